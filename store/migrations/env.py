@@ -1,0 +1,26 @@
+"""Alembic environment: the engine comes from store.migrate (never from a URL in an ini)."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from store.engine import get_engine
+from store.schema import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine") or get_engine()
+    with engine.begin() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
+        )
+        context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,103 @@
+"""Reading the store: one consistent snapshot for the dashboard and exports.
+
+Everything is read inside one transaction (REPEATABLE READ on PostgreSQL, a
+WAL snapshot on SQLite), so a reader never sees half of a refresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+from sqlalchemy import Connection, Engine, func, select
+
+from store.schema import (
+    SRID,
+    Area,
+    BatchFile,
+    City,
+    Indicator,
+    IndicatorValue,
+    LoadBatch,
+    to_shapely,
+)
+
+AREA_COLUMNS = ["code", "name", "level", "parent_code", "prioritized", "population", "area_km2"]
+VALUE_COLUMNS = [
+    "indicator_id", "area_code", "period", "sex", "age_group",
+    "numerator", "denominator", "value", "lower_ci", "upper_ci", "status",
+]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the store holds, read at one instant."""
+
+    city: dict[str, Any]
+    areas: pd.DataFrame  # AREA_COLUMNS; includes the whole-city row (level == "city")
+    catalogue: pd.DataFrame  # one row per indicator, columns as in store.schema.Indicator
+    values: pd.DataFrame  # VALUE_COLUMNS
+    batch_id: int | None  # latest succeeded load batch (cache key)
+    geometries: gpd.GeoDataFrame | None = field(default=None)  # code, geometry (display)
+
+
+def _frame(conn: Connection, stmt: Any, columns: list[str]) -> pd.DataFrame:
+    rows = conn.execute(stmt).all()
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def latest_batch_id(engine: Engine) -> int | None:
+    """Id of the last successful load batch; changes whenever the data change."""
+    with engine.connect() as conn:
+        return conn.execute(
+            select(func.max(LoadBatch.id)).where(LoadBatch.status == "succeeded")
+        ).scalar()
+
+
+def read_geometries(conn: Connection, display: bool = True) -> gpd.GeoDataFrame:
+    """Area geometries (display-simplified by default) in EPSG:4326, with the area columns."""
+    col = Area.display_geom if display else Area.geom
+    rows = conn.execute(select(Area.code, col)).all()
+    return gpd.GeoDataFrame(
+        {"code": [r[0] for r in rows]},
+        geometry=[to_shapely(r[1]) for r in rows],
+        crs=f"EPSG:{SRID}",
+    )
+
+
+def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
+    """Areas, catalogue and values (and optionally display geometries) in one snapshot."""
+    opts = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
+    with engine.connect().execution_options(**opts) as conn, conn.begin():
+        city_row = conn.execute(select(City)).scalars().first()
+        city = (
+            {c.name: getattr(city_row, c.name) for c in City.__table__.columns}
+            if city_row is not None
+            else {}
+        )
+        areas = _frame(conn, select(*[getattr(Area, c) for c in AREA_COLUMNS]), AREA_COLUMNS)
+        cat_cols = [c.name for c in Indicator.__table__.columns if c.name != "batch_id"]
+        catalogue = _frame(conn, select(*[getattr(Indicator, c) for c in cat_cols]), cat_cols)
+        values = _frame(
+            conn, select(*[getattr(IndicatorValue, c) for c in VALUE_COLUMNS]), VALUE_COLUMNS
+        )
+        batch_id = conn.execute(
+            select(func.max(LoadBatch.id)).where(LoadBatch.status == "succeeded")
+        ).scalar()
+        geoms = read_geometries(conn) if with_geometry else None
+    areas["prioritized"] = areas["prioritized"].astype(bool)
+    return Snapshot(city, areas, catalogue, values, batch_id, geoms)
+
+
+def read_batches(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load batches (newest first) and their source files."""
+    bcols = [c.name for c in LoadBatch.__table__.columns]
+    fcols = [c.name for c in BatchFile.__table__.columns]
+    with engine.connect() as conn:
+        batches = _frame(
+            conn, select(*[getattr(LoadBatch, c) for c in bcols]).order_by(LoadBatch.id.desc()), bcols
+        )
+        files = _frame(conn, select(*[getattr(BatchFile, c) for c in fcols]), fcols)
+    return batches, files

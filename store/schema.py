@@ -1,0 +1,230 @@
+"""The one schema of the atlas store.
+
+Works on PostGIS (geometry columns with SRID 4326 and GiST indexes) and on an
+embedded SQLite file (geometry kept as WKB in a BLOB). A store holds one city:
+a refresh replaces its areas, catalogue and values in one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import shapely
+from geoalchemy2 import Geometry, WKBElement
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+SRID = 4326
+VALUE_TYPES = ("proportion", "percentage", "rate", "mean", "median", "count", "score")
+POLARITIES = ("high_is_good", "low_is_good", "neutral")
+SEXES = ("total", "female", "male")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class MultiPolygonType(TypeDecorator[Any]):
+    """MultiPolygon in EPSG:4326: PostGIS ``geometry`` or a WKB BLOB on SQLite.
+
+    Python side: shapely geometries in, shapely geometries out.
+    """
+
+    impl = LargeBinary
+    cache_ok = True
+    # Read by GeoAlchemy2's DDL listeners, which see the PostGIS impl.
+    geometry_type = "MULTIPOLYGON"
+    srid = SRID
+    dimension = 2
+    spatial_index = False
+    use_N_D_index = False
+    use_typmod = None
+    nullable = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        # GeoAlchemy2's DDL listeners call this with dialect=None.
+        if dialect is not None and dialect.name == "postgresql":
+            return dialect.type_descriptor(
+                Geometry("MULTIPOLYGON", srid=SRID, spatial_index=False)
+            )
+        if dialect is None:
+            return LargeBinary()
+        return dialect.type_descriptor(LargeBinary())
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, bytes | memoryview):
+            value = shapely.from_wkb(bytes(value))
+        if dialect.name == "postgresql":
+            return shapely.to_wkb(shapely.set_srid(value, SRID), hex=True, include_srid=True)
+        return shapely.to_wkb(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        return to_shapely(value)
+
+
+def to_shapely(value: Any) -> Any:
+    """Shapely geometry from WKB bytes, hex (E)WKB text or a GeoAlchemy2 element."""
+    if value is None or isinstance(value, shapely.Geometry):
+        return value
+    if isinstance(value, WKBElement):
+        return shapely.from_wkb(bytes(value.data))
+    if isinstance(value, memoryview):
+        value = bytes(value)
+    return shapely.from_wkb(value)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class City(Base):
+    """The city this store holds (one row)."""
+
+    __tablename__ = "city"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_sv: Mapped[str | None] = mapped_column(String(200))
+    name_pl: Mapped[str | None] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+
+
+class Area(Base):
+    """A district, neighbourhood or the whole city (level ``city``)."""
+
+    __tablename__ = "areas"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[str] = mapped_column(String(32), default="district")
+    parent_code: Mapped[str | None] = mapped_column(String(64))
+    prioritized: Mapped[bool] = mapped_column(Boolean, default=False)
+    population: Mapped[float | None] = mapped_column(Float)
+    area_km2: Mapped[float | None] = mapped_column(Float)
+    geom: Mapped[Any] = mapped_column(MultiPolygonType())
+    display_geom: Mapped[Any] = mapped_column(MultiPolygonType())
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        Index("ix_areas_geom_gist", "geom", postgresql_using="gist").ddl_if(dialect="postgresql"),
+        Index("ix_areas_level", "level"),
+    )
+
+
+class Indicator(Base):
+    """The indicator catalogue."""
+
+    __tablename__ = "indicators"
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name_sv: Mapped[str] = mapped_column(String(300))
+    name_pl: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str] = mapped_column(String(300))
+    description_sv: Mapped[str | None] = mapped_column(Text)
+    description_pl: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
+    domain: Mapped[str] = mapped_column(String(64))
+    unit: Mapped[str | None] = mapped_column(String(64))
+    value_type: Mapped[str] = mapped_column(String(16))
+    multiplier: Mapped[float] = mapped_column(Float, default=1.0)
+    polarity: Mapped[str] = mapped_column(String(16), default="neutral")
+    decimals: Mapped[int] = mapped_column(Integer, default=1)
+    source: Mapped[str | None] = mapped_column(Text)
+    definition: Mapped[str | None] = mapped_column(Text)
+    min_numerator: Mapped[float | None] = mapped_column(Float)
+    min_denominator: Mapped[float | None] = mapped_column(Float)
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint(
+            "value_type IN ('proportion','percentage','rate','mean','median','count','score')",
+            name="value_type",
+        ),
+        CheckConstraint("polarity IN ('high_is_good','low_is_good','neutral')", name="polarity"),
+    )
+
+
+class IndicatorValue(Base):
+    """One value: indicator x area x period x sex x age group."""
+
+    __tablename__ = "indicator_values"
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    indicator_id: Mapped[str] = mapped_column(
+        String(100), ForeignKey("indicators.id", ondelete="CASCADE")
+    )
+    area_code: Mapped[str] = mapped_column(String(64), ForeignKey("areas.code", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(32))
+    sex: Mapped[str] = mapped_column(String(8), default="total")
+    age_group: Mapped[str] = mapped_column(String(32), default="all")
+    numerator: Mapped[float | None] = mapped_column(Float)
+    denominator: Mapped[float | None] = mapped_column(Float)
+    value: Mapped[float | None] = mapped_column(Float)
+    lower_ci: Mapped[float | None] = mapped_column(Float)
+    upper_ci: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str | None] = mapped_column(String(64))
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("indicator_id", "area_code", "period", "sex", "age_group", name="key"),
+        CheckConstraint("sex IN ('total','female','male')", name="sex"),
+        Index("ix_values_area", "area_code"),
+    )
+
+
+class LoadBatch(Base):
+    """One run of the ETL: what was loaded, when, and how it ended."""
+
+    __tablename__ = "load_batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    city_code: Mapped[str | None] = mapped_column(String(64))
+    config_path: Mapped[str | None] = mapped_column(Text)
+    fingerprint: Mapped[str | None] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16))  # running | succeeded | failed | unchanged
+    areas_loaded: Mapped[int | None] = mapped_column(Integer)
+    indicators_loaded: Mapped[int | None] = mapped_column(Integer)
+    values_loaded: Mapped[int | None] = mapped_column(Integer)
+    message: Mapped[str | None] = mapped_column(Text)
+
+
+class BatchFile(Base):
+    """A source file of a load batch, with its SHA-256 and row count."""
+
+    __tablename__ = "batch_files"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("load_batches.id", ondelete="CASCADE")
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # boundaries | catalogue | table
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int | None] = mapped_column(Integer)
+
+
+TABLES = Base.metadata.sorted_tables

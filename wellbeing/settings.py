@@ -1,0 +1,39 @@
+"""Run-time settings, declared as data: name, default, help.
+
+Read from the environment. docs/settings.md documents every one (a test checks).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DATABASE_URL", "", "Store URL. Unset: embedded SQLite file data/atlas.sqlite. "
+            "PostGIS: postgresql+psycopg://user@host/db."),
+    Setting("WELLBEING_HOST", "127.0.0.1", "Address the dashboard listens on."),
+    Setting("WELLBEING_PORT", "8050", "Port the dashboard listens on."),
+    Setting("WELLBEING_TILE_URL", "", "Optional basemap tile URL template ({z}/{x}/{y}); "
+            "empty means no basemap, so the map works offline."),
+    Setting("WELLBEING_MIN_NUMERATOR", "5", "Default disclosure threshold: values with fewer "
+            "events are suppressed (an indicator's catalogue threshold wins)."),
+    Setting("WELLBEING_MIN_DENOMINATOR", "30", "Default disclosure threshold: values with a "
+            "smaller population are suppressed (an indicator's catalogue threshold wins)."),
+    Setting("WELLBEING_LANG", "sv", "Default language of the dashboard: sv, pl or en."),
+)
+
+
+def get(name: str) -> str:
+    """The value of a declared setting (environment, else its default)."""
+    for s in SETTINGS:
+        if s.name == name:
+            return os.environ.get(name, s.default)
+    raise KeyError(f"Unknown setting {name!r}. Valid: {', '.join(s.name for s in SETTINGS)}")
