@@ -71,12 +71,8 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
     """Areas, catalogue and values (and optionally display geometries) in one snapshot."""
     opts = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
     with engine.connect().execution_options(**opts) as conn, conn.begin():
-        city_row = conn.execute(select(City)).scalars().first()
-        city = (
-            {c.name: getattr(city_row, c.name) for c in City.__table__.columns}
-            if city_row is not None
-            else {}
-        )
+        city_row = conn.execute(select(City.__table__)).mappings().first()
+        city = dict(city_row) if city_row is not None else {}
         areas = _frame(conn, select(*[getattr(Area, c) for c in AREA_COLUMNS]), AREA_COLUMNS)
         cat_cols = [c.name for c in Indicator.__table__.columns if c.name != "batch_id"]
         catalogue = _frame(conn, select(*[getattr(Indicator, c) for c in cat_cols]), cat_cols)

@@ -63,7 +63,7 @@ def postgis_url() -> Iterator[str]:
             has = conn.execute(
                 text("SELECT 1 FROM pg_available_extensions WHERE name='postgis'")
             ).first()
-    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
+    except Exception as exc:
         missing_component("REQUIRE_POSTGIS", f"PostgreSQL not reachable at {ADMIN_URL}: {exc}")
         raise
     if has is None:

@@ -1,0 +1,85 @@
+"""The one schema works on PostGIS and on the embedded SQLite file."""
+
+from __future__ import annotations
+
+import shapely
+from sqlalchemy import Engine, inspect, select, text
+
+from store.read import read_snapshot
+from store.schema import Area, City, Indicator, IndicatorValue
+
+SQUARE = shapely.MultiPolygon([shapely.box(18.0, 59.0, 18.01, 59.01)])
+
+
+def _fill(engine: Engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(City.__table__.insert(), [{"code": "X", "name": "X-stad", "synthetic": True}])
+        conn.execute(
+            Area.__table__.insert(),
+            [
+                {"code": "X", "name": "X-stad", "level": "city", "prioritized": False,
+                 "geom": SQUARE, "display_geom": SQUARE},
+                {"code": "A1", "name": "Åsen", "level": "district", "parent_code": "X",
+                 "prioritized": True, "geom": SQUARE, "display_geom": SQUARE},
+            ],
+        )
+        conn.execute(
+            Indicator.__table__.insert(),
+            [{"id": "unemployment", "name_sv": "Arbetslöshet", "name_pl": "Bezrobocie",
+              "name_en": "Unemployment", "domain": "work_income", "value_type": "percentage",
+              "multiplier": 100.0, "polarity": "low_is_good", "decimals": 1, "weight": 1.0}],
+        )
+        conn.execute(
+            IndicatorValue.__table__.insert(),
+            [{"indicator_id": "unemployment", "area_code": "A1", "period": "2024",
+              "sex": "total", "age_group": "all", "numerator": 12.0, "denominator": 100.0,
+              "value": 12.0}],
+        )
+
+
+def test_geometry_round_trips_as_shapely(store_engine: Engine) -> None:
+    _fill(store_engine)
+    with store_engine.connect() as conn:
+        geom = conn.execute(select(Area.geom).where(Area.code == "A1")).scalar_one()
+    assert isinstance(geom, shapely.MultiPolygon)
+    assert geom.equals_exact(SQUARE, 1e-12)
+
+
+def test_snapshot_reads_every_table(store_engine: Engine) -> None:
+    _fill(store_engine)
+    snap = read_snapshot(store_engine, with_geometry=True)
+    assert snap.city["name"] == "X-stad"
+    assert set(snap.areas["code"]) == {"X", "A1"}
+    assert snap.areas.set_index("code").loc["A1", "prioritized"]
+    assert snap.catalogue.loc[0, "name_pl"] == "Bezrobocie"
+    assert snap.values.loc[0, "numerator"] == 12.0
+    assert snap.geometries is not None and len(snap.geometries) == 2
+    assert snap.geometries.crs.to_epsg() == 4326
+
+
+def test_postgis_has_typed_geometry_and_gist_index(postgis_engine: Engine) -> None:
+    _fill(postgis_engine)
+    with postgis_engine.connect() as conn:
+        srid, gtype = conn.execute(
+            text("SELECT ST_SRID(geom), GeometryType(geom) FROM areas WHERE code = 'A1'")
+        ).one()
+        udt = conn.execute(
+            text("SELECT udt_name FROM information_schema.columns "
+                 "WHERE table_name = 'areas' AND column_name = 'geom'")
+        ).scalar_one()
+    assert (srid, gtype, udt) == (4326, "MULTIPOLYGON", "geometry")
+    indexes = {ix["name"]: ix for ix in inspect(postgis_engine).get_indexes("areas")}
+    assert "ix_areas_geom_gist" in indexes
+
+
+def test_unique_key_rejects_a_duplicate_value(store_engine: Engine) -> None:
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    _fill(store_engine)
+    with pytest.raises(IntegrityError), store_engine.begin() as conn:
+        conn.execute(
+            IndicatorValue.__table__.insert(),
+            [{"indicator_id": "unemployment", "area_code": "A1", "period": "2024",
+              "sex": "total", "age_group": "all", "value": 1.0}],
+        )
