@@ -1,26 +1,50 @@
 """The atlas as the dashboard and the exports see it: a cached read of the store.
 
 The snapshot and the comparison table are computed once per load batch and
-reused until a new batch lands (the cache key is the latest batch id).
+reused until a new batch lands (the cache key is the latest batch id). Views
+derived from them (slices for the map, an area's rows, the quantized display
+geometry) are memoized per batch too, so a callback does dictionary look-ups,
+not scans.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import pandas as pd
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from store.engine import get_engine
-from store.read import Snapshot, latest_batch_id, read_snapshot
+from dashboard.geometry import DisplayGeometry, display_geometry
+from store.engine import StoreError, get_engine
+from store.read import Snapshot, latest_batch_id, read_batches, read_snapshot
+
+T = TypeVar("T")
+CITY_LEVEL = "city"
+UI_AGE_GROUP = "all"
+SLICE_KEYS = ["indicator_id", "period", "sex"]
 
 
-@dataclass(frozen=True)
+class StoreUnavailable(StoreError):
+    """The store cannot be read right now (down, locked or not set up)."""
+
+
+@dataclass
 class _Cached:
     batch_id: int | None
     snapshot: Snapshot
     comparisons: pd.DataFrame
+    memo: dict[str, Any] = field(default_factory=dict)
+
+
+def _unavailable(exc: Exception) -> StoreUnavailable:
+    return StoreUnavailable(
+        f"The data store cannot be read ({type(exc).__name__}: {str(exc).splitlines()[0]}). "
+        "Check that the database is running and DATABASE_URL points at it, then reload."
+    )
 
 
 class Atlas:
@@ -31,10 +55,15 @@ class Atlas:
         self._lock = threading.Lock()
         self._cached: _Cached | None = None
 
-    def _load(self) -> _Cached:
-        from indicators import comparison_table
+    # --- loading -------------------------------------------------------------------------
+    def _current_version(self) -> int | None:
+        try:
+            return latest_batch_id(self.engine)
+        except (SQLAlchemyError, OSError, StoreError) as exc:
+            raise _unavailable(exc) from exc
 
-        version = latest_batch_id(self.engine)
+    def _load(self) -> _Cached:
+        version = self._current_version()
         cached = self._cached
         if cached is not None and cached.batch_id == version:
             return cached
@@ -42,11 +71,11 @@ class Atlas:
             cached = self._cached
             if cached is not None and cached.batch_id == version:
                 return cached
-            snap = read_snapshot(self.engine, with_geometry=True)
-            table = comparison_table(
-                snap.values, snap.catalogue, snap.areas, city_code=snap.city.get("code", "")
-            )
-            self._cached = _Cached(snap.batch_id, snap, table)
+            try:
+                snap = read_snapshot(self.engine, with_geometry=True)
+            except (SQLAlchemyError, OSError) as exc:
+                raise _unavailable(exc) from exc
+            self._cached = _Cached(snap.batch_id, snap, _comparison_table(snap))
             return self._cached
 
     def snapshot(self) -> Snapshot:
@@ -57,3 +86,113 @@ class Atlas:
 
     def version(self) -> int | None:
         return self._load().batch_id
+
+    def derived(self, key: str, build: Callable[[], T]) -> T:
+        """``build()`` memoized for the current load batch (thread-safe enough: idempotent)."""
+        cached = self._load()
+        if key not in cached.memo:
+            cached.memo[key] = build()
+        return cached.memo[key]  # type: ignore[no-any-return]
+
+    def batches(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Load batches (newest first) and their files; read fresh, they are small."""
+        try:
+            return read_batches(self.engine)
+        except (SQLAlchemyError, OSError) as exc:
+            raise _unavailable(exc) from exc
+
+    # --- views -----------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        snap = self.snapshot()
+        return not snap.city or snap.catalogue.empty
+
+    def city(self) -> dict[str, Any]:
+        return self.snapshot().city
+
+    def city_code(self) -> str:
+        return str(self.snapshot().city.get("code", ""))
+
+    def areas(self) -> pd.DataFrame:
+        """The mapped areas (not the whole-city row), indexed by code, in name order."""
+
+        def build() -> pd.DataFrame:
+            areas = self.snapshot().areas
+            areas = areas[areas["level"] != CITY_LEVEL].set_index("code", drop=False)
+            return areas.sort_values("name", key=lambda s: s.str.casefold())
+
+        return self.derived("areas", build)
+
+    def prioritized(self) -> pd.DataFrame:
+        areas = self.areas()
+        return areas[areas["prioritized"]]
+
+    def catalogue(self) -> pd.DataFrame:
+        """The indicator catalogue indexed by id, in the order it was loaded."""
+        return self.derived("catalogue", lambda: self.snapshot().catalogue.set_index("id", drop=False))
+
+    def ui_table(self) -> pd.DataFrame:
+        """The comparison rows the dashboard shows: the ``all`` age group."""
+
+        def build() -> pd.DataFrame:
+            table = self.comparisons()
+            if "age_group" in table.columns:
+                table = table[table["age_group"] == UI_AGE_GROUP]
+            return table.reset_index(drop=True)
+
+        return self.derived("ui_table", build)
+
+    def slice(self, indicator_id: str, period: str, sex: str) -> pd.DataFrame:
+        """All rows (areas and the city) of one indicator, period and sex."""
+        return self._group("slices", SLICE_KEYS, (indicator_id, period, sex))
+
+    def area_rows(self, area_code: str) -> pd.DataFrame:
+        """All rows of one area (every indicator, period and sex)."""
+        return self._group("by_area", ["area_code"], area_code)
+
+    def indicator_rows(self, indicator_id: str) -> pd.DataFrame:
+        """All rows of one indicator (every area, period and sex)."""
+        return self._group("by_indicator", ["indicator_id"], indicator_id)
+
+    def display_geometry(self) -> DisplayGeometry:
+        """The mapped areas' outlines, simplified and quantized for the browser."""
+
+        def build() -> DisplayGeometry:
+            geoms = self.snapshot().geometries
+            if geoms is None:
+                raise StoreUnavailable("The snapshot was read without geometries.")
+            return display_geometry(geoms, codes=list(self.areas().index))
+
+        return self.derived("display_geometry", build)
+
+    def _group(self, name: str, keys: list[str], key: Any) -> pd.DataFrame:
+        table = self.ui_table()
+        index = self.derived(name, lambda: _group_index(table, keys))
+        positions = index.get(key)
+        return table.iloc[0:0] if positions is None else table.take(positions)
+
+    def periods(self, indicator_id: str) -> list[str]:
+        """The indicator's periods in time order (text order is time order)."""
+        table = self.indicator_rows(indicator_id)
+        return sorted(table["period"].dropna().astype(str).unique().tolist())
+
+    def sexes(self, indicator_id: str) -> list[str]:
+        present = set(self.indicator_rows(indicator_id)["sex"].dropna().astype(str))
+        return [s for s in ("total", "female", "male") if s in present]
+
+
+def _comparison_table(snap: Snapshot) -> pd.DataFrame:
+    if not snap.city or snap.values.empty:
+        return pd.DataFrame(columns=["indicator_id", "area_code", "period", "sex", "age_group"])
+    from indicators import comparison_table
+
+    return comparison_table(
+        snap.values, snap.catalogue, snap.areas, city_code=snap.city.get("code", "")
+    )
+
+
+def _group_index(table: pd.DataFrame, keys: list[str]) -> dict[Any, Any]:
+    """Row positions of each group (positions, not copies: the table is large)."""
+    if table.empty:
+        return {}
+    by = keys[0] if len(keys) == 1 else keys
+    return dict(table.groupby(by, sort=False, observed=True).indices)

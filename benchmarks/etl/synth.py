@@ -1,0 +1,133 @@
+"""Synthetic national-scale inputs: DeSO-like polygons and millions of value rows.
+
+Deterministic (fixed seed). Polygons are Voronoi cells of clustered points (dense
+towns, sparse countryside) in EPSG:3006, with wiggly shared borders of a few
+hundred vertices each, like Statistics Sweden's DeSO areas. Values are a long CSV
+of indicator × area × period × sex with numerators and denominators.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+SEED = 2024
+ORIGIN = (400_000.0, 6_300_000.0)  # southern Sweden, SWEREF99 TM
+SPAN = 400_000.0  # metres
+SEXES = ("total", "female", "male")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    folder: Path
+    config: Path
+    boundaries: Path
+    table: Path
+    areas: int
+    rows: int
+
+
+def _points(n: int, rng: np.random.Generator) -> np.ndarray:
+    towns = rng.uniform(0.1, 0.9, size=(40, 2)) * SPAN
+    weights = rng.pareto(1.2, size=40) + 0.2
+    town = rng.choice(40, size=int(n * 0.8), p=weights / weights.sum())
+    spread = rng.uniform(1_500, 12_000, size=40)[town, None]
+    urban = towns[town] + rng.normal(size=(len(town), 2)) * spread
+    rural = rng.uniform(0, SPAN, size=(n - len(town), 2))
+    pts = np.clip(np.vstack([urban, rural]), 1.0, SPAN - 1.0)
+    return np.unique(np.round(pts, 1), axis=0) + np.array(ORIGIN)
+
+
+def _wiggle(xy: np.ndarray) -> np.ndarray:
+    """Displace vertices by a smooth function of position: shared vertices move together."""
+    x, y = xy[:, 0], xy[:, 1]
+    dx = 25 * np.sin(y / 97.0) + 9 * np.cos(x / 31.0)
+    dy = 25 * np.sin(x / 89.0) + 9 * np.cos(y / 29.0)
+    inside = (x > ORIGIN[0] + 1) & (x < ORIGIN[0] + SPAN - 1) & (y > ORIGIN[1] + 1) & (y < ORIGIN[1] + SPAN - 1)
+    return np.column_stack([x + dx * inside, y + dy * inside])
+
+
+def polygons(n: int, seed: int = SEED) -> gpd.GeoDataFrame:
+    """``n`` DeSO-like areas (a valid coverage) with codes, names and population."""
+    rng = np.random.default_rng(seed)
+    pts = _points(int(n * 1.05), rng)[:n]
+    envelope = shapely.box(ORIGIN[0], ORIGIN[1], ORIGIN[0] + SPAN, ORIGIN[1] + SPAN)
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(pts), extend_to=envelope))
+    cells = shapely.intersection(cells, envelope)
+    # About 300 vertices per area, whatever its size: segment length from its perimeter.
+    step = float(np.median(shapely.length(cells))) / 300
+    cells = shapely.transform(shapely.segmentize(cells, max(step, 5.0)), _wiggle)
+    cells = shapely.make_valid(cells)
+    kommun = (np.arange(len(cells)) // 20) % 290 + 100
+    codes = [f"{k:04d}{'ABC'[i % 3]}{i:04d}" for i, k in enumerate(kommun)]
+    return gpd.GeoDataFrame(
+        {"deso": codes, "namn": [f"Område {c}" for c in codes],
+         "bef": rng.integers(700, 2700, size=len(cells))},
+        geometry=cells, crs="EPSG:3006",
+    )
+
+
+def values(codes: list[str], city_code: str, indicators: int, periods: int, seed: int = SEED) -> pd.DataFrame:
+    """A long table: every indicator × area (and the city) × period × sex."""
+    rng = np.random.default_rng(seed + 1)
+    areas = np.array([*codes, city_code], dtype=object)
+    ind = np.array([f"ind{i:02d}" for i in range(indicators)], dtype=object)
+    per = np.array([str(2024 - periods + i) for i in range(periods)], dtype=object)
+    grid = np.stack(np.meshgrid(np.arange(len(ind)), np.arange(len(areas)), np.arange(len(per)),
+                                np.arange(len(SEXES)), indexing="ij"), -1).reshape(-1, 4)
+    den = rng.integers(300, 3000, size=len(grid))
+    num = (den * rng.uniform(0.01, 0.4, size=len(grid))).astype(int)
+    return pd.DataFrame({
+        "indicator": ind[grid[:, 0]], "area": areas[grid[:, 1]], "period": per[grid[:, 2]],
+        "sex": np.array(SEXES, dtype=object)[grid[:, 3]], "numerator": num, "denominator": den,
+    })
+
+
+CONFIG = """\
+# SYNTHETIC benchmark city: {areas} DeSO-like areas, {rows} values.
+[city]
+code = "SE"
+name = "Synthetic Sweden"
+synthetic = true
+
+[boundaries]
+path = "areas.gpkg"
+code_field = "deso"
+name_field = "namn"
+population_field = "bef"
+level = "deso"
+
+[catalogue]
+path = "catalogue.csv"
+
+[[tables]]
+path = "values.csv"
+delimiter = ","
+encoding = "utf-8"
+decimal = "."
+"""
+
+
+def write_inputs(folder: Path, areas: int, rows: int) -> Inputs:
+    """Write areas.gpkg, catalogue.csv, values.csv and city.toml; about ``rows`` values."""
+    folder.mkdir(parents=True, exist_ok=True)
+    frame = polygons(areas)
+    frame.to_file(folder / "areas.gpkg", driver="GPKG", layer="deso")
+    periods = 10
+    indicators = max(1, round(rows / ((len(frame) + 1) * periods * len(SEXES))))
+    catalogue = pd.DataFrame({
+        "id": [f"ind{i:02d}" for i in range(indicators)],
+        "name_en": [f"Indicator {i}" for i in range(indicators)],
+        "domain": "health", "value_type": "percentage", "multiplier": 100, "polarity": "low_is_good",
+    })
+    catalogue.to_csv(folder / "catalogue.csv", index=False)
+    table = values(list(frame["deso"]), "SE", indicators, periods)
+    table.to_csv(folder / "values.csv", index=False)
+    (folder / "city.toml").write_text(CONFIG.format(areas=len(frame), rows=len(table)), encoding="utf-8")
+    return Inputs(folder, folder / "city.toml", folder / "areas.gpkg", folder / "values.csv",
+                  len(frame), len(table))

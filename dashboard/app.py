@@ -1,0 +1,162 @@
+"""The Dash app: ``create_app(atlas)``; ``dashboard.app:server`` is the WSGI entry.
+
+Importing this module loads no data and builds no app: ``server`` is made on
+first access (gunicorn's ``dashboard.app:server`` does exactly that), and the
+store is read on the first request.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import logging
+from pathlib import Path
+from typing import Any
+
+import dash
+import flask
+from dash import ALL, Input, Output, State, html
+from werkzeug.exceptions import HTTPException
+
+from dashboard import ids
+from dashboard.context import ATLAS_KEY, current_atlas, request_lang
+from dashboard.i18n import default_lang, t
+from dashboard.model import Atlas, StoreUnavailable
+from dashboard.views.shell import alert
+
+HERE = Path(__file__).resolve().parent
+log = logging.getLogger("dashboard")
+GZIP_MIN_BYTES = 2048
+
+URL_SYNC_JS = """
+function(states) {
+    var langs = ["sv", "pl", "en"];
+    var state = (states || []).filter(Boolean)[0];
+    if (!state) { return window.dash_clientside.no_update; }
+    var params = new URLSearchParams();
+    Object.keys(state.query || {}).forEach(function(k) {
+        var v = state.query[k];
+        if (v !== null && v !== undefined && v !== "") { params.set(k, v); }
+    });
+    var url = state.path + "?" + params.toString();
+    if (window.location.pathname + window.location.search !== url) {
+        window.history.replaceState(window.history.state, "", url);
+    }
+    document.documentElement.lang = params.get("lang") || "sv";
+    if (state.title) { document.title = state.title; }
+    return langs.map(function(l) { params.set("lang", l); return state.path + "?" + params.toString(); });
+}
+"""
+
+INDEX = """<!DOCTYPE html>
+<html lang="{lang}">
+    <head>
+        {{%metas%}}
+        <title>{{%title%}}</title>
+        {{%favicon%}}
+        {{%css%}}
+    </head>
+    <body>
+        {{%app_entry%}}
+        <footer>
+            {{%config%}}
+            {{%scripts%}}
+            {{%renderer%}}
+        </footer>
+    </body>
+</html>"""
+
+
+def _on_callback_error(err: Exception) -> None:
+    """A callback failed: log it and show a banner (never a traceback) on the page."""
+    lang = request_lang()
+    if isinstance(err, StoreUnavailable):
+        log.warning("store unavailable in a callback: %s", err)
+        message = t("error.store_down", lang)
+    else:
+        log.error("callback failed", exc_info=err)
+        message = t("error.unexpected", lang)
+    dash.set_props(ids.Shell.banner, {"children": alert(message, lang)})
+
+
+def _error_page(exc: Exception) -> Any:
+    """Any exception outside a callback: a plain friendly page, status 500 (HTTP errors pass)."""
+    if isinstance(exc, HTTPException):
+        return exc
+    log.error("request failed", exc_info=exc)
+    lang = request_lang()
+    body = (f"<!DOCTYPE html><html lang='{lang}'><meta charset='utf-8'><title>{t('app.title', lang)}"
+            f"</title><body style='font-family:system-ui;margin:3rem'><h1>{t('app.title', lang)}</h1>"
+            f"<p>{t('error.unexpected', lang)}</p><p><a href='/'>{t('notfound.back', lang)}</a></p>")
+    return flask.Response(body, status=500, mimetype="text/html")
+
+
+def _geometry(version: int) -> flask.Response:
+    """The display geometry of the current load batch (immutable per version: cache it)."""
+    atlas = current_atlas()
+    if (atlas.version() or 0) != version:
+        return flask.redirect(f"{flask.request.script_root}/geo/{atlas.version() or 0}.geojson")
+    geo = atlas.display_geometry()
+    gz = "gzip" in flask.request.headers.get("Accept-Encoding", "")
+    resp = flask.Response(geo.gzipped if gz else geo.body, mimetype="application/geo+json")
+    if gz:
+        resp.headers["Content-Encoding"] = "gzip"
+    resp.headers["Vary"] = "Accept-Encoding"
+    resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return resp
+
+
+def _compress(resp: flask.Response) -> flask.Response:
+    """Gzip callback responses (JSON) when the browser accepts it."""
+    if (resp.mimetype != "application/json" or resp.direct_passthrough
+            or resp.status_code != 200 or "Content-Encoding" in resp.headers
+            or "gzip" not in flask.request.headers.get("Accept-Encoding", "")):
+        return resp
+    data = resp.get_data()
+    if len(data) >= GZIP_MIN_BYTES:
+        resp.set_data(gzip.compress(data, 5))
+        resp.headers["Content-Encoding"] = "gzip"
+        resp.headers["Vary"] = "Accept-Encoding"
+    return resp
+
+
+def create_app(atlas: Atlas | None = None) -> dash.Dash:
+    """A new dashboard app reading ``atlas`` (default: the store at DATABASE_URL, on first use)."""
+    # Dash keeps module-level ``@callback``s in process-wide lists until an app claims them.
+    # Start clean (the pages are re-executed below) and claim them at once, so that several
+    # apps in one process (tests) each get their own complete set.
+    dash._callback.GLOBAL_CALLBACK_LIST.clear()
+    dash._callback.GLOBAL_CALLBACK_MAP.clear()
+    app = dash.Dash(
+        "dashboard", use_pages=True, pages_folder=str(HERE / "pages"),
+        assets_folder=str(HERE / "assets"), serve_locally=True, title=t("app.title", default_lang()),
+        update_title=None, suppress_callback_exceptions=True, on_error=_on_callback_error,
+        routing_callback_inputs={"path_": State("_pages_location", "pathname")},
+        index_string=INDEX.format(lang=default_lang()),
+    )
+    app.server.config[ATLAS_KEY] = atlas
+    app.layout = html.Div(dash.page_container, className="app-root")
+    app.clientside_callback(
+        URL_SYNC_JS,
+        Output({"type": ids.Shell.lang_link, "lang": ALL}, "href"),
+        Input({"type": ids.Shell.url_state, "page": ALL}, "data"),
+    )
+    app.server.add_url_rule("/geo/<int:version>.geojson", "geometry", _geometry)
+    app.server.register_error_handler(Exception, _error_page)
+    app.server.after_request(_compress)
+    app._setup_server()
+    return app
+
+
+@functools.cache
+def _default_app() -> dash.Dash:
+    return create_app()
+
+
+def __getattr__(name: str) -> Any:
+    """``server`` / ``app``: the default app, built on first access (not at import)."""
+    if name == "server":
+        return _default_app().server
+    if name == "app":
+        return _default_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,39 @@
+"""What a page or callback needs from the running app: the atlas and the language.
+
+The atlas lives in the Flask app's config (``create_app(atlas)`` puts it there,
+or the first request makes one from DATABASE_URL), so page modules never
+import the app and tests can inject any store.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import parse_qs, urlparse
+
+import flask
+
+from dashboard.i18n import normalize_lang
+from dashboard.model import Atlas
+
+ATLAS_KEY = "WELLBEING_ATLAS"
+log = logging.getLogger("dashboard")
+
+
+def current_atlas() -> Atlas:
+    """The running app's atlas (made from DATABASE_URL on first use)."""
+    config = flask.current_app.config
+    atlas = config.get(ATLAS_KEY)
+    if atlas is None:
+        atlas = Atlas()
+        config[ATLAS_KEY] = atlas
+    return atlas
+
+
+def request_lang() -> str:
+    """The language of the page a callback request came from (its ``lang`` parameter)."""
+    try:
+        referrer = flask.request.referrer or ""
+    except RuntimeError:  # outside a request
+        return normalize_lang(None)
+    values = parse_qs(urlparse(referrer).query).get("lang")
+    return normalize_lang(values[0] if values else None)

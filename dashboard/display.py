@@ -1,0 +1,61 @@
+"""From comparison-table rows to what a page shows: redaction, outcome keys, value texts.
+
+The engine blanks suppressed values already; :func:`redact` does it again at
+the dashboard's edge (defence in depth), including everything a suppressed
+value could be recovered from (numerator, denominator, difference, ratio,
+rank, quintile).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard import palette
+from dashboard.i18n import has, t
+from dashboard.numbers import NBSP, format_number
+
+HIDDEN_STATUSES = ("suppressed", "suppressed_at_source")
+REDACTED_COLUMNS = (
+    "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998", "numerator",
+    "denominator", "difference", "ratio", "rank", "quintile", "rest_value",
+)
+
+
+def redact(rows: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``rows`` with every trace of a suppressed value blanked."""
+    if rows.empty or "status" not in rows.columns:
+        return rows
+    hidden = rows["status"].astype("string").isin(HIDDEN_STATUSES).fillna(False).to_numpy()
+    if not hidden.any():
+        return rows
+    out = rows.copy()
+    for col in REDACTED_COLUMNS:
+        if col in out.columns:
+            out[col] = out[col].mask(hidden)
+    return out
+
+
+def comparison_keys(rows: pd.DataFrame) -> np.ndarray:
+    """Swatch key per row: the comparison outcome, or ``no_data`` when there is no value."""
+    cmp = rows["compared_to_city"].astype("string").fillna("no_data").to_numpy(dtype=object)
+    known = np.isin(cmp, list(palette.COMPARISON))
+    keys = np.where(known, cmp, "not_compared")
+    return np.where(rows["value"].isna().to_numpy(), "no_data", keys)
+
+
+def unit_suffix(unit: str | None) -> str:
+    """How a unit follows a number: ``7,3 %`` / ``45 per 1 000``; no unit, nothing."""
+    if unit is None or (isinstance(unit, float) and np.isnan(unit)) or not str(unit).strip():
+        return ""
+    return NBSP + str(unit).strip()
+
+
+def value_text(value: float | None, lang: str, decimals: int, unit: str | None = None) -> str:
+    text = format_number(value, lang, decimals)
+    return text if text == "–" else text + unit_suffix(unit)
+
+
+def status_text(status: str | None, lang: str) -> str:
+    key = f"status.{status}"
+    return t(key, lang) if status and has(key) else t("cmpl.no_data", lang)

@@ -1,0 +1,347 @@
+"""Build the :class:`Profile` of one area from a store snapshot and the comparison table.
+
+Pure: DataFrames in, a Profile out; no database, no files. The renderers of
+every format start from the same Profile, so a PDF and a spreadsheet of the
+same area can never disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from dashboard.export import strings
+from dashboard.export.errors import ExportError
+from dashboard.export.numbers import is_blank
+from dashboard.export.profile import (
+    SUPPRESSED,
+    AppendixEntry,
+    DomainSection,
+    IndicatorRow,
+    Profile,
+    SexRow,
+    SexValue,
+    Spine,
+    TrendSeries,
+)
+from dashboard.export.quality import quality_notes
+from dashboard.export.summary import domain_counts, domain_sentence, summary_sentences
+from store.read import Snapshot
+
+HIDDEN_WHEN_SUPPRESSED = (
+    "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998", "numerator",
+    "denominator", "difference", "ratio", "rank", "quintile",
+)
+SEX_ORDER = {"total": 0, "female": 1, "male": 2}
+
+
+def opt(value: Any) -> float | None:
+    """A float, or None for blank values."""
+    return None if is_blank(value) else float(value)
+
+
+def disclosed(rows: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every number of a suppressed row blanked (the engine does it; so do we),
+    and categorical columns turned into plain values (the area's rows are few)."""
+    out = rows.copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype("object")
+    hidden = out["status"].isin(SUPPRESSED)
+    for col in HIDDEN_WHEN_SUPPRESSED:
+        if col in out.columns and hidden.any():
+            out[col] = out[col].astype("float64").mask(hidden)
+    return out
+
+
+def area_record(snapshot: Snapshot, area_code: str) -> pd.Series:
+    """The area's row of ``snapshot.areas``, or an ExportError naming valid codes."""
+    areas = snapshot.areas
+    found = areas[areas["code"].astype(str) == str(area_code)]
+    districts = areas[areas["level"] != "city"]
+    if found.empty:
+        some = ", ".join(districts["code"].astype(str).head(8))
+        more = "" if len(districts) <= 8 else f" … ({len(districts)} areas)"
+        raise ExportError(
+            f"Area {area_code!r} is not in the store. Fix: use an area code of this city, "
+            f"e.g. {some}{more}."
+        )
+    row = found.iloc[0]
+    if row["level"] == "city":
+        raise ExportError(
+            f"Area {area_code!r} is the whole city; a profile compares an area with the city. "
+            "Fix: give the code of a district or neighbourhood."
+        )
+    return row
+
+
+def catalogue_info(catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The catalogue indexed by id, with ``name``, ``definition`` in ``lang`` and an order."""
+    cat = catalogue.copy()
+    cat["name"] = cat[f"name_{lang}"].where(cat[f"name_{lang}"].notna(), cat["id"])
+    desc = cat.get(f"description_{lang}", pd.Series(None, index=cat.index))
+    cat["definition_text"] = desc.where(desc.notna(), cat.get("definition"))
+    cat["order"] = range(len(cat))
+    domains = list(dict.fromkeys(cat["domain"]))
+    cat["domain_order"] = cat["domain"].map({d: i for i, d in enumerate(domains)})
+    return cat.set_index("id", drop=False)
+
+
+def main_age_group(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the default age group ``all`` (or, per indicator, its only age group)."""
+    if "age_group" not in rows.columns:
+        return rows
+    has_all = (rows["age_group"] == "all").groupby(rows["indicator_id"], observed=True).transform("any")
+    return rows[(rows["age_group"] == "all") | ~has_all]
+
+
+def latest_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """One row per indicator: its latest period."""
+    if rows.empty:
+        return rows
+    latest = rows.groupby("indicator_id", observed=True)["period"].transform("max")
+    return rows[rows["period"] == latest].drop_duplicates("indicator_id")
+
+
+def spine_stats(table: pd.DataFrame, level_of: pd.Series, level: str) -> pd.DataFrame:
+    """Per indicator and period: the spread of the values of all areas of ``level``."""
+    peers = table[(table["area_code"].map(level_of) == level) & (table["sex"] == "total")]
+    peers = main_age_group(peers)
+    peers = peers[peers["value"].notna() & ~peers["status"].isin(SUPPRESSED)]
+    grouped = peers.groupby(["indicator_id", "period"], observed=True)["value"]
+    return pd.DataFrame(
+        {
+            "lowest": grouped.min(),
+            "q25": grouped.quantile(0.25),
+            "q75": grouped.quantile(0.75),
+            "highest": grouped.max(),
+            "n": grouped.count(),
+        }
+    )
+
+
+def trend_series(rows: pd.DataFrame) -> TrendSeries | None:
+    """The area's total-sex values over the periods of one indicator."""
+    if rows["period"].nunique() < 2:
+        return None
+    rows = rows.sort_values("period")
+    return TrendSeries(
+        periods=[str(p) for p in rows["period"]],
+        area=[opt(v) for v in rows["value"]],
+        lower=[opt(v) for v in rows["lower_ci95"]],
+        upper=[opt(v) for v in rows["upper_ci95"]],
+        city=[opt(v) for v in rows["city_value"]],
+    )
+
+
+def _spine(stats: pd.DataFrame, row: pd.Series) -> Spine | None:
+    key = (row["indicator_id"], row["period"])
+    if key not in stats.index:
+        return None
+    s = stats.loc[key]
+    return Spine(
+        lowest=float(s["lowest"]), q25=float(s["q25"]), q75=float(s["q75"]),
+        highest=float(s["highest"]), city=opt(row["city_value"]), area=opt(row["value"]),
+        n_areas=int(s["n"]),
+    )
+
+
+def indicator_row(row: pd.Series, info: pd.Series, stats: pd.DataFrame,
+                  history: pd.DataFrame) -> IndicatorRow:
+    """The profile line of one indicator at its latest period."""
+    rank = opt(row.get("rank"))
+    spine = _spine(stats, row)
+    return IndicatorRow(
+        indicator_id=str(row["indicator_id"]),
+        name=str(info["name"]),
+        unit=str(info.get("unit") or ""),
+        decimals=int(info.get("decimals") if not is_blank(info.get("decimals")) else 1),
+        polarity=str(info.get("polarity") or "neutral"),
+        value_type=str(info.get("value_type") or ""),
+        period=str(row["period"]),
+        value=opt(row["value"]),
+        lower95=opt(row.get("lower_ci95")),
+        upper95=opt(row.get("upper_ci95")),
+        city_value=opt(row.get("city_value")),
+        difference=opt(row.get("difference")),
+        compared=str(row.get("compared_to_city") or "not_compared"),
+        compared_rest=str(row.get("compared_to_rest_of_city") or "not_compared"),
+        trend=str(row.get("trend") or "not_enough_data"),
+        gap_trend=str(row.get("gap_trend") or "not_enough_data"),
+        status=None if is_blank(row.get("status")) else str(row["status"]),
+        rank=None if rank is None else int(rank),
+        n_ranked=None if spine is None else spine.n_areas,
+        spine=spine,
+        series=trend_series(history),
+    )
+
+
+def domain_sections(main: pd.DataFrame, cat: pd.DataFrame, stats: pd.DataFrame,
+                    lang: str) -> list[DomainSection]:
+    """Per domain (catalogue order) the latest rows of its indicators (catalogue order)."""
+    latest = latest_rows(main)
+    latest = latest.assign(order=latest["indicator_id"].map(cat["order"])).sort_values("order")
+    history = dict(list(main.groupby("indicator_id", observed=True)))
+    sections: list[DomainSection] = []
+    for domain in dict.fromkeys(cat["domain"]):
+        ids = set(cat.index[cat["domain"] == domain])
+        rows = [
+            indicator_row(r, cat.loc[r["indicator_id"]], stats, history[r["indicator_id"]])
+            for _, r in latest[latest["indicator_id"].isin(ids)].iterrows()
+        ]
+        if not rows:
+            continue
+        counts = domain_counts(rows)
+        title = strings.label("domain", domain, lang)
+        sections.append(DomainSection(domain, title, domain_sentence(counts, lang), counts, rows))
+    return sections
+
+
+def sex_rows(rows: pd.DataFrame, cat: pd.DataFrame) -> list[SexRow]:
+    """Indicators with values by sex, at their latest period with such values."""
+    by_sex = rows[rows["sex"].isin(("female", "male"))]
+    out: list[SexRow] = []
+    groups = by_sex.groupby("indicator_id", observed=True)
+    for ind, group in sorted(groups, key=lambda g: cat["order"][g[0]]):
+        period = group["period"].max()
+        at = rows[(rows["indicator_id"] == ind) & (rows["period"] == period)]
+        info = cat.loc[ind]
+        values = {
+            str(r["sex"]): SexValue(
+                opt(r["value"]), opt(r.get("lower_ci95")), opt(r.get("upper_ci95")),
+                opt(r.get("city_value")), str(r.get("compared_to_city") or "not_compared"),
+                None if is_blank(r.get("status")) else str(r["status"]),
+            )
+            for _, r in at.iterrows()
+        }
+        decimals = 1 if is_blank(info.get("decimals")) else int(info["decimals"])
+        out.append(SexRow(str(ind), str(info["name"]), str(info.get("unit") or ""),
+                          decimals, str(period), values))
+    return out
+
+
+def appendix(cat: pd.DataFrame, ids: list[str], lang: str) -> list[AppendixEntry]:
+    """Definitions and sources of the indicators shown, in catalogue order."""
+    entries = []
+    for _, info in cat[cat["id"].isin(ids)].sort_values("order").iterrows():
+        entries.append(AppendixEntry(
+            indicator_id=str(info["id"]), name=str(info["name"]),
+            domain=strings.label("domain", info["domain"], lang),
+            definition="" if is_blank(info["definition_text"]) else str(info["definition_text"]),
+            source="" if is_blank(info.get("source")) else str(info["source"]),
+            unit="" if is_blank(info.get("unit")) else str(info["unit"]),
+            polarity=strings.label("polarity", info.get("polarity"), lang),
+            value_type=strings.label("value_type", info.get("value_type"), lang),
+        ))
+    return entries
+
+
+def area_records(rows: pd.DataFrame, cat: pd.DataFrame, area_name: str) -> pd.DataFrame:
+    """The area's rows in reading order, with ``indicator_name`` and ``area_name``."""
+    out = rows.assign(
+        indicator_name=rows["indicator_id"].map(cat["name"]),
+        area_name=area_name,
+        domain=rows["indicator_id"].map(cat["domain"]),
+        unit=rows["indicator_id"].map(cat["unit"]),
+        decimals=rows["indicator_id"].map(cat["decimals"]),
+        _order=rows["indicator_id"].map(cat["order"]),
+        _sex=rows["sex"].map(SEX_ORDER).fillna(9),
+    )
+    out = out.sort_values(["_order", "period", "_sex"], kind="stable")
+    return out.drop(columns=["_order", "_sex"]).reset_index(drop=True)
+
+
+def city_name(city: dict[str, Any], lang: str) -> str:
+    return str(city.get(f"name_{lang}") or city.get("name") or city.get("code") or "")
+
+
+class TableIndex:
+    """The comparison table with its rows grouped by area and spine statistics per level,
+    computed once and shared by every profile of a batch (or of a dashboard session)."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.table = table
+        codes = table["area_code"].astype(str) if "area_code" in table.columns else pd.Series()
+        self._by_area = codes.groupby(codes, sort=False).indices if len(codes) else {}
+        self._stats: dict[str, pd.DataFrame] = {}
+
+    def area_rows(self, code: str) -> pd.DataFrame:
+        positions = self._by_area.get(code)
+        return self.table.iloc[0:0] if positions is None else self.table.take(positions)
+
+    def spine(self, level: str, level_of: pd.Series) -> pd.DataFrame:
+        if level not in self._stats:
+            self._stats[level] = spine_stats(self.table, level_of, level)
+        return self._stats[level]
+
+
+def _check_store(snapshot: Snapshot, table: pd.DataFrame) -> None:
+    needed = {"indicator_id", "area_code", "period", "sex", "value", "status"}
+    if not snapshot.city or snapshot.catalogue.empty or not needed <= set(table.columns):
+        raise ExportError(
+            "The store holds no indicator data yet. Fix: load a city with "
+            "`wellbeing etl run CITY.toml` (or `wellbeing demo`), then export again."
+        )
+
+
+def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang: str,
+                  export_date: date | None = None, index: TableIndex | None = None) -> Profile:
+    """The profile of ``area_code`` in ``lang`` (sv, pl or en).
+
+    ``index`` (a :class:`TableIndex` of ``table``) saves re-scanning the table when many
+    profiles are built from the same data.
+    """
+    if lang not in strings.LANGS:
+        raise ExportError(f"Unknown language {lang!r}. Fix: use one of {', '.join(strings.LANGS)}.")
+    _check_store(snapshot, table)
+    area = area_record(snapshot, area_code)
+    code, level = str(area["code"]), str(area["level"])
+    index = index if index is not None else TableIndex(table)
+    cat = catalogue_info(snapshot.catalogue, lang)
+    rows = disclosed(index.area_rows(code))
+    rows = rows[rows["indicator_id"].isin(cat.index)]
+    main = main_age_group(rows[rows["sex"] == "total"])
+    level_of = snapshot.areas.set_index("code")["level"]
+    domains = domain_sections(main, cat, index.spine(level, level_of), lang)
+    shown = [r.indicator_id for d in domains for r in d.rows]
+    city_rows = index.area_rows(str(snapshot.city.get("code", "")))
+    notes, note_counts = quality_notes(rows, city_rows, cat, lang)
+    entries = appendix(cat, shown, lang)
+    return Profile(
+        lang=lang, area_code=code, area_name=str(area["name"]), level=level,
+        prioritized=bool(area["prioritized"]),
+        population=opt(area.get("population")),
+        city_code=str(snapshot.city.get("code", "")), city_name=city_name(snapshot.city, lang),
+        synthetic=bool(snapshot.city.get("synthetic")),
+        export_date=export_date or date.today(),
+        periods=sorted({str(p) for p in rows["period"]}),
+        latest_periods=sorted({r.period for d in domains for r in d.rows}),
+        batch_id=snapshot.batch_id,
+        summary=summary_sentences(domains, lang),
+        domains=domains,
+        sex_rows=sex_rows(main_age_group(rows), cat),
+        notes=notes, note_counts=note_counts,
+        appendix=entries,
+        methods=strings.METHODS[lang],
+        sources=sorted({e.source for e in entries if e.source}),
+        records=area_records(rows, cat, str(area["name"])),
+        geometries=locator_frame(snapshot, code, level),
+    )
+
+
+def locator_frame(snapshot: Snapshot, code: str, level: str) -> Any:
+    """Geometries of the city outline, the areas of ``level`` and this area (``role``)."""
+    geoms = snapshot.geometries
+    if geoms is None or geoms.empty:
+        return None
+    areas = snapshot.areas.set_index("code")
+    frame = geoms[geoms.geometry.notna() & ~geoms.geometry.is_empty].copy()
+    frame["level"] = frame["code"].map(areas["level"])
+    frame["prioritized"] = frame["code"].map(areas["prioritized"]).fillna(False).astype(bool)
+    frame = frame[frame["level"].isin((level, "city"))]
+    frame["role"] = "peer"
+    frame.loc[frame["level"] == "city", "role"] = "city"
+    frame.loc[frame["code"].astype(str) == code, "role"] = "area"
+    return frame if (frame["role"] == "area").any() else None

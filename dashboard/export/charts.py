@@ -1,0 +1,293 @@
+"""The profile's charts as :class:`~dashboard.export.drawing.Figure` objects (millimetres).
+
+- spine chart (Fingertips style): the area's value against the range of all
+  areas, the city at the centre, worst on the left and best on the right;
+- trend chart: the area with its 95% CI against the city over the periods;
+- locator map: the area within the city.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import shapely
+
+from dashboard.export import strings, style
+from dashboard.export.drawing import (
+    Circle,
+    Figure,
+    Item,
+    Label,
+    Line,
+    Point,
+    Poly,
+    Rect,
+    Shape,
+    fit,
+    text_width,
+    wrap,
+)
+from dashboard.export.numbers import number
+from dashboard.export.profile import IndicatorRow, Spine, TrendSeries
+
+
+# --- spine ------------------------------------------------------------------------------
+def spine_scale(spine: Spine, polarity: str, width: float) -> Any:
+    """x position (0..width) of a value: city at the centre, best (or highest) on the right."""
+    centre = spine.city if spine.city is not None else (spine.lowest + spine.highest) / 2
+    half = max(abs(spine.highest - centre), abs(centre - spine.lowest)) or 1.0
+    sign = -1.0 if polarity == "low_is_good" else 1.0
+
+    def x(value: float) -> float:
+        return width / 2 + sign * (value - centre) / half * (width / 2)
+
+    return x
+
+
+def spine_items(row: IndicatorRow, x0: float, y0: float, width: float, height: float) -> list[Item]:
+    """The spine of ``row`` in the box (x0, y0, width, height); empty without a spine."""
+    spine = row.spine
+    if spine is None:
+        return []
+    x = spine_scale(spine, row.polarity, width)
+    bar_h = height * 0.5
+    top = y0 + (height - bar_h) / 2
+    lo, hi = sorted((x(spine.lowest), x(spine.highest)))
+    q1, q3 = sorted((x(spine.q25), x(spine.q75)))
+    items: list[Item] = [
+        Rect(x0 + lo, top, hi - lo, bar_h, fill=style.SPINE_RANGE),
+        Rect(x0 + q1, top, max(q3 - q1, 0.2), bar_h, fill=style.SPINE_IQR),
+    ]
+    if spine.city is not None:
+        items.append(Line(x0 + width / 2, y0 + 0.3, x0 + width / 2, y0 + height - 0.3,
+                          stroke=style.CITY_LINE, width=0.45))
+    if spine.area is not None:
+        r = min(height * 0.32, 1.6)
+        items.append(Circle(x0 + x(spine.area), y0 + height / 2, r,
+                            fill=style.comparison_fill(row.compared), stroke=style.INK, width=0.25))
+    return items
+
+
+def spine_figure(row: IndicatorRow, width: float = 40.0, height: float = 5.0, lang: str = "en") -> Figure:
+    """One spine as a figure of its own (the HTML profile puts one in each table row)."""
+    fig = Figure(width, height, title=spine_text(row, lang))
+    fig.add(*spine_items(row, 0.0, 0.0, width, height))
+    return fig
+
+
+def spine_ends(row: IndicatorRow, lang: str) -> tuple[str, str]:
+    """The values at the left and right ends: worst and best (or lowest and highest)."""
+    s = row.spine
+    if s is None:
+        return "", ""
+    left, right = (s.highest, s.lowest) if row.polarity == "low_is_good" else (s.lowest, s.highest)
+    return number(left, row.decimals, lang), number(right, row.decimals, lang)
+
+
+def spine_text(row: IndicatorRow, lang: str) -> str:
+    """A text alternative of the spine chart."""
+    s = row.spine
+    if s is None:
+        return ""
+    return (f"{row.name}: {number(s.area, row.decimals, lang)}; "
+            f"{number(s.lowest, row.decimals, lang)}–{number(s.highest, row.decimals, lang)}; "
+            f"{strings.text('city_value', lang)} {number(s.city, row.decimals, lang)}")
+
+
+# --- trend ------------------------------------------------------------------------------
+def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
+    """Round tick values covering lo..hi."""
+    if not math.isfinite(lo) or not math.isfinite(hi):
+        return []
+    if hi - lo < 1e-12:
+        lo, hi = lo - (abs(lo) * 0.1 or 1.0), hi + (abs(hi) * 0.1 or 1.0)
+    raw = (hi - lo) / max(count - 1, 1)
+    mag = 10 ** math.floor(math.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    start = math.floor(lo / step) * step
+    ticks = []
+    v = start
+    while v <= hi + step * 0.999:
+        ticks.append(round(v, 10))
+        v += step
+    return ticks
+
+
+def _runs(xs: Sequence[float], *cols: Sequence[float | None]) -> list[list[tuple[float, ...]]]:
+    """Consecutive points where every column has a value."""
+    runs: list[list[tuple[float, ...]]] = [[]]
+    for i, x in enumerate(xs):
+        vals = [c[i] for c in cols]
+        if any(v is None for v in vals):
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append((x, *[float(v) for v in vals if v is not None]))
+    return [r for r in runs if r]
+
+
+def _tick_decimals(ticks: list[float], decimals: int) -> int:
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1.0
+    needed = max(0, -math.floor(math.log10(step))) if step < 1 else 0
+    return min(max(needed, 0), max(decimals, needed))
+
+
+def _axes(fig: Figure, box: tuple[float, float, float, float], ticks: list[float],
+          y: Any, periods: list[str], x: Any, decimals: int, lang: str) -> None:
+    left, top, right, bottom = box
+    dec = _tick_decimals(ticks, decimals)
+    for t in ticks:
+        fig.add(Line(left, y(t), right, y(t), stroke=style.RULE, width=0.15),
+                Label(left - 1.0, y(t), number(t, dec, lang), 5.5, style.MUTED, "end"))
+    every = max(1, math.ceil(len(periods) / 6))
+    for i, p in enumerate(periods):
+        if i % every == 0 or i == len(periods) - 1:
+            fig.add(Label(x(i), bottom + 2.4, p, 5.5, style.MUTED, "middle"))
+    fig.add(Line(left, bottom, right, bottom, stroke=style.MUTED, width=0.2))
+
+
+def _plot_series(fig: Figure, s: TrendSeries, x: Any, y: Any) -> None:
+    xs = list(range(len(s.periods)))
+    for run in _runs(xs, s.lower, s.upper):
+        upper = [(x(i), y(u)) for i, _lo, u in run]
+        lower = [(x(i), y(lo)) for i, lo, _u in reversed(run)]
+        fig.add(Poly(tuple(upper + lower), fill=style.AREA_BAND, closed=True))
+    for run in _runs(xs, s.city):
+        fig.add(Poly(tuple((x(i), y(v)) for i, v in run), stroke=style.CITY_LINE, width=0.35,
+                     dash=(1.2, 0.8)))
+    for run in _runs(xs, s.area):
+        fig.add(Poly(tuple((x(i), y(v)) for i, v in run), stroke=style.AREA_LINE, width=0.45))
+        fig.add(*[Circle(x(i), y(v), 0.55, fill=style.AREA_LINE) for i, v in run])
+
+
+def trend_chart(row: IndicatorRow, lang: str, width: float = 58.0, height: float = 44.0) -> Figure:
+    """Area (line, 95% CI band) against city (dashed) over the periods, titled with the
+    indicator and subtitled with the trend and gap trend."""
+    s = row.series
+    fig = Figure(width, height, title=_trend_text(row, lang))
+    title = wrap(f"{row.name}" + (f" ({row.unit})" if row.unit else ""), width, 6.5, bold=True)[:2]
+    for i, line in enumerate(title):
+        fig.add(Label(0, 1.6 + i * 3.0, line, 6.5, style.INK, bold=True))
+    sub_y = 1.6 + len(title) * 3.0 + 0.2
+    fig.add(Label(0, sub_y, fit(_subtitle(row, lang), width, 5.8), 5.8, style.MUTED))
+    if s is None:
+        return fig
+    values = [v for v in (*s.area, *s.lower, *s.upper, *s.city) if v is not None]
+    if not values:
+        return fig
+    ticks = nice_ticks(min(values), max(values))
+    left, top, right, bottom = 11.0, sub_y + 3.5, width - 2.0, height - 4.5
+    n = len(s.periods)
+
+    def x(i: float) -> float:
+        return left + (right - left) * (i / (n - 1) if n > 1 else 0.5)
+
+    def y(v: float) -> float:
+        return bottom - (v - ticks[0]) / ((ticks[-1] - ticks[0]) or 1.0) * (bottom - top)
+
+    _axes(fig, (left, top, right, bottom), ticks, y, s.periods, x, row.decimals, lang)
+    _plot_series(fig, s, x, y)
+    return fig
+
+
+def _subtitle(row: IndicatorRow, lang: str) -> str:
+    trend = f"{style.trend_arrow(row.trend, row.polarity)} {strings.label('trend', row.trend, lang)}"
+    gap = strings.label("gap", row.gap_trend, lang)
+    return f"{trend} · {gap}"
+
+
+def _trend_text(row: IndicatorRow, lang: str) -> str:
+    s = row.series
+    if s is None:
+        return row.name
+    return (f"{row.name}, {s.periods[0]}–{s.periods[-1]}: "
+            f"{strings.label('trend', row.trend, lang)}; {strings.label('gap', row.gap_trend, lang)}")
+
+
+def trend_legend(lang: str, width: float = 120.0) -> Figure:
+    """Area line, its CI band and the city line, in one row."""
+    fig = Figure(width, 5.0)
+    area = strings.text("this_area", lang)
+    ci = strings.text("ci95", lang)
+    city = strings.text("city_value", lang)
+    fig.add(Line(0, 2.5, 7, 2.5, stroke=style.AREA_LINE, width=0.45), Circle(3.5, 2.5, 0.55, fill=style.AREA_LINE),
+            Label(8.5, 2.5, area, 6.5, style.INK),
+            Rect(30, 1.2, 7, 2.6, fill=style.AREA_BAND), Label(38.5, 2.5, f"{area}, {ci}", 6.5, style.INK),
+            Line(72, 2.5, 79, 2.5, stroke=style.CITY_LINE, width=0.35, dash=(1.2, 0.8)),
+            Label(80.5, 2.5, city, 6.5, style.INK))
+    return fig
+
+
+def comparison_legend(lang: str, codes: Sequence[str], width: float = 180.0) -> Figure:
+    """Chips with the symbol and word of each comparison outcome, spread over ``width``
+    (two rows when one is too narrow)."""
+    words = [strings.label("compared", c, lang) for c in codes]
+    sizes = [7.2 + text_width(w, 6.5) for w in words]
+    rows = [list(range(len(codes)))]
+    if sum(sizes) + 3.0 * (len(codes) - 1) > width:
+        half = (len(codes) + 1) // 2
+        rows = [list(range(half)), list(range(half, len(codes)))]
+    fig = Figure(width, 5.0 * len(rows))
+    for r, members in enumerate(rows):
+        gap = (width - sum(sizes[i] for i in members)) / max(len(members) - 1, 1)
+        gap = min(max(gap, 3.0), 12.0)
+        x, y = 0.0, r * 5.0
+        for i in members:
+            code = codes[i]
+            fig.add(Rect(x, y + 0.8, 6.0, 3.4, fill=style.comparison_fill(code), stroke=style.MUTED,
+                         width=0.15),
+                    Label(x + 3.0, y + 2.5, style.comparison_symbol(code), 6.5,
+                          style.comparison_ink(code), "middle", bold=True),
+                    Label(x + 7.2, y + 2.5, words[i], 6.5, style.INK))
+            x += sizes[i] + gap
+    return fig
+
+
+# --- locator map ------------------------------------------------------------------------
+def _rings(geom: Any, project: Any) -> tuple[tuple[Point, ...], ...]:
+    rings: list[tuple[Point, ...]] = []
+    for poly in getattr(geom, "geoms", [geom]):
+        if poly.is_empty or poly.geom_type != "Polygon":
+            continue
+        for ring in (poly.exterior, *poly.interiors):
+            coords = np.asarray(ring.coords)
+            rings.append(tuple(project(coords)))
+    return tuple(rings)
+
+
+def locator_map(frame: Any, width: float, height: float, title: str = "") -> Figure:
+    """The areas of the level (grey), prioritized ones a shade darker, this area in colour,
+    and the city outline; projected equirectangularly around the city's centre."""
+    fig = Figure(width, height, title=title)
+    if frame is None or frame.empty:
+        return fig
+    minx, miny, maxx, maxy = frame.total_bounds
+    coslat = math.cos(math.radians((miny + maxy) / 2))
+    dx, dy = (maxx - minx) * coslat or 1e-9, (maxy - miny) or 1e-9
+    scale = min((width - 2) / dx, (height - 2) / dy)
+    ox = (width - dx * scale) / 2
+    oy = (height - dy * scale) / 2
+
+    def project(c: np.ndarray) -> list[Point]:
+        xs = ox + (c[:, 0] - minx) * coslat * scale
+        ys = oy + (maxy - c[:, 1]) * scale
+        return list(zip(xs.round(2).tolist(), ys.round(2).tolist(), strict=True))
+
+    tolerance = 0.25 / scale  # a quarter millimetre on paper
+    geoms = shapely.simplify(frame.geometry.values, tolerance, preserve_topology=True)
+    roles = frame["role"].tolist()
+    prio = frame["prioritized"].tolist()
+    order = sorted(range(len(roles)), key=lambda i: {"peer": 0, "area": 1, "city": 2}[roles[i]])
+    for i in order:
+        rings = _rings(geoms[i], project)
+        if roles[i] == "city":
+            fig.add(Shape(rings, fill=None, stroke=style.MAP_CITY, width=0.4))
+        elif roles[i] == "area":
+            fig.add(Shape(rings, fill=style.MAP_AREA, stroke=style.INK, width=0.3))
+        else:
+            fill = style.MAP_PRIORITIZED if prio[i] else style.MAP_PEER
+            fig.add(Shape(rings, fill=fill, stroke=style.MAP_EDGE, width=0.2))
+    return fig

@@ -1,0 +1,111 @@
+"""`wellbeing export profile`: one area's profile to a file, or all prioritized areas to a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from dashboard.export import FORMATS, LANGS, check_format, check_lang, render
+from dashboard.export.errors import ExportError
+
+USAGE_ERROR = 2
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, out: Path) -> None:
+    """Conflicting or missing options fail before anything is read."""
+    if area and all_prioritized:
+        raise ExportError("give either --area CODE or --all-prioritized, not both.")
+    if not area and not all_prioritized:
+        raise ExportError("give --area CODE (one profile to a file) or --all-prioritized "
+                          "(every prioritized area to a folder).")
+    spec = check_format(fmt)
+    check_lang(lang)
+    if area:
+        if out.is_dir():
+            raise ExportError(f"--out {out} is a folder; with --area give a file name, "
+                              f"e.g. --out {out / ('profile.' + spec.extension)}.")
+        if out.suffix.lower() != "." + spec.extension:
+            raise ExportError(f"--out {out} does not end in .{spec.extension} but --format is "
+                              f"{spec.name}. Fix: name the file *.{spec.extension} or change --format.")
+    elif out.exists() and not out.is_dir():
+        raise ExportError(f"--out {out} is a file; with --all-prioritized give a folder "
+                          "(it is created when missing).")
+
+
+def _load() -> tuple[object, object]:
+    from dashboard.model import Atlas
+    from store.engine import StoreError
+
+    try:
+        atlas = Atlas()
+        return atlas.snapshot(), atlas.comparisons()
+    except StoreError as exc:
+        raise ExportError(str(exc)) from exc
+
+
+def _single(area: str, fmt: str, lang: str, out: Path) -> None:
+    snapshot, table = _load()
+    content, _, _ = render(snapshot, table, area, fmt, lang)  # type: ignore[arg-type]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(content)
+    typer.echo(f"Wrote {out} ({len(content) / 1024:.0f} KiB).")
+
+
+def _batch(fmt: str, lang: str, out: Path, jobs: int | None) -> None:
+    from dashboard.export.batch import Written, export_batch, prioritized_codes
+
+    snapshot, table = _load()
+    codes = prioritized_codes(snapshot)  # type: ignore[arg-type]
+    if not codes:
+        raise ExportError("the store has no prioritized areas. Fix: list their codes under "
+                          "[prioritized] codes = [...] in the city configuration and load it again.")
+    console = Console(stderr=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, disable=not console.is_terminal) as progress:
+        task = progress.add_task(f"{fmt.upper()} profiles", total=len(codes))
+
+        def advance(_: Written) -> None:
+            progress.advance(task)
+
+        written = export_batch(snapshot, table, codes, fmt, lang, out, jobs,  # type: ignore[arg-type]
+                               on_done=advance)
+    failed = [w for w in written if w.error]
+    typer.echo(f"Wrote {len(written) - len(failed)} of {len(codes)} profiles to {out}.")
+    if failed:
+        for w in failed:
+            typer.echo(f"Error: {w.area_code}: {w.error}", err=True)
+        raise typer.Exit(1)
+
+
+def export_profile(
+    area: str | None = typer.Option(None, "--area", help="Code of the area to export."),
+    all_prioritized: bool = typer.Option(
+        False, "--all-prioritized", help="Export every prioritized area into the --out folder."),
+    fmt: str = typer.Option("pdf", "--format", help=f"File format: {', '.join(FORMATS)}."),
+    lang: str = typer.Option("sv", "--lang", help=f"Language of the report: {', '.join(LANGS)}."),
+    out: Path = typer.Option(..., "--out", help="File (with --area) or folder (with --all-prioritized)."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", min=1, help="Processes for --all-prioritized (default: up to 2 cores)."),
+) -> None:
+    """Area profiles (cover, summary, tables, spine and trend charts, sex breakdown,
+    data quality, appendix) as PDF, HTML, XLSX or CSV."""
+    try:
+        check_options(area, all_prioritized, fmt, lang, out)
+    except ExportError as exc:
+        raise _fail(str(exc), USAGE_ERROR) from exc
+    fmt = fmt.lower()
+    try:
+        if area:
+            _single(area, fmt, lang, out)
+        else:
+            _batch(fmt, lang, out, jobs)
+    except ExportError as exc:
+        raise _fail(str(exc)) from exc

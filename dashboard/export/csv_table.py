@@ -1,0 +1,30 @@
+"""The CSV profile: the area's rows of the comparison table in exactly the documented
+columns of `wellbeing export data` (``indicators.contract.EXPORT_COLUMNS``).
+
+Only the area's own rows are written: each row already carries ``city_value``,
+so the city's benchmark rows would repeat it (they are in `wellbeing export data`).
+Codes stay codes (``much_worse``, ``getting_better``) so the file joins with the
+full export; names (indicator, area) are in the chosen language.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.export.profile import Profile
+from indicators.contract import EXPORT_COLUMNS
+
+
+def profile_rows(profile: Profile) -> pd.DataFrame:
+    """The area's rows in the export columns and reading order."""
+    records = profile.records
+    missing = [c for c in EXPORT_COLUMNS if c not in records.columns]
+    frame = records.reindex(columns=EXPORT_COLUMNS)
+    if "prioritized" in missing:
+        frame["prioritized"] = profile.prioritized
+    return frame
+
+
+def render_csv(profile: Profile) -> bytes:
+    """UTF-8 CSV, comma-separated, decimal point, blank for a missing or suppressed value."""
+    return profile_rows(profile).to_csv(index=False, lineterminator="\n").encode("utf-8")

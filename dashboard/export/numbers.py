@@ -1,0 +1,62 @@
+"""Numbers and dates as the reader's language writes them.
+
+Numbers go through :mod:`dashboard.numbers`, so a profile writes ``12 345,6``
+exactly as the dashboard does (decimal comma and no-break space in sv and pl).
+A blank value is an en dash, never a zero.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from dashboard.numbers import MISSING, format_interval, format_number, format_signed
+
+DASH = MISSING
+
+_MONTHS = {
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"),
+    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+           "września", "października", "listopada", "grudnia"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def is_blank(value: object) -> bool:
+    """True for None, NaN and pandas' NA."""
+    if value is None:
+        return True
+    try:
+        return bool(math.isnan(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value) in ("<NA>", "NaT")
+
+
+def number(value: object, decimals: int, lang: str, signed: bool = False) -> str:
+    """``value`` rounded to ``decimals`` places as the dashboard writes it (blank: a dash)."""
+    if is_blank(value):
+        return DASH
+    x = float(value)  # type: ignore[arg-type]
+    return format_signed(x, lang, decimals) if signed else format_number(x, lang, decimals)
+
+
+def interval(lower: object, upper: object, decimals: int, lang: str) -> str:
+    """A confidence interval, ``12,1–14,0``; a dash when either end is blank."""
+    if is_blank(lower) or is_blank(upper):
+        return DASH
+    return format_interval(float(lower), float(upper), lang, decimals)  # type: ignore[arg-type]
+
+
+def long_date(day: date, lang: str) -> str:
+    """``22 november 2025`` (sv), ``22 listopada 2025`` (pl), ``22 November 2025`` (en)."""
+    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+
+
+def period_range(periods: list[str]) -> str:
+    """``2019–2023`` for several periods, the period itself for one, a dash for none."""
+    if not periods:
+        return DASH
+    first, last = min(periods), max(periods)
+    return first if first == last else f"{first}–{last}"

@@ -1,0 +1,247 @@
+"""The PDF profile (A4, vector): cover with locator map and summary, one section per
+domain (table, spine chart, trends), sex breakdown, data quality and appendix.
+
+Engine: fpdf2 drawing vector shapes itself (see docs/export.md): no browser, no
+external program, and about a quarter of a second per profile.
+"""
+
+from __future__ import annotations
+
+from dashboard.export import charts, strings, style
+from dashboard.export.drawing import Figure, Label, Line, Rect, fit
+from dashboard.export.numbers import interval, long_date, number, period_range
+from dashboard.export.pdf_document import CONTENT_W, MARGIN, PAGE_W, ProfileDocument
+from dashboard.export.pdf_sections import appendix, heading, paragraph, quality, sex_breakdown
+from dashboard.export.pdf_table import Cell, Column, table
+from dashboard.export.profile import DomainSection, IndicatorRow, Profile
+
+COMPARISON_CODES = ("much_better", "better", "similar", "worse", "much_worse", "higher", "lower",
+                    "not_compared")
+
+
+# --- cover ------------------------------------------------------------------------------
+def _facts(p: Profile) -> list[tuple[str, str]]:
+    lang = p.lang
+    n = sum(len(d.rows) for d in p.domains)
+    facts = [
+        (strings.text("city", lang), p.city_name),
+        (strings.text("area_code", lang), p.area_code),
+        (strings.text("population", lang), number(p.population, 0, lang)),
+        (strings.text("data_periods", lang), period_range(p.periods)),
+        (strings.text("latest_period", lang), period_range(p.latest_periods)),
+        (strings.text("indicators_count", lang), str(n)),
+        (strings.text("export_date", lang), long_date(p.export_date, lang)),
+    ]
+    if p.prioritized:
+        facts.append((strings.text("prioritized", lang), strings.text("yes", lang)))
+    return facts
+
+
+def _band(doc: ProfileDocument, p: Profile) -> None:
+    doc.fill(style.BRAND)
+    doc.rect(0, 0, PAGE_W, 46, style="F")
+    doc.font(9, bold=True, color="#b8c7d9")
+    doc.text(MARGIN, 15, strings.text("report_title", p.lang).upper())
+    size = 26.0
+    while size > 14 and doc.get_string_width(p.area_name) > CONTENT_W and size > 14:
+        size -= 1
+        doc.font(size, bold=True)
+    doc.font(size, bold=True, color="#ffffff")
+    doc.text(MARGIN, 28, fit(p.area_name, CONTENT_W, size, True))
+    doc.font(12, color="#dbe4ee")
+    doc.text(MARGIN, 38, p.city_name)
+    if p.synthetic:
+        tag = strings.text("synthetic", p.lang)
+        doc.font(7, bold=True, color=style.INK)
+        w = doc.get_string_width(tag) + 5
+        doc.fill("#f2d16b")
+        doc.rect(PAGE_W - MARGIN - w, 8, w, 5.5, style="F")
+        doc.text(PAGE_W - MARGIN - w + 2.5, 11.9, tag)
+
+
+def cover(doc: ProfileDocument, p: Profile) -> None:
+    doc.add_page()
+    _band(doc, p)
+    y = 56.0
+    for name, value in _facts(p):
+        doc.font(6.5, bold=True, color=style.MUTED)
+        doc.text(MARGIN, y, name.upper())
+        doc.font(10, color=style.INK)
+        doc.text(MARGIN, y + 5, fit(value, 60, 10))
+        y += 12.5
+    caption = strings.text("locator", p.lang, area=p.area_name, city=p.city_name)
+    fig = charts.locator_map(p.geometries, 110, 100, title=caption)
+    doc.figure(fig, PAGE_W - MARGIN - 110, 52)
+    doc.font(6.5, color=style.MUTED)
+    doc.set_xy(PAGE_W - MARGIN - 110, 153)
+    doc.cell(110, 4, fit(caption, 110, 6.5), align="C")
+    doc.set_y(max(y, 162.0))
+    summary(doc, p)
+
+
+def summary(doc: ProfileDocument, p: Profile) -> None:
+    heading(doc, strings.text("summary", p.lang), 13, 1.0)
+    for sentence in p.summary:
+        doc.font(8.5)
+        doc.set_x(MARGIN)
+        doc.multi_cell(CONTENT_W, 4.3, f"•  {sentence}", align="L", new_x="LMARGIN", new_y="NEXT")
+        doc.ln(0.6)
+    doc.ln(2)
+    lang = p.lang
+    columns = [Column(strings.text("domain", lang), 84, "L")] + [
+        Column(strings.text(k, lang), 24, "L")
+        for k in ("count_worse", "count_similar", "count_better", "count_other")
+    ]
+    rows = [
+        [Cell(d.title, bold=True), Cell(str(d.counts["worse"]), chip="worse"),
+         Cell(str(d.counts["similar"]), chip="similar"), Cell(str(d.counts["better"]), chip="better"),
+         Cell(str(d.counts["other"]), chip="not_compared")]
+        for d in p.domains
+    ]
+    table(doc, columns, rows)
+    doc.ln(3)
+    legend(doc, p.lang)
+
+
+def legend(doc: ProfileDocument, lang: str) -> None:
+    doc.ensure(10)
+    doc.font(7, bold=True, color=style.MUTED)
+    doc.text(MARGIN, doc.get_y() + 2.5, strings.text("legend", lang))
+    fig = charts.comparison_legend(lang, COMPARISON_CODES, CONTENT_W)
+    doc.figure(fig, MARGIN, doc.get_y() + 3.5)
+    doc.set_y(doc.get_y() + 5 + fig.height)
+
+
+# --- domains ----------------------------------------------------------------------------
+def domain_columns(lang: str) -> list[Column]:
+    return [
+        Column(strings.text("indicator", lang), 46, "L"),
+        Column(strings.text("period", lang), 11, "C"),
+        Column(strings.text("value", lang), 15),
+        Column(strings.text("ci95", lang), 23),
+        Column(strings.text("city_value", lang), 15),
+        Column(strings.text("difference", lang), 14),
+        Column(strings.text("compared", lang), 31, "L"),
+        Column(strings.text("trend", lang), 25, "L"),
+    ]
+
+
+def domain_cells(r: IndicatorRow, lang: str) -> list[Cell]:
+    d = r.decimals
+    status = strings.label("status", r.status, lang) if r.value is None and r.status else ""
+    return [
+        Cell(r.name, sub=r.unit),
+        Cell(r.period),
+        Cell(number(r.value, d, lang), sub=status, bold=True),
+        Cell(interval(r.lower95, r.upper95, d, lang)),
+        Cell(number(r.city_value, d, lang)),
+        Cell(number(r.difference, d, lang, signed=True)),
+        Cell(strings.label("compared", r.compared, lang), chip=r.compared),
+        Cell(strings.label("trend", r.trend, lang), sub=strings.label("gap", r.gap_trend, lang),
+             arrow=style.trend_arrow(r.trend, r.polarity), color=style.trend_color(r.trend)),
+    ]
+
+
+def continue_section(doc: ProfileDocument, height: float, section: DomainSection, lang: str) -> bool:
+    """Start a new page when ``height`` does not fit, naming the domain that continues."""
+    if doc.space_left() >= height + 4:
+        return False
+    doc.add_page()
+    doc.font(8, bold=True, color=style.MUTED)
+    doc.text(MARGIN, doc.get_y() + 2, f"{section.title} ({strings.text('continued', lang)})")
+    doc.set_y(doc.get_y() + 6)
+    return True
+
+
+def spine_block(doc: ProfileDocument, section: DomainSection, lang: str) -> None:
+    rows = [r for r in section.rows if r.spine is not None]
+    if not rows:
+        return
+    row_h = 6.0
+    if not continue_section(doc, 22 + row_h * min(len(rows), 4), section, lang):
+        doc.ln(4)
+    heading(doc, strings.text("spine_title", lang), 10.5, 0.5)
+    paragraph(doc, strings.text("spine_note", lang), 7, style.MUTED)
+    doc.ln(1)
+    label_w, value_w, bar_x, bar_w = 62.0, 15.0, MARGIN + 62 + 15 + 3, 82.0
+    fig = Figure(CONTENT_W, 5)
+    fig.add(Label(label_w + value_w, 2.5, strings.text("spine_left", lang), 5.8, style.MUTED, "end"),
+            Label(bar_x - MARGIN + bar_w + 3, 2.5, strings.text("spine_right", lang), 5.8, style.MUTED),
+            Label(bar_x - MARGIN + bar_w / 2, 2.5, strings.text("city_value", lang), 5.8, style.MUTED, "middle"))
+    doc.figure(fig, MARGIN, doc.get_y())
+    doc.set_y(doc.get_y() + 5)
+    for r in rows:
+        doc.ensure(row_h)
+        y = doc.get_y()
+        left, right = charts.spine_ends(r, lang)
+        fig = Figure(CONTENT_W, row_h)
+        fig.add(Label(0, row_h / 2, fit(r.name, label_w - 2, 7), 7, style.INK),
+                Label(label_w + value_w, row_h / 2, left, 6.5, style.MUTED, "end"),
+                Label(bar_x - MARGIN + bar_w + 3, row_h / 2, right, 6.5, style.MUTED),
+                Line(0, row_h, CONTENT_W, row_h, stroke=style.BAND, width=0.2))
+        fig.add(*charts.spine_items(r, bar_x - MARGIN, 0.4, bar_w, row_h - 0.8))
+        doc.figure(fig, MARGIN, y)
+        doc.set_y(y + row_h)
+    spine_legend(doc, lang)
+
+
+def spine_legend(doc: ProfileDocument, lang: str) -> None:
+    y = doc.get_y() + 1.5
+    fig = Figure(CONTENT_W, 5)
+    fig.add(Rect(0, 1.3, 8, 2.4, fill=style.SPINE_RANGE), Label(9.5, 2.5, strings.text("areas_range", lang), 6.2, style.INK),
+            Rect(38, 1.3, 8, 2.4, fill=style.SPINE_IQR), Label(47.5, 2.5, strings.text("percentile_band", lang), 6.2, style.INK),
+            Line(86, 0.6, 86, 4.4, stroke=style.CITY_LINE, width=0.45), Label(88, 2.5, strings.text("city_value", lang), 6.2, style.INK))
+    doc.figure(fig, MARGIN, y)
+    doc.fill(style.comparison_fill("similar"))
+    doc.stroke(style.INK, 0.25)
+    doc.circle(MARGIN + 112, y + 2.5, 1.4, style="DF")
+    doc.font(6.2)
+    doc.text(MARGIN + 115, y + 3.3, strings.text("spine_marker", lang))
+    doc.set_y(y + 6)
+
+
+def trends_block(doc: ProfileDocument, section: DomainSection, lang: str) -> None:
+    rows = [r for r in section.rows if r.series is not None]
+    if not rows:
+        return
+    w, h, gap = 58.0, 44.0, 3.0
+    if not continue_section(doc, 16 + h, section, lang):
+        doc.ln(4)
+    heading(doc, strings.text("trends_title", lang), 10.5, 0.5)
+    doc.figure(charts.trend_legend(lang), MARGIN, doc.get_y())
+    doc.set_y(doc.get_y() + 6)
+    for start in range(0, len(rows), 3):
+        doc.ensure(h + 2)
+        y = doc.get_y()
+        for i, r in enumerate(rows[start:start + 3]):
+            doc.figure(charts.trend_chart(r, lang, w, h), MARGIN + i * (w + gap), y)
+        doc.set_y(y + h + 3)
+
+
+def domain(doc: ProfileDocument, section: DomainSection, lang: str) -> None:
+    """A domain starts on a fresh page unless its heading, table and spine chart fit below
+    the previous one (small catalogues should not print half-empty pages)."""
+    n = len(section.rows)
+    needed = 32 + 9 * n + (31 + 6 * n if any(r.spine for r in section.rows) else 0)
+    if doc.page_no() == 1 or doc.space_left() < min(needed, 170):
+        doc.add_page()
+    else:
+        doc.ln(9)
+    heading(doc, section.title, 16, 0.5)
+    paragraph(doc, section.summary, 8.5, style.MUTED)
+    doc.ln(3)
+    table(doc, domain_columns(lang), [domain_cells(r, lang) for r in section.rows])
+    spine_block(doc, section, lang)
+    trends_block(doc, section, lang)
+
+
+def render_pdf(profile: Profile) -> bytes:
+    """The profile as an A4 PDF."""
+    doc = ProfileDocument(profile)
+    cover(doc, profile)
+    for section in profile.domains:
+        domain(doc, section, profile.lang)
+    sex_breakdown(doc, profile)
+    quality(doc, profile)
+    appendix(doc, profile)
+    return bytes(doc.output())

@@ -1,0 +1,106 @@
+"""The closing sections of the PDF profile: breakdown by sex, data quality, appendix."""
+
+from __future__ import annotations
+
+from dashboard.export import strings, style
+from dashboard.export.numbers import interval, number
+from dashboard.export.pdf_document import CONTENT_W, MARGIN, ProfileDocument
+from dashboard.export.pdf_table import Cell, Column, table
+from dashboard.export.profile import Profile, SexRow
+from dashboard.export.quality import KINDS
+
+
+def heading(doc: ProfileDocument, text: str, size: float = 15.0, gap: float = 2.0) -> None:
+    doc.font(size, bold=True, color=style.BRAND)
+    doc.set_x(MARGIN)
+    doc.multi_cell(CONTENT_W, size * 0.45, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    doc.ln(gap)
+
+
+def paragraph(doc: ProfileDocument, text: str, size: float = 8.5, color: str = style.INK) -> None:
+    doc.font(size, color=color)
+    doc.set_x(MARGIN)
+    doc.multi_cell(CONTENT_W, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _sex_cells(row: SexRow, lang: str) -> list[Cell]:
+    cells = [Cell(row.name, sub=row.unit), Cell(row.period)]
+    for sex in ("female", "male"):
+        v = row.by_sex.get(sex)
+        if v is None:
+            cells += [Cell("–"), Cell("–"), Cell("")]
+            continue
+        status = strings.label("status", v.status, lang) if v.value is None and v.status else ""
+        cells += [
+            Cell(number(v.value, row.decimals, lang), sub=status, bold=True),
+            Cell(interval(v.lower95, v.upper95, row.decimals, lang)),
+            Cell(strings.label("compared", v.compared, lang), chip=v.compared,
+                 sub=f"{strings.text('city_value', lang)}: {number(v.city_value, row.decimals, lang)}"),
+        ]
+    return cells
+
+
+def sex_breakdown(doc: ProfileDocument, p: Profile) -> None:
+    lang = p.lang
+    doc.add_page()
+    heading(doc, strings.text("sex_title", lang))
+    if not p.sex_rows:
+        paragraph(doc, strings.text("sex_none", lang))
+        return
+    columns = [Column(strings.text("indicator", lang), 40, "L"), Column(strings.text("period", lang), 11, "C")]
+    for sex in ("female", "male"):
+        name = strings.label("sex", sex, lang)
+        columns += [Column(name, 14), Column(f"{name}, {strings.text('ci95', lang)}", 21),
+                    Column(strings.text("compared", lang), 29, "L")]
+    table(doc, columns, [_sex_cells(r, lang) for r in p.sex_rows])
+
+
+def quality(doc: ProfileDocument, p: Profile) -> None:
+    lang = p.lang
+    doc.ensure(45)
+    doc.ln(8)
+    heading(doc, strings.text("quality_title", lang))
+    counts = p.note_counts
+    if not any(counts.values()):
+        paragraph(doc, strings.text("quality_none", lang))
+        return
+    for kind in KINDS:
+        if counts.get(kind):
+            paragraph(doc, f"•  {strings.text(f'quality_{kind}', lang, n=counts[kind])}")
+    doc.ln(3)
+    columns = [
+        Column(strings.text("reason", lang), 38, "L"),
+        Column(strings.text("indicator", lang), 72, "L"),
+        Column(strings.text("sex", lang), 34, "L"),
+        Column(strings.text("period", lang), 36, "L"),
+    ]
+    rows = [
+        [Cell(strings.label("status", n.kind, lang)), Cell(n.name), Cell(n.sexes), Cell(n.periods)]
+        for n in p.notes
+    ]
+    table(doc, columns, rows)
+
+
+def appendix(doc: ProfileDocument, p: Profile) -> None:
+    lang = p.lang
+    doc.add_page()
+    heading(doc, strings.text("appendix_title", lang))
+    heading(doc, strings.text("definitions", lang), 11, 1)
+    for e in p.appendix:
+        doc.ensure(18)
+        doc.font(8.5, bold=True)
+        doc.set_x(MARGIN)
+        doc.multi_cell(CONTENT_W, 4.2, e.name, align="L", new_x="LMARGIN", new_y="NEXT")
+        facts = " · ".join(x for x in (e.domain, e.unit, e.polarity, e.value_type) if x)
+        paragraph(doc, facts, 7, style.MUTED)
+        if e.definition:
+            paragraph(doc, f"{strings.text('definition', lang)}: {e.definition}", 7.5)
+        if e.source:
+            paragraph(doc, f"{strings.text('source', lang)}: {e.source}", 7.5)
+        doc.ln(2.5)
+    doc.ensure(30)
+    doc.ln(3)
+    heading(doc, strings.text("methods", lang), 11, 1)
+    for text in p.methods:
+        paragraph(doc, text, 7.5)
+        doc.ln(1.5)

@@ -1,0 +1,153 @@
+"""The profile of one area in one language: what every export format renders.
+
+:func:`dashboard.export.build.build_profile` fills these dataclasses from a
+store snapshot and the comparison table; the renderers (PDF, HTML, XLSX, CSV)
+only lay them out. Numbers stay numbers here (``None`` when blank);
+formatting for the reader happens in the renderers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import geopandas as gpd
+import pandas as pd
+
+BETTER = ("better", "much_better")
+WORSE = ("worse", "much_worse")
+SUPPRESSED = ("suppressed", "suppressed_at_source")
+
+
+@dataclass(frozen=True)
+class Spine:
+    """The area's value against the spread of all areas of its level (same period)."""
+
+    lowest: float
+    q25: float
+    q75: float
+    highest: float
+    city: float | None
+    area: float | None
+    n_areas: int
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """The area's and the city's values over the periods (None where blank)."""
+
+    periods: list[str]
+    area: list[float | None]
+    lower: list[float | None]
+    upper: list[float | None]
+    city: list[float | None]
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator of the area at its latest period (sex total)."""
+
+    indicator_id: str
+    name: str
+    unit: str
+    decimals: int
+    polarity: str
+    value_type: str
+    period: str
+    value: float | None
+    lower95: float | None
+    upper95: float | None
+    city_value: float | None
+    difference: float | None
+    compared: str
+    compared_rest: str
+    trend: str
+    gap_trend: str
+    status: str | None
+    rank: int | None
+    n_ranked: int | None
+    spine: Spine | None
+    series: TrendSeries | None
+
+
+@dataclass(frozen=True)
+class SexValue:
+    value: float | None
+    lower95: float | None
+    upper95: float | None
+    city_value: float | None
+    compared: str
+    status: str | None
+
+
+@dataclass(frozen=True)
+class SexRow:
+    """One indicator at its latest period, by sex (keys ``total``, ``female``, ``male``)."""
+
+    indicator_id: str
+    name: str
+    unit: str
+    decimals: int
+    period: str
+    by_sex: dict[str, SexValue]
+
+
+@dataclass(frozen=True)
+class QualityNote:
+    """A value that is not shown or not compared, and why (``kind``)."""
+
+    kind: str  # suppressed | missing | not_compared | discrepancy
+    indicator_id: str
+    name: str
+    sexes: str
+    periods: str
+
+
+@dataclass(frozen=True)
+class DomainSection:
+    code: str
+    title: str
+    summary: str
+    counts: dict[str, int]  # better, similar, worse, other, n
+    rows: list[IndicatorRow]
+
+
+@dataclass(frozen=True)
+class AppendixEntry:
+    indicator_id: str
+    name: str
+    domain: str
+    definition: str
+    source: str
+    unit: str
+    polarity: str
+    value_type: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Everything an area profile shows, in the language ``lang``."""
+
+    lang: str
+    area_code: str
+    area_name: str
+    level: str
+    prioritized: bool
+    population: float | None
+    city_code: str
+    city_name: str
+    synthetic: bool
+    export_date: date
+    periods: list[str]
+    latest_periods: list[str]
+    batch_id: int | None
+    summary: list[str]
+    domains: list[DomainSection]
+    sex_rows: list[SexRow]
+    notes: list[QualityNote]
+    note_counts: dict[str, int]
+    appendix: list[AppendixEntry]
+    methods: tuple[str, ...]
+    sources: list[str]
+    records: pd.DataFrame  # the area's comparison rows (all periods and sexes), names added
+    geometries: gpd.GeoDataFrame | None = field(default=None, repr=False)

@@ -1,0 +1,79 @@
+"""The profile's summary in words: significant differences from the city, overall and by domain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dashboard.export import strings
+from dashboard.export.profile import BETTER, WORSE, DomainSection, IndicatorRow
+
+MAX_NAMES = 5
+
+
+def domain_counts(rows: Sequence[IndicatorRow]) -> dict[str, int]:
+    """Counts of the comparison outcomes among ``rows`` (latest period, sex total)."""
+    outcomes = [r.compared for r in rows]
+    better = sum(o in BETTER for o in outcomes)
+    worse = sum(o in WORSE for o in outcomes)
+    similar = outcomes.count("similar")
+    higher, lower = outcomes.count("higher"), outcomes.count("lower")
+    return {
+        "better": better,
+        "worse": worse,
+        "similar": similar,
+        "higher": higher,
+        "lower": lower,
+        "compared": better + worse + similar + higher + lower,
+        "other": len(outcomes) - better - worse - similar,
+        "n": len(outcomes),
+    }
+
+
+def domain_sentence(counts: dict[str, int], lang: str) -> str:
+    """E.g. "2 worse, 1 better and 3 similar of 6 indicators"."""
+    if counts["compared"] == 0:
+        return strings.text("summary_none", lang)
+    return strings.text(
+        "domain_summary", lang, worse=counts["worse"], better=counts["better"],
+        similar=counts["similar"], n=counts["compared"],
+    )
+
+
+def _names(rows: list[IndicatorRow]) -> str:
+    names = [r.name for r in rows[:MAX_NAMES]]
+    if len(rows) > MAX_NAMES:
+        names.append(f"… (+{len(rows) - MAX_NAMES})")
+    return ", ".join(names)
+
+
+def summary_sentences(domains: Sequence[DomainSection], lang: str) -> list[str]:
+    """The overall summary: outcomes, the indicators concerned, trends and gap trends."""
+    rows = [r for d in domains for r in d.rows]
+    counts = domain_counts(rows)
+    if counts["compared"] == 0:
+        return [strings.text("summary_none", lang)]
+    noun = strings.text("noun_one" if counts["compared"] == 1 else "noun_many", lang)
+    out = [strings.text(
+        "summary_overall", lang, worse=counts["worse"], n=counts["compared"], noun=noun,
+        better=counts["better"], similar=counts["similar"],
+    )]
+    worse = sorted((r for r in rows if r.compared in WORSE), key=lambda r: r.compared != "much_worse")
+    better = sorted((r for r in rows if r.compared in BETTER), key=lambda r: r.compared != "much_better")
+    if worse:
+        out.append(strings.text("summary_worse", lang, names=_names(worse)))
+    if better:
+        out.append(strings.text("summary_better", lang, names=_names(better)))
+    if counts["higher"] + counts["lower"]:
+        out.append(strings.text("summary_neutral", lang, higher=counts["higher"], lower=counts["lower"]))
+    trends = [r.trend for r in rows]
+    if "getting_better" in trends or "getting_worse" in trends:
+        out.append(strings.text(
+            "summary_trend", lang, better=trends.count("getting_better"),
+            worse=trends.count("getting_worse"),
+        ))
+    gaps = [r.gap_trend for r in rows]
+    if "narrowing" in gaps or "widening" in gaps:
+        out.append(strings.text(
+            "summary_gap", lang, narrowing=gaps.count("narrowing"), widening=gaps.count("widening"),
+        ))
+    return out

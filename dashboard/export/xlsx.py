@@ -1,0 +1,172 @@
+"""The XLSX profile: a metadata sheet, then one sheet per domain with every period and sex.
+
+Numbers are stored as numbers with a number format from the indicator's
+decimals (never as text); the header row is frozen, filterable and sized.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+from io import BytesIO
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from dashboard.export import strings, style
+from dashboard.export.numbers import is_blank, period_range
+from dashboard.export.profile import Profile
+
+HEADER_FILL = PatternFill("solid", fgColor=style.BAND.lstrip("#"))
+HEADER_FONT = Font(bold=True, color=style.BRAND.lstrip("#"))
+TITLE_FONT = Font(bold=True, size=14, color=style.BRAND.lstrip("#"))
+
+# (record column, header key, kind): kind is value (indicator decimals), int, ratio or text
+COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("indicator_name", "indicator", "text"),
+    ("indicator_id", "indicator_id", "text"),
+    ("unit", "unit", "text"),
+    ("period", "period", "text"),
+    ("sex", "sex", "sex"),
+    ("value", "value", "value"),
+    ("lower_ci95", "lower95", "value"),
+    ("upper_ci95", "upper95", "value"),
+    ("lower_ci998", "lower998", "value"),
+    ("upper_ci998", "upper998", "value"),
+    ("numerator", "numerator", "count"),
+    ("denominator", "denominator", "count"),
+    ("city_value", "city_value", "value"),
+    ("difference", "difference", "value"),
+    ("ratio", "ratio", "ratio"),
+    ("compared_to_city", "compared", "compared"),
+    ("compared_to_rest_of_city", "compared_rest", "compared"),
+    ("trend", "trend", "trend"),
+    ("gap_trend", "gap_trend", "gap"),
+    ("rank", "rank", "int"),
+    ("quintile", "quintile", "int"),
+    ("status", "status", "status"),
+)
+FORMATS = {"count": "#,##0", "int": "0", "ratio": "0.00"}
+
+
+def value_format(decimals: int) -> str:
+    return "0" if decimals <= 0 else "0." + "0" * decimals
+
+
+def sheet_title(title: str, taken: set[str]) -> str:
+    """A valid, unique sheet name (at most 31 characters, none of []:*?/\\)."""
+    base = re.sub(r"[\[\]:*?/\\]", "-", title).strip("'") or "Sheet"
+    name, n = base[:31], 2
+    while name.lower() in taken:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name.lower())
+    return name
+
+
+def _cell_value(kind: str, value: Any, lang: str) -> Any:
+    if is_blank(value):
+        return None
+    if kind in ("value", "ratio"):
+        return float(value)
+    if kind in ("count", "int"):
+        number = float(value)
+        return int(number) if number.is_integer() else number
+    if kind in ("sex", "compared", "trend", "gap", "status"):
+        return strings.label(kind, value, lang)
+    return str(value)
+
+
+def _widths(ws: Worksheet, maximum: int = 48) -> None:
+    for column in ws.columns:
+        values = [c.value for c in column if c.value is not None]
+        longest = max((len(str(v)) if not isinstance(v, float) else 9 for v in values), default=6)
+        ws.column_dimensions[get_column_letter(column[0].column)].width = min(max(longest + 2, 8), maximum)
+
+
+def domain_sheet(ws: Worksheet, rows: pd.DataFrame, lang: str) -> None:
+    """One row per indicator, period and sex; numbers typed and formatted."""
+    ws.append([strings.text(key, lang) for _, key, _ in COLUMNS])
+    for cell in ws[1]:
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="bottom", wrap_text=True)
+    for record in rows.to_dict("records"):
+        decimals = 1 if is_blank(record.get("decimals")) else int(record["decimals"])
+        ws.append([_cell_value(kind, record.get(col), lang) for col, _, kind in COLUMNS])
+        for cell, (_, _, kind) in zip(ws[ws.max_row], COLUMNS, strict=True):
+            if kind == "value":
+                cell.number_format = value_format(decimals)
+            elif kind in FORMATS:
+                cell.number_format = FORMATS[kind]
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = ws.dimensions
+    _widths(ws)
+
+
+def _meta_rows(p: Profile) -> list[tuple[str, Any]]:
+    lang = p.lang
+    rows: list[tuple[str, Any]] = [
+        (strings.text("area", lang), p.area_name),
+        (strings.text("area_code", lang), p.area_code),
+        (strings.text("city", lang), p.city_name),
+        (strings.text("population", lang), None if p.population is None else int(p.population)),
+        (strings.text("prioritized", lang), strings.text("yes" if p.prioritized else "no", lang)),
+        (strings.text("export_date", lang), datetime.combine(p.export_date, time())),
+        (strings.text("data_periods", lang), period_range(p.periods)),
+        (strings.text("latest_period", lang), period_range(p.latest_periods)),
+        (strings.text("batch", lang), p.batch_id),
+    ]
+    if p.synthetic:
+        rows.append(("", strings.text("synthetic", lang)))
+    rows += [(strings.text("source", lang), s) for s in p.sources]
+    rows += [(strings.text("quality_title", lang), strings.text(f"quality_{k}", lang, n=n))
+             for k, n in p.note_counts.items() if n]
+    rows += [(strings.text("methods", lang), m) for m in p.methods]
+    rows.append(("", strings.text("generated_by", lang)))
+    return rows
+
+
+def metadata_sheet(ws: Worksheet, p: Profile) -> None:
+    ws.append([f"{strings.text('report_title', p.lang)}: {p.area_name}"])
+    ws["A1"].font = TITLE_FONT
+    ws.append([])
+    for name, value in _meta_rows(p):
+        ws.append([name, value])
+        label, cell = ws[ws.max_row]
+        label.font = Font(bold=True)
+        label.alignment = cell.alignment = Alignment(vertical="top", wrap_text=True)
+        if isinstance(value, datetime):
+            cell.number_format = "yyyy-mm-dd"
+        elif isinstance(value, int):
+            cell.number_format = "#,##0"
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 110
+
+
+def render_xlsx(profile: Profile) -> bytes:
+    """The profile as an XLSX workbook."""
+    wb = Workbook()
+    meta = wb.active
+    taken: set[str] = set()
+    meta.title = sheet_title(strings.text("metadata", profile.lang), taken)
+    metadata_sheet(meta, profile)
+    records = profile.records
+    order = [d.code for d in profile.domains]
+    order += [d for d in dict.fromkeys(records["domain"]) if d not in order]
+    for code in order:
+        rows = records[records["domain"] == code]
+        if rows.empty:
+            continue
+        title = strings.label("domain", code, profile.lang)
+        domain_sheet(wb.create_sheet(sheet_title(title, taken)), rows, profile.lang)
+    wb.properties.creator = "wellbeing atlas"
+    wb.properties.title = f"{strings.text('report_title', profile.lang)}: {profile.area_name}"
+    when = datetime.combine(profile.export_date, time())
+    wb.properties.created = wb.properties.modified = when
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,69 @@
+"""Every component id of the dashboard, namespaced by page. No id is typed twice."""
+
+from __future__ import annotations
+
+
+class Shell:
+    """The frame around every page: header, banner, language links, URL sync."""
+
+    banner = "shell-banner"
+    lang_link = "shell-lang-link"  # pattern id: {"type": lang_link, "lang": "sv"}
+    url_state = "shell-url-state"  # pattern id: {"type": url_state, "page": "<page>"}
+    url_sink = "shell-url-sink"
+    main = "main-content"
+
+
+class Map:
+    indicator = "map-indicator"
+    period = "map-period"
+    sex = "map-sex"
+    colouring = "map-colouring"
+    scheme = "map-scheme"
+    graph = "map-graph"
+    legend = "map-legend"
+    alt = "map-alt"
+    geo_version = "map-geo-version"
+    navigate = "map-navigate"
+    find_area = "map-find-area"
+    prioritized = "map-prioritized"
+
+
+class Area:
+    indicator = "area-indicator"
+    trend = "area-trend"
+    trend_alt = "area-trend-alt"
+    gap = "area-gap"
+    sex_chart = "area-sex-chart"
+    sex_alt = "area-sex-alt"
+    download = "area-download"
+    download_button = "area-download-button"  # pattern id: {"type": ..., "format": "pdf"}
+    download_error = "area-download-error"
+
+
+class Compare:
+    areas = "compare-areas"
+    indicator = "compare-indicator"
+    rug = "compare-rug"
+    trends = "compare-trends"
+    trends_alt = "compare-trends-alt"
+
+
+class Indicator:
+    period = "indicator-period"
+    sex = "indicator-sex"
+    ranked = "indicator-ranked"
+    ranked_alt = "indicator-ranked-alt"
+    picker = "indicator-picker"
+    navigate = "indicator-navigate"
+
+
+def lang_link(lang: str) -> dict[str, str]:
+    return {"type": Shell.lang_link, "lang": lang}
+
+
+def url_state(page: str) -> dict[str, str]:
+    return {"type": Shell.url_state, "page": page}
+
+
+def download_button(fmt: str) -> dict[str, str]:
+    return {"type": Area.download_button, "format": fmt}

@@ -1,0 +1,17 @@
+"""Any address the atlas does not know: a friendly page with a way back to the map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import dash
+
+from dashboard.i18n import normalize_lang
+from dashboard.urls import first
+from dashboard.views.shell import not_found
+
+dash.register_page(__name__, path="/404", title="Välfärdsatlas")
+
+
+def layout(path_: str | None = None, **params: Any) -> Any:
+    return not_found(normalize_lang(first(params.get("lang"))), "notfound.page", path_ or "")

@@ -1,0 +1,100 @@
+"""Colours and symbols: colour-blind-safe, and never the only carrier of meaning.
+
+Comparison colours follow Fingertips' logic (better / similar / worse) on the
+blue–orange axis that colour-blind readers tell apart (Okabe–Ito hues); every
+colour comes with a symbol and a word.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from plotly.colors import sample_colorscale
+
+
+@dataclass(frozen=True)
+class Swatch:
+    fill: str
+    symbol: str
+    text: str  # text colour readable on ``fill``
+
+
+COMPARISON: dict[str, Swatch] = {
+    "much_better": Swatch("#0b4f8a", "▲▲", "#ffffff"),
+    "better": Swatch("#4a90c8", "▲", "#ffffff"),
+    "similar": Swatch("#f1d36b", "●", "#1f1f1f"),
+    "worse": Swatch("#e2803a", "▼", "#1f1f1f"),
+    "much_worse": Swatch("#a8430b", "▼▼", "#ffffff"),
+    "higher": Swatch("#8c79b8", "△", "#ffffff"),
+    "lower": Swatch("#d3c8e6", "▽", "#1f1f1f"),
+    "not_compared": Swatch("#e9e9e9", "○", "#1f1f1f"),
+    "benchmark": Swatch("#3b3b3b", "◆", "#ffffff"),
+    "no_data": Swatch("#c4c4c4", "–", "#1f1f1f"),
+}
+MAP_ORDER = ["much_better", "better", "similar", "worse", "much_worse", "higher", "lower",
+             "not_compared", "no_data"]
+BETTER = {"much_better", "better"}
+WORSE = {"much_worse", "worse"}
+
+TREND_ARROWS = {
+    "getting_better": ("↗", "better"), "getting_worse": ("↘", "worse"),
+    "increasing": ("↑", "higher"), "decreasing": ("↓", "lower"),
+    "no_significant_change": ("→", "similar"), "not_enough_data": ("·", "not_compared"),
+}
+GAP_MARKS = {
+    "narrowing": ("⇥⇤", "better"), "widening": ("⇤⇥", "worse"),
+    "stable": ("=", "similar"), "not_enough_data": ("·", "not_compared"),
+}
+
+# Worst → best on a blue–orange diverging scale; neutral indicators get one purple ramp.
+DIVERGING = ["#b04a0d", "#e58a3f", "#f6dcb4", "#9dc3e3", "#2e6fa8"]
+SEQUENTIAL = ["#efedf5", "#cbc3e3", "#9e8fc9", "#6f58a8", "#4a2c85"]
+CITY_LINE = "#222222"
+AREA_LINE = "#1f5f91"
+PRIORITIZED_OUTLINE = "#111111"
+INK = "#1f2933"
+MUTED = "#5f6b7a"
+
+
+def comparison_key(value: Any) -> str:
+    """The swatch key for a comparison outcome (missing → ``no_data``)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "no_data"
+    text = str(value)
+    return text if text in COMPARISON else "not_compared"
+
+
+def class_colours(k: int, polarity: str) -> list[str]:
+    """``k`` colours for value classes, lowest class first, following the polarity.
+
+    ``high_is_good``: low values orange (worse) to high values blue (better);
+    ``low_is_good``: the reverse; ``neutral``: a single purple ramp.
+    """
+    if k < 1:
+        raise ValueError(f"Need at least one class, got k={k}")
+    ramp = SEQUENTIAL if polarity == "neutral" else DIVERGING
+    scale = [[i / (len(ramp) - 1), c] for i, c in enumerate(ramp)]
+    points = [0.5] if k == 1 else [i / (k - 1) for i in range(k)]
+    colours = [_hex(c) for c in sample_colorscale(scale, points)]
+    return colours[::-1] if polarity == "low_is_good" else colours
+
+
+def _hex(colour: str) -> str:
+    if colour.startswith("#"):
+        return colour
+    parts = colour[colour.index("(") + 1: colour.index(")")].split(",")
+    r, g, b = (round(float(p)) for p in parts[:3])
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def readable_text(fill: str) -> str:
+    """Black or white text, whichever contrasts more with ``fill`` (WCAG luminance)."""
+    r, g, b = (int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5))
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    return "#ffffff" if (1.05 / (lum + 0.05)) > ((lum + 0.05) / 0.05) else "#1f1f1f"

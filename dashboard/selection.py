@@ -1,0 +1,93 @@
+"""What the user has chosen, read from the URL and checked against the atlas.
+
+A parameter that names nothing in the atlas (an old link, a typo) falls back to
+the default instead of failing, so a shared URL always opens something; only
+the *path* (``/area/<code>``, ``/indicator/<id>``) gives a not-found page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dashboard.classify import SCHEMES
+from dashboard.i18n import normalize_lang
+from dashboard.model import Atlas
+from dashboard.urls import first, split_list
+
+COLOURINGS = ("comparison", "classes")
+SEX_ORDER = ("total", "female", "male")
+
+
+@dataclass(frozen=True)
+class Selection:
+    lang: str
+    indicator_id: str | None = None
+    period: str | None = None
+    sex: str = "total"
+    colouring: str = "comparison"
+    scheme: str = "quantiles"
+    areas: tuple[str, ...] = ()
+
+    def query(self, *names: str) -> dict[str, Any]:
+        """The URL parameters ``names`` (language always), as written in links."""
+        values = {"lang": self.lang, "indicator": self.indicator_id, "period": self.period,
+                  "sex": self.sex, "colouring": self.colouring, "scheme": self.scheme,
+                  "areas": ",".join(self.areas)}
+        return {k: v for k, v in values.items() if k == "lang" or k in names}
+
+
+def default_indicator(atlas: Atlas) -> str | None:
+    cat = atlas.catalogue()
+    return str(cat.index[0]) if len(cat) else None
+
+
+def pick_indicator(atlas: Atlas, value: Any) -> str | None:
+    wanted = first(value)
+    return wanted if wanted in atlas.catalogue().index else default_indicator(atlas)
+
+
+def pick_period(atlas: Atlas, indicator_id: str | None, value: Any) -> str | None:
+    if indicator_id is None:
+        return None
+    periods = atlas.periods(indicator_id)
+    wanted = first(value)
+    return wanted if wanted in periods else (periods[-1] if periods else None)
+
+
+def pick_sex(atlas: Atlas, indicator_id: str | None, value: Any) -> str:
+    present = atlas.sexes(indicator_id) if indicator_id else []
+    wanted = first(value)
+    if wanted in present:
+        return str(wanted)
+    return present[0] if present else "total"
+
+
+def pick_areas(atlas: Atlas, value: Any) -> tuple[str, ...]:
+    """The chosen areas that exist; none chosen → the prioritized areas."""
+    known = atlas.areas().index
+    chosen = tuple(code for code in split_list(value) if code in known)
+    return chosen or tuple(atlas.prioritized().index)
+
+
+def resolve(atlas: Atlas, params: dict[str, Any]) -> Selection:
+    """A complete, valid selection from URL parameters."""
+    indicator_id = pick_indicator(atlas, params.get("indicator"))
+    colouring = first(params.get("colouring"))
+    scheme = first(params.get("scheme"))
+    return Selection(
+        lang=normalize_lang(first(params.get("lang"))),
+        indicator_id=indicator_id,
+        period=pick_period(atlas, indicator_id, params.get("period")),
+        sex=pick_sex(atlas, indicator_id, params.get("sex")),
+        colouring=colouring if colouring in COLOURINGS else COLOURINGS[0],
+        scheme=scheme if scheme in SCHEMES else SCHEMES[0],
+        areas=pick_areas(atlas, params.get("areas")),
+    )
+
+
+def with_indicator(atlas: Atlas, sel: Selection, indicator_id: Any) -> Selection:
+    """``sel`` switched to another indicator, its period and sex kept when they exist."""
+    ind = pick_indicator(atlas, indicator_id)
+    return replace(sel, indicator_id=ind, period=pick_period(atlas, ind, sel.period),
+                   sex=pick_sex(atlas, ind, sel.sex))

@@ -1,0 +1,145 @@
+"""The frame of every page: header with the city and the language switch, banner, footer.
+
+Each page's layout function wraps its body with :func:`page`, so the header is
+rendered in the page's language, and the page's state store feeds the shared
+URL-sync callback (dashboard/app.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.context import current_atlas
+from dashboard.i18n import LANG_NAMES, LANGS, city_name, normalize_lang, t
+from dashboard.model import StoreUnavailable
+from dashboard.urls import first, href
+
+log = logging.getLogger("dashboard")
+
+NAV = (("map", "/", "nav.map"), ("compare", "/compare", "nav.compare"),
+       ("indicator", "/indicator", "nav.indicator"), ("about", "/about", "nav.about"))
+
+
+def _city() -> dict[str, Any]:
+    try:
+        return current_atlas().city()
+    except StoreUnavailable:
+        return {}
+
+
+def brand(lang: str, city: dict[str, Any]) -> html.Div:
+    name = city_name(city, lang)
+    parts: list[Any] = [
+        dcc.Link([html.Span("◧", className="brand-mark", **{"aria-hidden": "true"}),
+                  html.Span(t("app.title", lang), className="brand-title")],
+                 href=href("/", lang), className="brand-link"),
+    ]
+    if name:
+        parts.append(html.Span(name, className="brand-city"))
+    if city.get("synthetic"):
+        parts.append(html.Span(t("badge.synthetic", lang), className="badge badge-synthetic",
+                               title=t("badge.synthetic.title", lang)))
+    return html.Div(parts, className="brand")
+
+
+def nav(lang: str, active: str) -> html.Nav:
+    links = [
+        dcc.Link(t(key, lang), href=href(path, lang),
+                 className="nav-link" + (" active" if name == active else ""))
+        for name, path, key in NAV
+    ]
+    return html.Nav(links, className="nav", **{"aria-label": t("nav.label", lang)})
+
+
+def lang_switch(lang: str, path: str, query: dict[str, Any]) -> html.Div:
+    rest = {k: v for k, v in query.items() if k != "lang"}
+    links = [
+        dcc.Link(code.upper(), href=href(path, code, **rest), id=ids.lang_link(code),
+                 className="lang-link" + (" active" if code == lang else ""),
+                 title=LANG_NAMES[code])
+        for code in LANGS
+    ]
+    return html.Div(links, className="lang-switch", role="group",
+                    **{"aria-label": t("lang.label", lang)})
+
+
+def header(lang: str, active: str, path: str, query: dict[str, Any]) -> html.Header:
+    return html.Header(
+        html.Div([brand(lang, _city()), nav(lang, active), lang_switch(lang, path, query)],
+                 className="header-inner"),
+        className="site-header",
+    )
+
+
+def page(lang: str, active: str, path: str, query: dict[str, Any], body: Any,
+         state_page: str | None = None) -> html.Div:
+    """A whole page: skip link, header, banner, main content, footer, URL state."""
+    state = [dcc.Store(id=ids.url_state(state_page), data={"path": path, "query": query})] \
+        if state_page else []
+    return html.Div([
+        html.A(t("skip", lang), href=f"#{ids.Shell.main}", className="skip-link"),
+        header(lang, active, path, query),
+        html.Div(id=ids.Shell.banner, className="banner-slot", role="alert"),
+        html.Main(body, id=ids.Shell.main, className="main", tabIndex="-1"),
+        html.Footer(html.P(t("footer", lang)), className="site-footer"),
+        *state,
+    ], className="page", lang=lang)
+
+
+def alert(message: str, lang: str, kind: str = "error") -> html.Div:
+    return html.Div([
+        html.Span("⚠", className="alert-icon", **{"aria-hidden": "true"}),
+        html.Span(message),
+        html.A(t("error.retry", lang), href="", className="alert-action"),
+    ], className=f"alert alert-{kind}")
+
+
+def not_found(lang: str, key: str, code: str) -> html.Div:
+    """The friendly page for an unknown area, indicator or address, with a way back."""
+    body = html.Section([
+        html.H1(t("notfound.title", lang)),
+        html.P(t(key, lang, code=code), className="lead"),
+        html.P(t("notfound.hint", lang)),
+        dcc.Link("← " + t("notfound.back", lang), href=href("/", lang), className="button primary",
+                 id="not-found-back"),
+    ], className="not-found card")
+    return page(lang, "", "/", {"lang": lang}, body)
+
+
+def empty_store(lang: str) -> html.Div:
+    body = html.Section([html.H1(t("app.title", lang)), alert(t("error.empty", lang), lang, "info")],
+                        className="card")
+    return page(lang, "", "/", {"lang": lang}, body)
+
+
+def store_down(lang: str) -> html.Div:
+    body = html.Section([html.H1(t("app.title", lang)), alert(t("error.store_down", lang), lang)],
+                        className="card")
+    return page(lang, "", "/", {"lang": lang}, body)
+
+
+def guarded(layout: Callable[..., Any]) -> Callable[..., Any]:
+    """A page layout that shows a banner instead of failing: store down, empty, or a bug."""
+
+    @functools.wraps(layout)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = normalize_lang(first(kwargs.get("lang")))
+        try:
+            if current_atlas().is_empty():
+                return empty_store(lang)
+            return layout(*args, **kwargs)
+        except StoreUnavailable as exc:
+            log.warning("store unavailable: %s", exc)
+            return store_down(lang)
+        except Exception:
+            log.exception("page layout failed: %s", layout.__name__)
+            body = html.Section(alert(t("error.unexpected", lang), lang), className="card")
+            return page(lang, "", "/", {"lang": lang}, body)
+
+    return wrapper

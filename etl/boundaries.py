@@ -1,0 +1,443 @@
+"""Boundaries: read the areas of a city, check them, repair them and simplify them.
+
+``read_boundaries(cfg)`` returns one row per area plus one row for the whole
+city (level ``city``), geometries in EPSG:4326, and every problem found. Checks
+and simplification run in a metre CRS (the file's own when it is projected, a
+UTM zone otherwise); areas in km² are computed in an equal-area projection.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio
+import shapely
+from pyproj import CRS
+
+from etl.config import BoundariesConfig, CityConfig
+from etl.errors import Problem
+from etl.readers import display_name
+
+STORAGE_CRS = "EPSG:4326"
+# Overlaps and gaps smaller than SLIVER_FRACTION of a median-sized area (and at
+# least SLIVER_M2) are slivers from digitising or simplifying: counted, not listed.
+SLIVER_M2 = 1.0
+SLIVER_FRACTION = 1e-3
+# Display tolerance = this fraction of the side of a median-sized area.
+SIMPLIFY_FRACTION = 0.01
+AREA_COLUMNS = [
+    "code",
+    "name",
+    "level",
+    "parent_code",
+    "prioritized",
+    "population",
+    "area_km2",
+]
+POLYGON_TYPE_ID = 3
+
+
+@dataclass
+class _Check:
+    """Collects the problems of one boundary file."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, message: str, fix: str, *, severity: str = "error", **where: object) -> None:
+        self.problems.append(Problem(self.file, message, fix, severity=severity, **where))  # type: ignore[arg-type]
+
+    def warn(self, message: str, fix: str, **where: object) -> None:
+        self.add(message, fix, severity="warning", **where)
+
+
+def read_boundaries(cfg: CityConfig) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """The city's areas and whole-city row, ready to load, and all problems found.
+
+    Columns: ``AREA_COLUMNS``, ``geometry`` (MultiPolygon, EPSG:4326, the active
+    geometry) and ``display_geometry`` (simplified, neighbours share borders).
+    """
+    b = cfg.boundaries
+    check = _Check(display_name(b.path, cfg.source.parent))
+    raw = _read_file(b, check)
+    areas = None if raw is None else _attributes(_filtered(raw, b, check), b, check)
+    if areas is None or areas.empty:
+        return _empty(), check.problems
+    metric = _metric_crs(areas)
+    geoms = _repaired(areas, check)
+    keep = ~shapely.is_empty(geoms)
+    areas = areas[keep].set_geometry(
+        gpd.GeoSeries(geoms[keep], index=areas.index[keep], crs=areas.crs)
+    )
+    if areas.empty:
+        return _empty(), check.problems
+    projected = areas.geometry.to_crs(metric).to_numpy()
+    union = _check_topology(projected, areas["code"].to_numpy(), check)
+    display = _display(projected, check)
+    result = _frame(cfg, areas, display, union, metric)
+    _check_codes(cfg, set(areas["code"]), check)
+    return result, check.problems
+
+
+def _empty() -> gpd.GeoDataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in AREA_COLUMNS})
+    frame["display_geometry"] = gpd.GeoSeries([], crs=STORAGE_CRS)
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([], crs=STORAGE_CRS), crs=STORAGE_CRS)
+
+
+def source_path(b: BoundariesConfig) -> str:
+    """The path GDAL reads: zipped files through /vsizip/."""
+    path = str(b.path)
+    return "/vsizip/" + path if b.path.suffix.lower() == ".zip" else path
+
+
+def _read_file(b: BoundariesConfig, check: _Check) -> gpd.GeoDataFrame | None:
+    if not b.path.is_file():
+        check.add(
+            "boundary file not found",
+            "give its path relative to the config file in [boundaries] path",
+        )
+        return None
+    try:
+        layers = [str(x[0]) for x in pyogrio.list_layers(source_path(b))]
+        if b.layer is not None and b.layer not in layers:
+            check.add(
+                f"no layer {b.layer!r}; the file has {', '.join(layers)}",
+                "set [boundaries] layer to one of these",
+                column="layer",
+                value=b.layer,
+            )
+            return None
+        frame = pyogrio.read_dataframe(source_path(b), layer=b.layer)
+    except Exception as exc:  # GDAL raises many types for unreadable files
+        check.add(
+            f"cannot read the boundary file ({exc})",
+            "give a GeoPackage, a Shapefile (.shp, or zipped as .zip) or a GeoJSON file",
+        )
+        return None
+    return _with_crs(frame, b, check)
+
+
+def _with_crs(
+    frame: gpd.GeoDataFrame, b: BoundariesConfig, check: _Check
+) -> gpd.GeoDataFrame | None:
+    if frame.crs is None:
+        if b.crs is None:
+            check.add(
+                "the file declares no CRS",
+                "add crs = 'EPSG:....' to [boundaries] (e.g. 'EPSG:3006' for SWEREF99 TM)",
+            )
+            return None
+        try:
+            return frame.set_crs(b.crs)
+        except Exception as exc:  # pyproj's CRSError and friends
+            check.add(
+                f"unknown CRS ({exc})",
+                "use an EPSG code such as 'EPSG:3006'",
+                column="crs",
+                value=b.crs,
+            )
+            return None
+    if b.crs is not None and not CRS.from_user_input(b.crs).equals(frame.crs):
+        check.warn(
+            f"the file declares {frame.crs.to_string()}, so [boundaries] crs is ignored",
+            "remove crs from [boundaries], or fix the file's CRS",
+            column="crs",
+            value=b.crs,
+        )
+    return frame
+
+
+def _filtered(frame: gpd.GeoDataFrame, b: BoundariesConfig, check: _Check) -> gpd.GeoDataFrame:
+    if b.filter_field is None:
+        return frame
+    if b.filter_field not in frame.columns:
+        _missing_field(b.filter_field, "filter_field", frame, check)
+        return frame.iloc[0:0]
+    prefix = b.filter_prefix or ""
+    keep = frame[b.filter_field].astype(str).str.startswith(prefix).to_numpy()
+    if not keep.any():
+        check.add(
+            f"no feature has {b.filter_field} starting with {prefix!r}",
+            "check [boundaries] filter_prefix",
+            column=b.filter_field,
+            value=prefix,
+        )
+    return frame[keep]
+
+
+def _missing_field(name: str, key: str, frame: gpd.GeoDataFrame, check: _Check) -> None:
+    fields = [str(c) for c in frame.columns if c != "geometry"]
+    close = difflib.get_close_matches(name, fields, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    check.add(
+        f"no field {name!r}{hint}; the fields are {', '.join(fields)}",
+        f"set [boundaries] {key} to one of these",
+        column=name,
+        value=name,
+    )
+
+
+def _code_text(series: pd.Series) -> pd.Series:
+    """Codes as text: 21.0 -> '21', blanks -> missing."""
+
+    def one(v: object) -> object:
+        if v is None or (isinstance(v, float) and np.isnan(v)):
+            return None
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        text = str(v).strip()
+        return text or None
+
+    return series.map(one).astype(object)
+
+
+def _attributes(
+    frame: gpd.GeoDataFrame, b: BoundariesConfig, check: _Check
+) -> gpd.GeoDataFrame | None:
+    """code, name, population and the feature number; rows without a usable code dropped."""
+    fields = (
+        ("code_field", b.code_field),
+        ("name_field", b.name_field),
+        ("population_field", b.population_field),
+    )
+    absent = [(key, name) for key, name in fields if name is not None and name not in frame.columns]
+    for key, name in absent:
+        _missing_field(name, key, frame, check)
+    if absent:
+        return None
+    out = gpd.GeoDataFrame(
+        {"feature": np.arange(1, len(frame) + 1)}, geometry=frame.geometry.to_numpy(), crs=frame.crs
+    )
+    out["code"] = _code_text(frame[b.code_field]).to_numpy()
+    names = _code_text(frame[b.name_field]).to_numpy() if b.name_field else out["code"].to_numpy()
+    out["name"] = np.where(pd.isna(names), out["code"].to_numpy(), names)
+    out["population"] = _population(frame, b, out, check)
+    for feat in out.loc[out["code"].isna(), "feature"]:
+        check.add(
+            f"feature {feat} has no code",
+            f"fill {b.code_field} for every area",
+            row=int(feat),
+            column=b.code_field,
+        )
+    dup = out["code"].notna() & out["code"].duplicated(keep=False)
+    for code, group in out[dup].groupby("code"):
+        feats = ", ".join(str(f) for f in group["feature"])
+        check.add(
+            f"code {code!r} is used by features {feats}",
+            "give every area its own code, or merge the features into one",
+            row=int(group["feature"].iloc[1]),
+            column=b.code_field,
+            value=code,
+        )
+    return out[out["code"].notna() & ~out["code"].duplicated()]
+
+
+def _population(
+    frame: gpd.GeoDataFrame, b: BoundariesConfig, out: gpd.GeoDataFrame, check: _Check
+) -> np.ndarray:
+    if b.population_field is None:
+        return np.full(len(frame), np.nan)
+    raw = frame[b.population_field].reset_index(drop=True)
+    numbers = pd.to_numeric(raw, errors="coerce")
+    bad = (numbers.isna() & raw.notna()).to_numpy()
+    for feat, value in zip(out["feature"].to_numpy()[bad], raw[bad], strict=True):
+        check.warn(
+            "population is not a number",
+            "use digits only, or leave it empty",
+            row=int(feat),
+            column=b.population_field,
+            value=value,
+        )
+    return numbers.to_numpy(dtype=float)
+
+
+def _metric_crs(areas: gpd.GeoDataFrame) -> CRS:
+    crs = CRS.from_user_input(areas.crs)
+    if crs.is_projected and crs.axis_info[0].unit_name in ("metre", "meter"):
+        return crs
+    utm = areas.estimate_utm_crs()
+    return utm if utm is not None else CRS.from_epsg(3857)
+
+
+def as_multipolygons(geoms: np.ndarray) -> np.ndarray:
+    """The polygonal parts of each geometry as one MultiPolygon (empty when there are none)."""
+    parts, idx = shapely.get_parts(geoms, return_index=True)
+    inner, inner_idx = shapely.get_parts(parts, return_index=True)
+    idx = idx[inner_idx]
+    polygons = shapely.get_type_id(inner) == POLYGON_TYPE_ID
+    out = np.full(len(geoms), None, dtype=object)
+    if polygons.any():
+        shapely.multipolygons(inner[polygons], indices=idx[polygons], out=out)
+    empty = pd.isna(out)
+    out[empty] = [shapely.MultiPolygon() for _ in range(int(empty.sum()))]
+    return out
+
+
+def _repaired(areas: gpd.GeoDataFrame, check: _Check) -> np.ndarray:
+    """Valid MultiPolygons; each repair reported as a warning, unusable shapes as errors."""
+    geoms = areas.geometry.to_numpy().copy()
+    codes, features = areas["code"].to_numpy(), areas["feature"].to_numpy()
+    invalid = pd.notna(geoms) & ~shapely.is_valid(geoms)
+    for i in np.flatnonzero(invalid):
+        reason = shapely.is_valid_reason(geoms[i])
+        geoms[i] = shapely.make_valid(geoms[i])
+        check.warn(
+            f"invalid geometry of area {codes[i]!r} ({reason}) was repaired",
+            "check the repaired shape on the map; fix it in the source to silence this",
+            row=int(features[i]),
+            column="geometry",
+            value=codes[i],
+        )
+    multi = as_multipolygons(geoms)
+    for i in np.flatnonzero(shapely.is_empty(multi)):
+        source = geoms[i]
+        kind = (
+            "no geometry"
+            if source is None or shapely.is_empty(source)
+            else f"no polygon (it is a {source.geom_type})"
+        )
+        check.add(
+            f"area {codes[i]!r} has {kind}",
+            "draw the area's polygon, or remove the feature",
+            row=int(features[i]),
+            column="geometry",
+            value=codes[i],
+        )
+    return multi
+
+
+def _check_topology(geoms: np.ndarray, codes: np.ndarray, check: _Check) -> shapely.Geometry:
+    """Warn about overlaps and gaps between neighbours; return the union (metre CRS)."""
+    sliver = max(SLIVER_M2, SLIVER_FRACTION * float(np.median(shapely.area(geoms))))
+    tree = shapely.STRtree(geoms)
+    left, right = tree.query(geoms, predicate="intersects")
+    pair = left < right
+    left, right = left[pair], right[pair]
+    interior = shapely.relate_pattern(geoms[left], geoms[right], "2********")
+    left, right = left[interior], right[interior]
+    sizes = shapely.area(shapely.intersection(geoms[left], geoms[right]))
+    for i, j, size in zip(left, right, sizes, strict=True):
+        if size >= sliver:
+            check.warn(
+                f"areas {codes[i]!r} and {codes[j]!r} overlap by {size:,.0f} m²",
+                "make neighbouring polygons share their border exactly",
+                value=f"{codes[i]}/{codes[j]}",
+            )
+    union = shapely.union_all(geoms)
+    holes = _holes(union)
+    for hole in holes:
+        if hole.area >= sliver:
+            touching = sorted(codes[tree.query(hole, predicate="intersects")])
+            check.warn(
+                f"gap of {hole.area:,.0f} m² covered by no area, bordered by {', '.join(map(repr, touching))}",
+                "make neighbours share their border, or ignore this if the gap is not the city's (a lake, an enclave)",
+                value="/".join(touching),
+            )
+    small = int((sizes < sliver).sum()) + sum(h.area < sliver for h in holes)
+    if small:
+        check.warn(
+            f"{small} overlap(s) or gap(s) smaller than {sliver:,.0f} m² between neighbours were ignored as slivers",
+            "nothing to do; borders that match exactly avoid them",
+        )
+    return union
+
+
+def _holes(union: shapely.Geometry) -> list[shapely.Geometry]:
+    """The interior rings of a union: places no area covers."""
+    polygons = shapely.get_parts(as_multipolygons(np.array([union]))[0])
+    rings = [shapely.Polygon(ring) for polygon in polygons for ring in polygon.interiors]
+    return [hole.difference(union) for hole in rings]  # minus islands inside the hole
+
+
+def simplify_tolerance(geoms: np.ndarray) -> float:
+    """Display tolerance in metres, relative to the size of a median area."""
+    return SIMPLIFY_FRACTION * float(np.sqrt(np.median(shapely.area(geoms))))
+
+
+def _display(geoms: np.ndarray, check: _Check) -> np.ndarray:
+    """Simplified shapes that still share borders (coverage simplification)."""
+    tolerance = simplify_tolerance(geoms)
+    try:
+        simple = shapely.coverage_simplify(geoms, tolerance)
+    except Exception as exc:  # GEOS raises on coverages it cannot handle
+        check.warn(
+            f"coverage simplification failed ({exc}); areas were simplified one by one, "
+            "so neighbours' borders may not match exactly on the map",
+            "repair overlaps between areas in the source",
+        )
+        simple = shapely.simplify(geoms, tolerance, preserve_topology=True)
+    bad = ~shapely.is_valid(simple) | shapely.is_empty(simple)
+    simple[bad] = geoms[bad]
+    return as_multipolygons(simple)
+
+
+def _equal_area_km2(geoms: gpd.GeoSeries) -> np.ndarray:
+    """Areas in km² in a Lambert equal-area projection centred on the city."""
+    west, south, east, north = geoms.total_bounds
+    laea = CRS.from_proj4(
+        f"+proj=laea +lat_0={(south + north) / 2} +lon_0={(west + east) / 2} +datum=WGS84 +units=m"
+    )
+    return shapely.area(geoms.to_crs(laea).to_numpy()) / 1e6
+
+
+def _frame(
+    cfg: CityConfig,
+    areas: gpd.GeoDataFrame,
+    display: np.ndarray,
+    union: shapely.Geometry,
+    metric: CRS,
+) -> gpd.GeoDataFrame:
+    """The district rows and the whole-city row, in EPSG:4326."""
+    n = len(areas)
+    city = gpd.GeoSeries([union], crs=metric).to_crs(STORAGE_CRS)
+    geoms = pd.concat([areas.geometry.to_crs(STORAGE_CRS), city], ignore_index=True)
+    city_display = shapely.union_all(display)  # the outline the districts draw on the map
+    shown = gpd.GeoSeries([*display, city_display], crs=metric).to_crs(STORAGE_CRS)
+    population = areas["population"].to_numpy(dtype=float)
+    total = float(np.nansum(population)) if np.isfinite(population).any() else np.nan
+    prioritized = set(cfg.prioritized)
+    frame = pd.DataFrame(
+        {
+            "code": [*areas["code"], cfg.code],
+            "name": [*areas["name"], cfg.name],
+            "level": [cfg.boundaries.level] * n + ["city"],
+            "parent_code": [cfg.code] * n + [None],
+            "prioritized": [c in prioritized for c in areas["code"]] + [False],
+            "population": [*population, total],
+            "area_km2": _equal_area_km2(geoms),
+        }
+    )
+    frame["display_geometry"] = gpd.GeoSeries(as_multipolygons(shown.to_numpy()), crs=STORAGE_CRS)
+    stored = gpd.GeoSeries(as_multipolygons(geoms.to_numpy()), crs=STORAGE_CRS)
+    return gpd.GeoDataFrame(frame, geometry=stored, crs=STORAGE_CRS)
+
+
+def _check_codes(cfg: CityConfig, codes: set[str], check: _Check) -> None:
+    """The city's code must be free; prioritized codes must exist."""
+    if cfg.code in codes:
+        check.add(
+            f"an area has the city's own code {cfg.code!r}",
+            "give the city a code that no area uses ([city] code)",
+            column=cfg.boundaries.code_field,
+            value=cfg.code,
+        )
+    for code in cfg.prioritized:
+        if code not in codes:
+            close = difflib.get_close_matches(code, sorted(codes), n=3, cutoff=0.5)
+            fix = (
+                f"did you mean {', '.join(close)}?" if close else "use codes from the boundary file"
+            )
+            check.problems.append(
+                Problem(
+                    display_name(cfg.source, cfg.source.parent),
+                    f"prioritized area {code!r} is not in the boundaries",
+                    fix,
+                    column="prioritized.codes",
+                    value=code,
+                )
+            )

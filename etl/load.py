@@ -1,0 +1,333 @@
+"""Loading a city into the store: one transaction, recorded in load batches.
+
+A refresh deletes the previous city (values, catalogue, areas, city row) and
+inserts the new one in ONE transaction, so readers see either the old city or
+the new one. The batch row is written first (status ``running``) and updated to
+``succeeded`` inside that transaction; when the load fails the data are rolled
+back and the batch is marked ``failed`` with the message, in a transaction of
+its own. PostGIS takes the rows through COPY (psycopg 3); SQLite through
+executemany.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from psycopg import sql
+from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
+
+from etl.boundaries import AREA_COLUMNS
+from etl.config import CityConfig
+from etl.errors import EtlError, Problem
+from store.read import VALUE_COLUMNS
+from store.schema import (
+    SRID,
+    Area,
+    Base,
+    BatchFile,
+    City,
+    Indicator,
+    IndicatorValue,
+    LoadBatch,
+)
+
+CHUNK_ROWS = 100_000
+TABLES = Base.metadata.tables
+Advance = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A source file of a load: its kind, path, SHA-256 and rows read."""
+
+    kind: str  # boundaries | catalogue | table
+    path: Path
+    sha256: str | None  # None when the file is missing
+    rows: int | None = None
+
+
+@dataclass(frozen=True)
+class CityData:
+    """Everything one load writes, already validated."""
+
+    cfg: CityConfig
+    areas: gpd.GeoDataFrame  # etl.boundaries.read_boundaries output
+    catalogue: pd.DataFrame  # store.schema.Indicator columns without batch_id
+    values: pd.DataFrame  # store.read.VALUE_COLUMNS
+    files: list[SourceFile]
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a run did: the batch, the counts, and whether anything changed."""
+
+    batch_id: int
+    status: str  # succeeded | unchanged
+    areas: int
+    indicators: int
+    values: int
+    message: str
+    unchanged: bool = False
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def file_sha256(path: Path) -> str | None:
+    """SHA-256 of a file's bytes (None when it does not exist)."""
+    if not path.is_file():
+        return None
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def source_files(cfg: CityConfig) -> list[SourceFile]:
+    """The configuration's source files with their SHA-256."""
+    return [SourceFile(kind, path, file_sha256(path)) for kind, path in cfg.files()]
+
+
+def fingerprint(cfg: CityConfig, files: list[SourceFile]) -> str:
+    """One SHA-256 over the config's content and every source file's SHA-256."""
+    digest = hashlib.sha256(cfg.source.read_bytes())
+    for f in files:
+        digest.update(f"{f.kind}:{f.path.name}:{f.sha256}".encode())
+    return digest.hexdigest()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class PreviousLoad:
+    id: int
+    finished_at: datetime | None
+    areas_loaded: int | None
+    indicators_loaded: int | None
+    values_loaded: int | None
+
+
+def previous_load(engine: Engine, fingerprint: str) -> PreviousLoad | None:
+    """The load that holds these exact files, if it is what the store holds now."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(
+                LoadBatch.id,
+                LoadBatch.finished_at,
+                LoadBatch.areas_loaded,
+                LoadBatch.indicators_loaded,
+                LoadBatch.values_loaded,
+                LoadBatch.fingerprint,
+            )
+            .where(LoadBatch.status == "succeeded")
+            .order_by(LoadBatch.id.desc())
+            .limit(1)
+        ).first()
+    if row is None or row.fingerprint != fingerprint:
+        return None
+    return PreviousLoad(*row[:5])
+
+
+def record_batch(
+    engine: Engine, cfg: CityConfig, fingerprint: str, status: str, message: str | None = None
+) -> int:
+    """Insert a batch row in its own transaction (running, failed or unchanged)."""
+    now = _now()
+    with engine.begin() as conn:
+        return int(
+            conn.execute(
+                insert(LoadBatch)
+                .values(
+                    city_code=cfg.code,
+                    config_path=str(cfg.source),
+                    fingerprint=fingerprint,
+                    started_at=now,
+                    finished_at=None if status == "running" else now,
+                    status=status,
+                    message=message,
+                )
+                .returning(LoadBatch.id)
+            ).scalar_one()
+        )
+
+
+def mark_failed(engine: Engine, batch_id: int, message: str) -> None:
+    """After a rollback: mark the batch failed with the message."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(LoadBatch)
+            .where(LoadBatch.id == batch_id)
+            .values(status="failed", finished_at=_now(), message=message)
+        )
+
+
+def load_city(engine: Engine, data: CityData, advance: Advance | None = None) -> LoadResult:
+    """Replace the store's city with ``data`` atomically; record the batch either way."""
+    batch_id = record_batch(engine, data.cfg, data.fingerprint, "running")
+    try:
+        with engine.begin() as conn:
+            replace_city(conn, data, batch_id, advance or (lambda n: None))
+    except Exception as exc:
+        message = f"load failed and was rolled back; the previous data are untouched: {exc}"
+        mark_failed(engine, batch_id, message)
+        if isinstance(exc, EtlError):
+            raise
+        raise EtlError(message) from exc
+    counts = (len(data.areas), len(data.catalogue), len(data.values))
+    return LoadResult(
+        batch_id,
+        "succeeded",
+        *counts,
+        message=f"Loaded batch {batch_id}: {counts[0]} areas, {counts[1]} indicators, {counts[2]} values.",
+    )
+
+
+def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advance) -> None:
+    """Inside one transaction: delete the old city, insert the new, finish the batch."""
+    for table in (IndicatorValue, Indicator, Area, City):
+        conn.execute(delete(table))
+    cfg = data.cfg
+    conn.execute(
+        insert(City).values(
+            code=cfg.code,
+            name=cfg.name,
+            name_sv=cfg.names["sv"],
+            name_pl=cfg.names["pl"],
+            name_en=cfg.names["en"],
+            synthetic=cfg.synthetic,
+            batch_id=batch_id,
+        )
+    )
+    insert_areas(conn, data.areas, batch_id)
+    insert_catalogue(conn, data.catalogue, batch_id)
+    insert_values(conn, data.values, batch_id, advance)
+    conn.execute(
+        insert(BatchFile),
+        [
+            {
+                "batch_id": batch_id,
+                "kind": f.kind,
+                "path": str(f.path),
+                "sha256": f.sha256 or "",
+                "rows": f.rows,
+            }
+            for f in data.files
+        ],
+    )
+    conn.execute(
+        update(LoadBatch)
+        .where(LoadBatch.id == batch_id)
+        .values(
+            status="succeeded",
+            finished_at=_now(),
+            areas_loaded=len(data.areas),
+            indicators_loaded=len(data.catalogue),
+            values_loaded=len(data.values),
+        )
+    )
+
+
+def _column(series: pd.Series) -> np.ndarray:
+    """Values as Python objects with None for missing (what the drivers expect)."""
+    if pd.api.types.is_float_dtype(series.dtype):
+        arr = series.to_numpy(dtype=float)
+        out = arr.astype(object)
+        out[np.isnan(arr)] = None
+        return out
+    return series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
+
+
+def _rows(
+    frame: pd.DataFrame, columns: list[str], extra: dict[str, Any]
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Chunks of row tuples in ``columns`` order (``extra`` fills constant columns)."""
+    for start in range(0, len(frame), CHUNK_ROWS):
+        part = frame.iloc[start : start + CHUNK_ROWS]
+        cols = [
+            np.full(len(part), extra[c], dtype=object) if c in extra else _column(part[c])
+            for c in columns
+        ]
+        yield list(zip(*cols, strict=True))
+
+
+def insert_values(conn: Connection, values: pd.DataFrame, batch_id: int, advance: Advance) -> None:
+    columns = [*VALUE_COLUMNS, "batch_id"]
+    bulk_insert(conn, TABLES["indicator_values"], columns, values, {"batch_id": batch_id}, advance)
+
+
+def insert_catalogue(conn: Connection, catalogue: pd.DataFrame, batch_id: int) -> None:
+    table_cols = [c.name for c in Indicator.__table__.columns if c.name != "batch_id"]
+    columns = [c for c in table_cols if c in catalogue.columns]
+    records = [
+        dict(zip(columns, row, strict=True)) | {"batch_id": batch_id}
+        for chunk in _rows(catalogue, columns, {})
+        for row in chunk
+    ]
+    if records:
+        conn.execute(insert(Indicator), records)
+
+
+def insert_areas(conn: Connection, areas: gpd.GeoDataFrame, batch_id: int) -> None:
+    frame = pd.DataFrame({c: areas[c] for c in AREA_COLUMNS})
+    frame["prioritized"] = frame["prioritized"].astype(bool)
+    geoms = {
+        "geom": areas.geometry.to_numpy(),
+        "display_geom": areas["display_geometry"].to_numpy(),
+    }
+    if conn.dialect.name == "postgresql":
+        for name, arr in geoms.items():
+            frame[name] = shapely.to_wkb(shapely.set_srid(arr, SRID), hex=True, include_srid=True)
+    else:
+        for name, arr in geoms.items():
+            frame[name] = shapely.to_wkb(arr)
+    columns = [*AREA_COLUMNS, "geom", "display_geom", "batch_id"]
+    bulk_insert(conn, TABLES["areas"], columns, frame, {"batch_id": batch_id}, lambda n: None)
+
+
+def bulk_insert(
+    conn: Connection,
+    table: Table,
+    columns: list[str],
+    frame: pd.DataFrame,
+    extra: dict[str, Any],
+    advance: Advance,
+) -> None:
+    """COPY on PostgreSQL, executemany elsewhere; chunk by chunk."""
+    if conn.dialect.name == "postgresql":
+        _copy(conn, table.name, columns, _rows(frame, columns, extra), advance)
+        return
+    stmt = str(insert(table).compile(dialect=conn.dialect, column_keys=columns))
+    for chunk in _rows(frame, columns, extra):
+        conn.exec_driver_sql(stmt, chunk)
+        advance(len(chunk))
+
+
+def _copy(
+    conn: Connection,
+    table: str,
+    columns: list[str],
+    chunks: Iterator[list[tuple[Any, ...]]],
+    advance: Advance,
+) -> None:
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns)
+    )
+    driver = conn.connection.driver_connection
+    if driver is None:
+        raise EtlError("the PostgreSQL connection has no driver connection; cannot COPY")
+    with driver.cursor() as cursor, cursor.copy(statement) as copy:
+        for chunk in chunks:
+            for row in chunk:
+                copy.write_row(row)
+            advance(len(chunk))

@@ -1,0 +1,193 @@
+"""The ETL in four steps: read → validate → transform → load.
+
+``validate(config)`` reads and checks everything and writes nothing.
+``run(config)`` does the same, then replaces the store's city atomically; when
+the store already holds exactly these files it does nothing and says so.
+Each step reports what it did through ``say`` (the CLI prints it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from sqlalchemy import Engine
+
+from etl.boundaries import read_boundaries
+from etl.catalogue import read_catalogue
+from etl.config import CityConfig, load_config
+from etl.errors import EtlError, Problem, ValidationError
+from etl.load import (
+    CityData,
+    LoadResult,
+    PreviousLoad,
+    SourceFile,
+    fingerprint,
+    load_city,
+    previous_load,
+    record_batch,
+    source_files,
+)
+from etl.progress import progress_bar
+from etl.tables import read_tables
+from store.engine import database_url, get_engine
+from store.migrate import is_current, upgrade
+from store.read import VALUE_COLUMNS
+
+Say = Callable[[str], None]
+
+
+def _quiet(_message: str) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What ``validate`` found: the counts it would load and the warnings."""
+
+    config: Path
+    city_code: str
+    areas: int
+    indicators: int
+    values: int
+    periods: list[str]
+    files: list[SourceFile]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        span = f"{self.periods[0]}–{self.periods[-1]}" if self.periods else "no periods"
+        return (
+            f"{self.city_code}: {self.areas} areas (with the whole city), {self.indicators} "
+            f"indicators, {self.values} values ({span}), {len(self.warnings)} warning(s)."
+        )
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The city read from its files, with every problem found."""
+
+    areas: gpd.GeoDataFrame
+    catalogue: pd.DataFrame
+    values: pd.DataFrame
+    files: list[SourceFile]
+    problems: list[Problem]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+
+def read_inputs(cfg: CityConfig, say: Say = _quiet) -> Inputs:
+    """Read and check boundaries, catalogue and tables; collect all problems."""
+    areas, problems = read_boundaries(cfg)
+    say(
+        f"Boundaries: {(areas['level'] != 'city').sum()} areas read from {cfg.boundaries.path.name}."
+    )
+    catalogue, cat_problems = read_catalogue(cfg)
+    problems += cat_problems
+    say(f"Catalogue: {len(catalogue)} indicators read from {cfg.catalogue.name}.")
+    codes = set(areas.loc[areas["level"] != "city", "code"])
+    if not codes and any(p.severity == "error" for p in problems):
+        say("Tables: not checked, because the boundaries could not be read.")
+        values = pd.DataFrame(columns=VALUE_COLUMNS)
+        rows: dict[str, int] = {}
+    else:
+        with progress_bar("Reading tables", total=None):
+            tables = read_tables(cfg, codes, catalogue)
+        problems += tables.problems
+        values = tables.values
+        rows = {str(k): int(v) for k, v in tables.rows_per_file.items()}
+        say(f"Tables: {len(values)} values read from {len(cfg.tables)} file(s).")
+    files = _with_rows(source_files(cfg), areas, catalogue, rows)
+    return Inputs(areas, catalogue, values, files, problems)
+
+
+def _with_rows(
+    files: list[SourceFile], areas: gpd.GeoDataFrame, catalogue: pd.DataFrame, rows: dict[str, int]
+) -> list[SourceFile]:
+    counts = {"boundaries": int((areas["level"] != "city").sum()), "catalogue": len(catalogue)}
+    return [
+        replace(f, rows=counts.get(f.kind, rows.get(str(f.path), rows.get(f.path.name))))
+        for f in files
+    ]
+
+
+def _check(problems: list[Problem], say: Say) -> None:
+    """Raise ValidationError with all errors; otherwise say how many warnings."""
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise ValidationError(problems)
+    say(f"Validation: no errors, {len(problems)} warning(s).")
+
+
+def validate(config_path: str | Path, say: Say = _quiet) -> ValidationReport:
+    """Read and check everything; write nothing. Raises ValidationError with all problems."""
+    cfg = load_config(config_path)
+    inputs = read_inputs(cfg, say)
+    _check(inputs.problems, say)
+    return ValidationReport(
+        config=cfg.source,
+        city_code=cfg.code,
+        areas=len(inputs.areas),
+        indicators=len(inputs.catalogue),
+        values=len(inputs.values),
+        periods=sorted(inputs.values["period"].astype(str).unique()) if len(inputs.values) else [],
+        files=inputs.files,
+        warnings=inputs.warnings,
+    )
+
+
+def ensure_store(engine: Engine) -> None:
+    """Create the store's tables when they are missing."""
+    if not is_current(engine):
+        upgrade(engine)
+
+
+def run(
+    config_path: str | Path, engine: Engine | None = None, *, force: bool = False, say: Say = _quiet
+) -> LoadResult:
+    """Validate and load a city atomically. Raises ValidationError or EtlError."""
+    cfg = load_config(config_path)
+    engine = engine or get_engine(database_url())
+    ensure_store(engine)
+    files = source_files(cfg)
+    print_ = fingerprint(cfg, files)
+    complete = all(f.sha256 for f in files)
+    previous = previous_load(engine, print_) if complete and not force else None
+    if previous is not None:
+        return _unchanged(engine, cfg, print_, previous, say)
+    try:
+        inputs = read_inputs(cfg, say)
+        _check(inputs.problems, say)
+    except EtlError as exc:
+        record_batch(engine, cfg, print_, "failed", str(exc))
+        raise
+    data = CityData(cfg, inputs.areas, inputs.catalogue, inputs.values, inputs.files, print_)
+    with progress_bar("Loading values", total=len(inputs.values)) as advance:
+        result = load_city(engine, data, advance)
+    say(result.message)
+    return replace(result, warnings=inputs.warnings)
+
+
+def _unchanged(
+    engine: Engine, cfg: CityConfig, print_: str, previous: PreviousLoad, say: Say
+) -> LoadResult:
+    when = previous.finished_at.strftime("%Y-%m-%d %H:%M:%S") if previous.finished_at else "?"
+    message = (
+        f"Nothing to do: these files were loaded in batch {previous.id} at {when}. "
+        "Use --force to load them again."
+    )
+    record_batch(engine, cfg, print_, "unchanged", message)
+    say(message)
+    return LoadResult(
+        previous.id,
+        "unchanged",
+        previous.areas_loaded or 0,
+        previous.indicators_loaded or 0,
+        previous.values_loaded or 0,
+        message=message,
+        unchanged=True,
+    )

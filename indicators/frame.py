@@ -1,0 +1,111 @@
+"""The output DataFrame: TABLE_COLUMNS then EXTRA_COLUMNS, keys as categoricals."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from indicators.contract import (
+    CITY_SOURCES,
+    COMPARISONS,
+    EXTRA_COLUMNS,
+    GAP_TRENDS,
+    POLARITIES,
+    SEXES,
+    STATUSES,
+    TABLE_COLUMNS,
+    TRENDS,
+    VALUE_TYPES,
+)
+
+if TYPE_CHECKING:
+    from indicators.city import CityCells
+    from indicators.prepare import Inputs
+    from indicators.rows import Rows
+    from indicators.table import Columns
+
+FLOAT_COLUMNS = [
+    "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998", "numerator",
+    "denominator", "city_value", "city_lower_ci95", "city_upper_ci95", "difference", "ratio",
+    "city_discrepancy", "rest_value",
+]
+INT_COLUMNS = ["rank", "quintile", "decimals"]
+BOOL_COLUMNS = ["prioritized", "is_latest"]
+VOCABULARIES = {
+    "compared_to_city": COMPARISONS, "compared_to_rest_of_city": COMPARISONS, "trend": TRENDS,
+    "gap_trend": GAP_TRENDS, "status": STATUSES, "polarity": POLARITIES,
+    "value_type": VALUE_TYPES, "sex": SEXES, "city_source": CITY_SOURCES,
+}
+
+
+def _cat(codes: NDArray[np.integer], labels: NDArray[np.object_] | tuple[str, ...] | list[str],
+         ordered: bool = False) -> pd.Categorical:
+    cats = pd.Index(list(labels), dtype=object)
+    return pd.Categorical.from_codes(codes.astype(np.int64), categories=cats, ordered=ordered)
+
+
+def _lookup_cat(values: NDArray[np.object_], codes: NDArray[np.int64]) -> pd.Categorical:
+    """Categorical of ``values[codes]`` without materializing the strings."""
+    own, labels = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
+    return _cat(own[codes], np.asarray(labels, dtype=object))
+
+
+def _ints(values: NDArray[np.float64]) -> pd.arrays.IntegerArray:
+    mask = np.isnan(values)
+    return pd.arrays.IntegerArray(np.where(mask, 0, values).astype(np.int64), mask)
+
+
+def build_frame(inp: Inputs, rows: Rows, city: CityCells, cols: Columns) -> pd.DataFrame:
+    """Assemble the output columns (no string is materialized per row)."""
+    cat = inp.cat
+    with np.errstate(invalid="ignore", divide="ignore"):
+        difference = rows.value - cols.city_value
+        ratio = np.where(cols.city_value != 0, rows.value / cols.city_value, np.nan)
+    discrepancy = np.where(rows.is_city, city.discrepancy[rows.cell], np.nan)
+    data = {
+        "indicator_id": _cat(rows.ind, inp.ind_cats),
+        "domain": _lookup_cat(cat.domain, rows.ind),
+        "area_code": _cat(rows.area, inp.area_cats),
+        "level": _cat(inp.area_level[rows.area], inp.level_cats),
+        "prioritized": inp.area_prioritized[rows.area],
+        "period": _cat(rows.per, inp.per_cats, ordered=True),
+        "sex": _cat(rows.sex, SEXES),
+        "age_group": _cat(rows.age, inp.age_cats),
+        "value": rows.value, "lower_ci95": rows.lo95, "upper_ci95": rows.hi95,
+        "lower_ci998": rows.lo998, "upper_ci998": rows.hi998,
+        "numerator": rows.num, "denominator": rows.den,
+        "city_value": cols.city_value, "city_lower_ci95": cols.city_lo95,
+        "city_upper_ci95": cols.city_hi95, "difference": difference, "ratio": ratio,
+        "compared_to_city": _cat(cols.to_city, COMPARISONS),
+        "compared_to_rest_of_city": _cat(cols.to_rest, COMPARISONS),
+        "trend": _cat(cols.trend, TRENDS), "gap_trend": _cat(cols.gap_trend, GAP_TRENDS),
+        "rank": _ints(cols.rank), "quintile": _ints(cols.quintile),
+        "status": _cat(rows.status, STATUSES),
+        "polarity": _cat(cat.polarity[rows.ind], POLARITIES),
+        "value_type": _cat(cat.vtype[rows.ind], VALUE_TYPES),
+        "unit": _lookup_cat(cat.unit, rows.ind),
+        "decimals": cat.decimals[rows.ind],
+        "is_latest": cols.is_latest,
+        "city_source": _cat(city.source[rows.cell], CITY_SOURCES),
+        "city_discrepancy": discrepancy, "rest_value": cols.rest_value,
+    }
+    return pd.DataFrame(data, columns=TABLE_COLUMNS + EXTRA_COLUMNS, copy=False)
+
+
+def empty_table() -> pd.DataFrame:
+    """The table with no rows, its columns typed as in a full one."""
+    data: dict[str, object] = {}
+    for name in TABLE_COLUMNS + EXTRA_COLUMNS:
+        if name in FLOAT_COLUMNS:
+            data[name] = pd.Series([], dtype="float64")
+        elif name in INT_COLUMNS:
+            data[name] = pd.Series([], dtype="Int64" if name != "decimals" else "int64")
+        elif name in BOOL_COLUMNS:
+            data[name] = pd.Series([], dtype=bool)
+        else:
+            labels = VOCABULARIES.get(name, ())
+            data[name] = pd.Series(pd.Categorical([], categories=list(labels)))
+    return pd.DataFrame(data)

@@ -1,0 +1,40 @@
+"""Group ids from several integer key columns, without hashing when it can be avoided."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+MIN_DENSE = 1_000_000
+
+
+def group_ids(
+    parts: list[tuple[NDArray[np.int64], int]],
+) -> tuple[NDArray[np.int64], int, NDArray[np.int64]]:
+    """Row group ids for the combination of ``parts`` (codes, number of codes).
+
+    Returns (ids, number of ids, combined key of each id). When the product of
+    the sizes is small the combined key *is* the id (some ids then have no
+    rows); otherwise the combined keys are factorized.
+    """
+    combined = np.zeros(len(parts[0][0]), dtype=np.int64)
+    size = 1
+    for codes, n in parts:
+        combined *= max(n, 1)
+        combined += codes
+        size *= max(n, 1)
+    if size <= max(2 * len(combined), MIN_DENSE):
+        return combined, size, np.arange(size, dtype=np.int64)
+    ids, uniques = pd.factorize(combined)
+    return ids.astype(np.int64), len(uniques), np.asarray(uniques, dtype=np.int64)
+
+
+def split_key(keys: NDArray[np.int64], sizes: list[int]) -> list[NDArray[np.int64]]:
+    """Inverse of the combination in :func:`group_ids`: the codes of each part."""
+    out: list[NDArray[np.int64]] = []
+    rest = keys.copy()
+    for n in reversed(sizes):
+        out.append(rest % max(n, 1))
+        rest //= max(n, 1)
+    return out[::-1]

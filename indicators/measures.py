@@ -1,0 +1,113 @@
+"""Value and 95% / 99.8% confidence limits of each row, by value type.
+
+value = scale · numerator / denominator for proportions (scale = multiplier,
+default 1, so 0..1), percentages (scale 100) and rates (scale = multiplier);
+value = numerator for counts; a mean is the source value (else numerator /
+denominator); medians and scores are the source value. Source-given limits
+win when they enclose the value; then the 99.8% limits are the 95% ones
+stretched side by side by the quantile ratio (t with n − 1 df for means,
+normal otherwise), which is exact for the t and normal intervals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from indicators import intervals
+from indicators.contract import VALUE_TYPES
+
+Array = NDArray[np.float64]
+Z95 = intervals.z_value(0.95)
+Z998 = intervals.z_value(0.998)
+
+PROPORTION = VALUE_TYPES.index("proportion")
+PERCENTAGE = VALUE_TYPES.index("percentage")
+RATE = VALUE_TYPES.index("rate")
+MEAN = VALUE_TYPES.index("mean")
+MEDIAN = VALUE_TYPES.index("median")
+COUNT = VALUE_TYPES.index("count")
+SCORE = VALUE_TYPES.index("score")
+
+
+@dataclass
+class Measures:
+    """Per-row value, limits and spreads (NaN where not computable)."""
+
+    value: Array
+    lo95: Array
+    hi95: Array
+    lo998: Array
+    hi998: Array
+    var: Array  # variance of the value implied by the 95% limits: ((hi − lo) / 3.92)²
+    sd: Array  # means only: SD of the individual measurements (se·√n)
+
+
+def is_share(vtype: NDArray[np.integer]) -> NDArray[np.bool_]:
+    """Proportions and percentages (Wilson limits, logistic trend test)."""
+    return (vtype == PROPORTION) | (vtype == PERCENTAGE)
+
+
+def _computed_value(vtype: NDArray[np.integer], scale: Array, num: Array, den: Array) -> Array:
+    has_nd = (num >= 0) & (den > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(has_nd, num / den, np.nan)
+    value = np.where(is_share(vtype) | (vtype == RATE), scale * ratio, np.nan)
+    value = np.where(vtype == COUNT, np.where(num >= 0, num, np.nan), value)
+    return np.where(vtype == MEAN, ratio, value)
+
+
+def _computed_limits(
+    vtype: NDArray[np.integer], scale: Array, num: Array, den: Array, confidence: float,
+) -> tuple[Array, Array]:
+    lower = np.full(len(vtype), np.nan)
+    upper = np.full(len(vtype), np.nan)
+    share = is_share(vtype)
+    if share.any():
+        lo, hi = intervals.proportion_ci(num[share], den[share], scale[share], confidence)
+        lower[share], upper[share] = lo, hi
+    rate = vtype == RATE
+    if rate.any():
+        lo, hi = intervals.rate_ci(num[rate], den[rate], scale[rate], confidence)
+        lower[rate], upper[rate] = lo, hi
+    count = vtype == COUNT
+    if count.any():
+        lo, hi = intervals.poisson_ci(num[count], confidence)
+        lower[count], upper[count] = lo, hi
+    return lower, upper
+
+
+def measure(
+    vtype: NDArray[np.integer], scale: Array, num: Array, den: Array,
+    src_value: Array, src_lo: Array, src_hi: Array,
+) -> Measures:
+    """Value and limits of every row (see the module docstring for the rules)."""
+    computed = _computed_value(vtype, scale, num, den)
+    source_first = (vtype == MEAN) | (vtype == MEDIAN) | (vtype == SCORE)
+    value = np.where(source_first & ~np.isnan(src_value), src_value, computed)
+    value = np.where(np.isnan(value), src_value, value)
+    tol = 1e-9 * np.abs(value)
+    with np.errstate(invalid="ignore"):
+        given = (src_lo <= value + tol) & (value - tol <= src_hi)
+    lo95, hi95 = _computed_limits(vtype, scale, num, den, 0.95)
+    lo998, hi998 = _computed_limits(vtype, scale, num, den, 0.998)
+    q95 = np.full(len(vtype), Z95)
+    q998 = np.full(len(vtype), Z998)
+    t_ok = (vtype == MEAN) & (den >= 2)
+    if t_ok.any():
+        q95[t_ok] = intervals.t_quantile(0.95, den[t_ok] - 1.0)
+        q998[t_ok] = intervals.t_quantile(0.998, den[t_ok] - 1.0)
+    stretch = q998 / q95
+    lo95 = np.where(given, np.minimum(src_lo, value), lo95)
+    hi95 = np.where(given, np.maximum(src_hi, value), hi95)
+    lo998 = np.where(given, value - (value - lo95) * stretch, lo998)
+    hi998 = np.where(given, value + (hi95 - value) * stretch, hi998)
+    none = np.isnan(value)
+    for arr in (lo95, hi95, lo998, hi998):
+        arr[none] = np.nan
+    var = ((hi95 - lo95) / (2.0 * Z95)) ** 2
+    with np.errstate(invalid="ignore"):
+        sd = np.where(vtype == MEAN, (hi95 - lo95) / (2.0 * q95) * np.sqrt(den), np.nan)
+    return Measures(value, lo95, hi95, lo998, hi998, var, sd)

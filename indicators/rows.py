@@ -1,0 +1,147 @@
+"""The rows of the comparison table as arrays: the input rows, then the new city rows.
+
+The arrays are allocated once, at their final length, and filled block by
+block; the input rows keep their order and a supplied city row keeps its
+place (holding its cell's city record).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from indicators.chunks import spans
+from indicators.city import CityCells
+from indicators.contract import STATUSES
+from indicators.disclosure import primary_status
+from indicators.errors import IndicatorError, InputProblem
+from indicators.keys import group_ids, split_key
+from indicators.measures import measure
+from indicators.prepare import Inputs
+
+Array = NDArray[np.float64]
+OK = STATUSES.index("ok")
+MEASURES = ("value", "lo95", "hi95", "lo998", "hi998", "var", "sd")
+HIDDEN_FIELDS = (*MEASURES, "num", "den")
+KEYS = ("ind", "area", "per", "sex", "age", "cell")
+
+
+@dataclass
+class Rows:
+    """Every output row: keys, measures, status (input rows first, then new city rows)."""
+
+    ind: NDArray[np.int64]
+    area: NDArray[np.int64]
+    per: NDArray[np.int64]
+    sex: NDArray[np.int64]
+    age: NDArray[np.int64]
+    cell: NDArray[np.int64]
+    value: Array
+    lo95: Array
+    hi95: Array
+    lo998: Array
+    hi998: Array
+    var: Array
+    sd: Array
+    num: Array
+    den: Array
+    status: NDArray[np.int8]
+    is_city: NDArray[np.bool_]
+
+    def __len__(self) -> int:
+        return len(self.ind)
+
+    @classmethod
+    def allocate(cls, n: int) -> Rows:
+        keys = {k: np.empty(n, dtype=np.int64) for k in KEYS}
+        floats = {k: np.empty(n) for k in (*MEASURES, "num", "den")}
+        return cls(**keys, **floats, status=np.empty(n, np.int8), is_city=np.empty(n, bool))
+
+    def hide_unpublished(self) -> None:
+        """Blank every number of a row whose status is not ``ok`` (disclosure control)."""
+        hidden = np.flatnonzero(self.status != OK)
+        if hidden.size:
+            for name in HIDDEN_FIELDS:
+                getattr(self, name)[hidden] = np.nan
+
+
+@dataclass
+class Cells:
+    """The indicator × period × sex × age group cells."""
+
+    id: NDArray[np.int64]  # per input row
+    n: int
+    ind: NDArray[np.int64]  # per cell
+    per: NDArray[np.int64]
+    sex: NDArray[np.int64]
+    age: NDArray[np.int64]
+    supplied: NDArray[np.int64]  # input row of the supplied city value, -1 when none
+    present: NDArray[np.bool_]
+
+
+def cells_of(inp: Inputs) -> Cells:
+    """Cell id of every input row, and where the source supplied the city's value."""
+    sizes = [len(inp.ind_cats), len(inp.per_cats), 3, len(inp.age_cats)]
+    ids, n, keys = group_ids([(inp.ind, sizes[0]), (inp.per, sizes[1]), (inp.sex, sizes[2]),
+                              (inp.age, sizes[3])])
+    ind, per, sex, age = split_key(keys, sizes)
+    supplied = np.full(n, -1, dtype=np.int64)
+    city_rows = np.flatnonzero(inp.area == inp.city)
+    supplied[ids[city_rows]] = city_rows
+    present = np.bincount(ids, minlength=n) > 0
+    return Cells(ids, n, ind, per, sex, age, supplied, present)
+
+
+def check_unique(inp: Inputs, cells: Cells) -> None:
+    """One value per indicator × area × period × sex × age group, or IndicatorError."""
+    key, n, _ = group_ids([(cells.id, cells.n), (inp.area, len(inp.area_cats))])
+    counts = np.bincount(key, minlength=n)
+    dup = np.flatnonzero(counts[key] > 1)
+    if dup.size:
+        shown = [InputProblem(
+            "values", "duplicate key: another row has the same indicator, area, period, sex "
+            "and age group", "keep one row per key (check the source for repeated lines)", int(r),
+            "area_code", inp.area_cats[inp.area[r]]) for r in dup[:10]]
+        raise IndicatorError(shown)
+
+
+def input_rows(inp: Inputs, cells: Cells) -> Rows:
+    """Rows for the input (measures and primary status), with room for the new city rows."""
+    n = len(inp.ind)
+    new = np.flatnonzero(cells.present & (cells.supplied < 0))
+    rows = Rows.allocate(n + len(new))
+    cat = inp.cat
+    for sl in spans(n):
+        ind = inp.ind[sl]
+        vt = cat.vtype[ind]
+        num, den = inp.num[sl], inp.den[sl]
+        m = measure(vt, cat.scale[ind], num, den, inp.src_value[sl], inp.src_lo[sl],
+                    inp.src_hi[sl])
+        for name in MEASURES:
+            getattr(rows, name)[sl] = getattr(m, name)
+        rows.status[sl] = primary_status(inp.src_status[sl], vt, num, den, m.value,
+                                         cat.min_num[ind], cat.min_den[ind])
+        rows.num[sl], rows.den[sl] = num, den
+        rows.is_city[sl] = inp.area[sl] == inp.city
+        for key, src in zip(KEYS, (inp.ind, inp.area, inp.per, inp.sex, inp.age, cells.id),
+                            strict=True):
+            getattr(rows, key)[sl] = src[sl]
+    return rows
+
+
+def add_city_rows(rows: Rows, inp: Inputs, cells: Cells, city: CityCells) -> None:
+    """Write each cell's city record: over a supplied row, or as a new row at the end."""
+    n = len(inp.ind)
+    given = np.flatnonzero(cells.supplied >= 0)
+    new = np.flatnonzero(cells.present & (cells.supplied < 0))
+    for target, source in ((cells.supplied[given], given), (np.arange(n, len(rows)), new)):
+        for name in MEASURES:
+            getattr(rows, name)[target] = getattr(city.m, name)[source]
+        rows.num[target], rows.den[target] = city.num[source], city.den[source]
+        rows.status[target] = city.status[source]
+    tail = slice(n, len(rows))
+    rows.ind[tail], rows.per[tail] = cells.ind[new], cells.per[new]
+    rows.sex[tail], rows.age[tail] = cells.sex[new], cells.age[new]
+    rows.area[tail], rows.cell[tail], rows.is_city[tail] = inp.city, new, True

@@ -1,0 +1,256 @@
+"""The synthetic demo city: reproducible files that load through the real ETL and tell
+the stories the dashboard is meant to show (prioritized areas worse, gaps that move).
+
+Figures are recomputed here from numerators and denominators read back from the
+store; no result figure is hard-coded.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyogrio
+import pytest
+import shapely
+import typer
+from sqlalchemy import Engine
+from typer.testing import CliRunner
+
+import etl.demo
+from etl.config import load_config
+from etl.demo import DEMO_CONFIG, MAKE_DEMO, demo_command, load_demo
+from etl.errors import EtlError
+from store.engine import PROJECT_ROOT, make_engine
+from store.migrate import upgrade
+from store.read import Snapshot, read_snapshot
+
+CSV_FILES = ("data/demo/catalogue.csv", "data/demo/register_values.csv", "data/demo/survey_results.csv")
+XLSX = "data/demo/environment.xlsx"
+GPKG = "shapes/demo/demo_city.gpkg"
+DOMAINS = {"health", "education", "work_income", "housing", "safety", "trust_participation", "environment"}
+RATIO_TYPES = ("proportion", "percentage", "rate")
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, Snapshot]]:
+    """The demo city loaded once into an embedded store, and what the store then holds."""
+    path = tmp_path_factory.mktemp("demo") / "atlas.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    result = load_demo(engine)
+    assert result is not None and result.status == "succeeded"
+    yield engine, read_snapshot(engine)
+    engine.dispose()
+
+
+def _city(snap: Snapshot) -> tuple[str, list[str]]:
+    areas = snap.areas[snap.areas["level"] != "city"]
+    return str(snap.city["code"]), sorted(areas.loc[areas["prioritized"], "code"])
+
+
+# ---------------------------------------------------------------- the files
+
+
+def test_regenerating_gives_identical_files(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(MAKE_DEMO), str(tmp_path)],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    for name in (*CSV_FILES, XLSX):
+        assert (tmp_path / name).read_bytes() == (PROJECT_ROOT / name).read_bytes(), name
+    for layer in ("neighbourhoods", "river"):
+        new = pyogrio.read_dataframe(tmp_path / GPKG, layer=layer)
+        old = pyogrio.read_dataframe(PROJECT_ROOT / GPKG, layer=layer)
+        assert new.drop(columns="geometry").equals(old.drop(columns="geometry")), layer
+        assert list(shapely.to_wkb(new.geometry.values)) == list(shapely.to_wkb(old.geometry.values))
+
+
+def test_committed_files_are_small() -> None:
+    total = sum((PROJECT_ROOT / n).stat().st_size for n in (*CSV_FILES, XLSX, GPKG))
+    assert total < 3_000_000
+
+
+def test_boundaries_are_a_clean_coverage_in_sweref99() -> None:
+    hoods = pyogrio.read_dataframe(PROJECT_ROOT / GPKG, layer="neighbourhoods")
+    assert hoods.crs.to_epsg() == 3006
+    assert 35 <= len(hoods) <= 45
+    assert list(hoods["code"]) == [f"DC{i:02d}" for i in range(1, len(hoods) + 1)]
+    assert hoods["name"].is_unique and hoods["name"].str.contains("[åäö]").sum() >= 10
+    assert (hoods["population"] > 0).all()
+    assert bool(np.all(shapely.coverage_is_valid(hoods.geometry.values)))
+    assert hoods.geometry.is_valid.all()
+    union = shapely.union_all(hoods.geometry.values)
+    assert isinstance(union, shapely.Polygon) and len(union.interiors) == 0  # no holes inside
+    x, y = union.centroid.x, union.centroid.y
+    assert 300_000 < x < 500_000 and 6_300_000 < y < 6_500_000  # south-western Sweden
+
+
+def test_catalogue_is_complete_in_three_languages() -> None:
+    cat = pd.read_csv(PROJECT_ROOT / "data/demo/catalogue.csv", keep_default_na=False)
+    assert len(cat) >= 25 and set(cat["domain"]) == DOMAINS
+    assert set(cat["value_type"]) == {"proportion", "percentage", "rate", "mean", "median", "count", "score"}
+    assert 1 <= (cat["polarity"] == "neutral").sum() <= 2
+    for lang in ("sv", "pl", "en"):
+        assert (cat[f"name_{lang}"] != "").all() and (cat[f"description_{lang}"] != "").all()
+    assert (cat["name_sv"] != cat["name_en"]).mean() > 0.9
+    assert cat["name_pl"].str.contains("[ąćęłńóśźż]").sum() >= 10
+    assert cat["source"].str.contains("Synthetic").all()
+    unemployment = cat.set_index("id").loc["unemployment"]
+    assert unemployment["domain"] == "work_income" and unemployment["polarity"] == "low_is_good"
+
+
+def test_config_uses_three_table_shapes() -> None:
+    cfg = load_config(DEMO_CONFIG)
+    assert cfg.synthetic and cfg.names["sv"] == "Exempelstad"
+    assert [t.path.suffix for t in cfg.tables] == [".csv", ".csv", ".xlsx"]
+    assert [t.format for t in cfg.tables] == ["long", "wide", "wide"]
+    survey = cfg.tables[1].path.read_bytes()
+    survey.decode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        survey.decode("utf-8")  # really cp1252, for the ETL to detect
+    assert survey.count(b";") > survey.count(b",") / 2
+
+
+# ---------------------------------------------------------------- loading
+
+
+def test_demo_loads_with_the_promised_shape(demo_store: tuple[Engine, Snapshot]) -> None:
+    _, snap = demo_store
+    city_code, prioritized = _city(snap)
+    assert snap.city["synthetic"] and snap.city["name_sv"] == "Exempelstad"
+    assert 35 <= (snap.areas["level"] != "city").sum() <= 45
+    assert len(prioritized) == 3
+    assert len(snap.catalogue) >= 25 and snap.catalogue["domain"].nunique() >= 6
+    values = snap.values
+    assert values["period"].nunique() >= 8
+    assert {"female", "male", "total"} <= set(values["sex"])
+    by_sex = values.loc[values["sex"] != "total", "indicator_id"].unique()
+    assert len(by_sex) >= 10
+    medians = snap.catalogue.loc[snap.catalogue["value_type"] == "median", "id"]
+    city_rows = values[values["indicator_id"].isin(medians) & (values["area_code"] == city_code)]
+    assert city_rows["period"].nunique() >= 8 and city_rows["value"].notna().all()
+    assert {"suppressed_at_source", "missing"} <= set(values["status"].dropna())
+
+
+def test_small_cells_exercise_disclosure_control(demo_store: tuple[Engine, Snapshot]) -> None:
+    _, snap = demo_store
+    ok = snap.values[snap.values["status"].isna()]
+    assert ((ok["numerator"] < 5) & (ok["numerator"] > 0)).sum() >= 20
+    assert (ok["denominator"] < 30).sum() >= 20
+    thresholds = snap.catalogue[["min_numerator", "min_denominator"]].notna().any(axis=1)
+    assert 0 < thresholds.sum() < len(snap.catalogue)
+
+
+@pytest.mark.postgis
+def test_demo_loads_into_postgis(postgis_engine: Engine, demo_store: tuple[Engine, Snapshot]) -> None:
+    result = load_demo(postgis_engine)
+    assert result is not None and result.status == "succeeded"
+    snap = read_snapshot(postgis_engine)
+    _, embedded = demo_store
+    assert len(snap.areas) == len(embedded.areas)
+    assert len(snap.values) == len(embedded.values)
+    assert sorted(snap.catalogue["id"]) == sorted(embedded.catalogue["id"])
+
+
+def test_load_demo_skips_a_store_with_data_unless_forced(demo_store: tuple[Engine, Snapshot]) -> None:
+    engine, snap = demo_store
+    said: list[str] = []
+    assert load_demo(engine, say=said.append) is None
+    assert "already holds" in said[-1] and "--force" in said[-1]
+    assert len(read_snapshot(engine).values) == len(snap.values)
+
+
+def test_load_demo_without_its_config_says_how_to_fix(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(etl.demo, "DEMO_CONFIG", tmp_path / "demo.toml")
+    with pytest.raises(EtlError, match=r"configuration is missing\. Fix: restore data/demo/"):
+        load_demo(make_engine(f"sqlite:///{tmp_path / 'atlas.sqlite'}"))
+
+
+def test_demo_command_loads_then_skips_then_forces(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'atlas.sqlite'}")
+    app = typer.Typer()
+    app.command("demo")(demo_command)
+    app.command("noop")(lambda: None)  # two commands, so "demo" stays a subcommand
+    runner = CliRunner()
+    first = runner.invoke(app, ["demo"])
+    assert first.exit_code == 0, first.output
+    assert "Loaded batch" in first.output and "Demo city loaded" in first.output
+    second = runner.invoke(app, ["demo"])
+    assert second.exit_code == 0 and "already holds Demo City" in second.output
+    forced = runner.invoke(app, ["demo", "--force"])
+    assert forced.exit_code == 0 and "Loaded batch" in forced.output
+
+
+# ---------------------------------------------------------------- the stories
+
+
+def _ratio_frame(snap: Snapshot) -> pd.DataFrame:
+    """Total-sex rows of proportion/percentage/rate indicators, with their catalogue facts."""
+    cat = snap.catalogue.set_index("id")
+    ids = cat.index[cat["value_type"].isin(RATIO_TYPES) & (cat["polarity"] != "neutral")]
+    city_code, _ = _city(snap)
+    rows = snap.values[snap.values["indicator_id"].isin(ids) & (snap.values["sex"] == "total")
+                       & (snap.values["area_code"] != city_code)]
+    return rows.dropna(subset=["numerator", "denominator"])
+
+
+def _gaps(rows: pd.DataFrame, indicator: str, area: str) -> pd.DataFrame:
+    """Per period: the area's share minus the city's (from summed counts), and its variance."""
+    own = rows[rows["indicator_id"] == indicator]
+    city = own.groupby("period")[["numerator", "denominator"]].sum()
+    p_city = city["numerator"] / city["denominator"]
+    mine = own[own["area_code"] == area].set_index("period")
+    p = mine["numerator"] / mine["denominator"]
+    var = p * (1 - p) / mine["denominator"] + p_city * (1 - p_city) / city["denominator"]
+    return pd.DataFrame({"gap": p - p_city.loc[p.index], "var": var}).sort_index()
+
+
+def _gap_slope_z(rows: pd.DataFrame, indicator: str, area: str, points: int = 5) -> float:
+    """Weighted least-squares slope of the gap over the last periods, as a z-score."""
+    g = _gaps(rows, indicator, area).tail(points)
+    x, w = g.index.astype(int).to_numpy(dtype=float), 1 / g["var"].to_numpy()
+    xm = (w * x).sum() / w.sum()
+    slope = (w * (x - xm) * g["gap"].to_numpy()).sum() / (w * (x - xm) ** 2).sum()
+    return float(slope / np.sqrt(1 / (w * (x - xm) ** 2).sum()))
+
+
+def test_prioritized_areas_are_worse_on_most_indicators(demo_store: tuple[Engine, Snapshot]) -> None:
+    _, snap = demo_store
+    _, prioritized = _city(snap)
+    rows = _ratio_frame(snap)
+    latest = rows[rows["period"] == rows.groupby("indicator_id")["period"].transform("max")]
+    polarity = snap.catalogue.set_index("id")["polarity"]
+    for area in prioritized:
+        worse = []
+        for indicator, own in latest.groupby("indicator_id"):
+            city = own["numerator"].sum() / own["denominator"].sum()
+            mine = own[own["area_code"] == area]
+            if mine.empty:
+                continue
+            share = float(mine["numerator"].iloc[0] / mine["denominator"].iloc[0])
+            worse.append(share < city if polarity[indicator] == "high_is_good" else share > city)
+        assert len(worse) >= 15 and np.mean(worse) >= 0.75, (area, np.mean(worse))
+
+
+def test_unemployment_gap_widens_for_the_first_and_narrows_for_the_second(
+    demo_store: tuple[Engine, Snapshot],
+) -> None:
+    _, snap = demo_store
+    _, prioritized = _city(snap)
+    rows = _ratio_frame(snap)
+    assert _gap_slope_z(rows, "unemployment", prioritized[0]) > 3  # gap above the city grows
+    assert _gap_slope_z(rows, "unemployment", prioritized[1]) < -3  # and shrinks
+
+
+def test_school_gaps_narrow_over_the_decade(demo_store: tuple[Engine, Snapshot]) -> None:
+    _, snap = demo_store
+    _, prioritized = _city(snap)
+    rows = _ratio_frame(snap)
+    for indicator in ("school_eligibility", "preschool_enrolment"):
+        for area in prioritized:
+            gaps = _gaps(rows, indicator, area)["gap"]
+            assert gaps.iloc[0] < 0 and gaps.iloc[-1] > gaps.iloc[0] / 2, (indicator, area)

@@ -1,0 +1,114 @@
+"""Loading: one transaction, failures rolled back and recorded, PostGIS through COPY."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shapely
+from sqlalchemy import Engine, text
+
+import etl.load
+from etl.errors import EtlError
+from etl.load import file_sha256
+from etl.pipeline import run
+from store.read import read_batches, read_snapshot
+from tests.etl.smallcity import CITY_CODE, CODES, dump_store, table_rows, write_small_city
+
+
+def test_sha256_known_answer(tmp_path: Path) -> None:
+    path = tmp_path / "abc.txt"
+    path.write_bytes(b"abc")
+    assert file_sha256(path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    assert file_sha256(tmp_path / "absent.csv") is None
+
+
+def _fail_after_inserting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the load fail after the values are inserted, before the batch is finished."""
+    original = etl.load.insert_values
+
+    def insert_then_fail(conn: Any, *args: Any, **kwargs: Any) -> None:
+        original(conn, *args, **kwargs)
+        raise RuntimeError("disk full (injected)")
+
+    monkeypatch.setattr(etl.load, "insert_values", insert_then_fail)
+
+
+def test_failure_mid_load_leaves_the_store_unchanged_and_records_it(
+    store_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = run(write_small_city(tmp_path / "a"), store_engine)
+    before = dump_store(store_engine)
+    table = (tmp_path / "a" / "table.csv")
+    table.write_text(table.read_text().replace("25000", "25100"))
+    _fail_after_inserting(monkeypatch)
+    with pytest.raises(EtlError, match=r"load failed and was rolled back.*disk full"):
+        run(tmp_path / "a" / "city.toml", store_engine)
+    assert dump_store(store_engine) == before
+    batches, files = read_batches(store_engine)
+    failed = batches.iloc[0]
+    assert failed["status"] == "failed" and failed["id"] > first.batch_id
+    assert "disk full (injected)" in failed["message"]
+    assert failed["finished_at"] is not None
+    assert set(files["batch_id"]) == {first.batch_id}
+    assert read_snapshot(store_engine).batch_id == first.batch_id
+
+
+def test_failure_on_an_empty_store_leaves_it_empty(
+    store_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fail_after_inserting(monkeypatch)
+    with pytest.raises(EtlError):
+        run(write_small_city(tmp_path), store_engine)
+    snap = read_snapshot(store_engine)
+    assert snap.areas.empty and snap.values.empty and snap.city == {} and snap.batch_id is None
+
+
+def test_missing_measures_are_stored_as_null(store_engine: Engine, tmp_path: Path) -> None:
+    run(write_small_city(tmp_path), store_engine)
+    with store_engine.connect() as conn:
+        nulls = conn.execute(text(
+            "SELECT count(*) FROM indicator_values WHERE numerator IS NULL AND denominator IS NULL"
+        )).scalar_one()
+        no_value = conn.execute(text(
+            "SELECT count(*) FROM indicator_values WHERE indicator_id = 'median_income' AND value IS NULL"
+        )).scalar_one()
+    expected = sum(1 for r in table_rows() if r[4] == "")
+    assert nulls == expected
+    assert no_value == 0
+
+
+def test_geometries_round_trip_valid_multipolygons(store_engine: Engine, tmp_path: Path) -> None:
+    run(write_small_city(tmp_path), store_engine)
+    snap = read_snapshot(store_engine, with_geometry=True)
+    assert snap.geometries is not None
+    geoms = snap.geometries.set_index("code").geometry
+    assert set(geoms.index) == {*CODES, CITY_CODE}
+    assert all(isinstance(g, shapely.MultiPolygon) and g.is_valid for g in geoms)
+    districts = shapely.union_all(geoms.loc[CODES].to_numpy())
+    assert districts.symmetric_difference(geoms.loc[CITY_CODE]).area < 1e-12
+
+
+@pytest.mark.postgis
+def test_postgis_load_uses_copy_and_typed_geometry(postgis_engine: Engine, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    copied: list[str] = []
+    original = etl.load._copy
+
+    def spy(conn: Any, table: str, *args: Any) -> None:
+        copied.append(table)
+        original(conn, table, *args)
+
+    monkeypatch.setattr(etl.load, "_copy", spy)
+    result = run(write_small_city(tmp_path), postgis_engine)
+    assert copied == ["areas", "indicator_values"]
+    with postgis_engine.connect() as conn:
+        row = conn.execute(text(
+            "SELECT count(*), min(ST_SRID(geom)), bool_and(ST_IsValid(geom)), "
+            "min(GeometryType(display_geom)), count(DISTINCT batch_id) FROM areas"
+        )).one()
+        values = conn.execute(text("SELECT count(*) FROM indicator_values WHERE batch_id = :b"),
+                              {"b": result.batch_id}).scalar_one()
+    assert tuple(row) == (len(CODES) + 1, 4326, True, "MULTIPOLYGON", 1)
+    assert values == len(table_rows())
