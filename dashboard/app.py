@@ -18,6 +18,7 @@ import flask
 from dash import ALL, Input, Output, State, html
 from werkzeug.exceptions import HTTPException
 
+import dashboard.pages  # noqa: F401 - the package Dash imports the pages into
 from dashboard import ids
 from dashboard.context import ATLAS_KEY, current_atlas, request_lang
 from dashboard.i18n import default_lang, t

@@ -8,11 +8,13 @@ rank, quintile).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
 from dashboard import palette
-from dashboard.i18n import has, t
+from dashboard.i18n import has, t, unit_label
 from dashboard.numbers import NBSP, format_number
 
 HIDDEN_STATUSES = ("suppressed", "suppressed_at_source")
@@ -44,16 +46,24 @@ def comparison_keys(rows: pd.DataFrame) -> np.ndarray:
     return np.where(rows["value"].isna().to_numpy(), "no_data", keys)
 
 
-def unit_suffix(unit: str | None) -> str:
-    """How a unit follows a number: ``7,3 %`` / ``45 per 1 000``; no unit, nothing."""
+def unit_suffix(unit: str | None, lang: str) -> str:
+    """How a unit follows a number: ``7,3 %`` (sv, pl), ``7.3%`` (en), ``45 per 1 000``."""
     if unit is None or (isinstance(unit, float) and np.isnan(unit)) or not str(unit).strip():
         return ""
-    return NBSP + str(unit).strip()
+    unit = str(unit).strip()
+    return unit if unit == "%" and lang == "en" else NBSP + unit
+
+
+def number_format(cat: Any, lang: str) -> tuple[int, str]:
+    """(decimals, unit in ``lang``) of a catalogue row."""
+    decimals = cat.get("decimals")
+    decimals = 1 if decimals is None or (isinstance(decimals, float) and np.isnan(decimals)) else int(decimals)
+    return decimals, unit_label(cat.get("unit"), lang)
 
 
 def value_text(value: float | None, lang: str, decimals: int, unit: str | None = None) -> str:
     text = format_number(value, lang, decimals)
-    return text if text == "–" else text + unit_suffix(unit)
+    return text if text == "–" else text + unit_suffix(unit, lang)
 
 
 def status_text(status: str | None, lang: str) -> str:

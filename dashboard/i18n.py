@@ -77,3 +77,10 @@ def vocab(prefix: str, value: Any, lang: str) -> str:
     """An outcome word (comparison, trend, gap, status, sex...) or the raw value if unknown."""
     key = f"{prefix}.{value}"
     return t(key, lang) if has(key) else str(value or "")
+
+
+def unit_label(unit: str | None, lang: str) -> str:
+    """A catalogue unit in ``lang`` when it is a common one (``per 1,000`` → ``per 1 000``)."""
+    text = str(unit or "").strip()
+    key = "unitw." + text.lower().replace(" ", "_").replace(",", "").replace("-", "_")
+    return t(key, lang) if has(key) else text

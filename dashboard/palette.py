@@ -18,20 +18,24 @@ from plotly.colors import sample_colorscale
 class Swatch:
     fill: str
     symbol: str
-    text: str  # text colour readable on ``fill``
+
+    @property
+    def text(self) -> str:
+        """Black or white, whichever reads better on ``fill``."""
+        return readable_text(self.fill)
 
 
 COMPARISON: dict[str, Swatch] = {
-    "much_better": Swatch("#0b4f8a", "▲▲", "#ffffff"),
-    "better": Swatch("#4a90c8", "▲", "#ffffff"),
-    "similar": Swatch("#f1d36b", "●", "#1f1f1f"),
-    "worse": Swatch("#e2803a", "▼", "#1f1f1f"),
-    "much_worse": Swatch("#a8430b", "▼▼", "#ffffff"),
-    "higher": Swatch("#8c79b8", "△", "#ffffff"),
-    "lower": Swatch("#d3c8e6", "▽", "#1f1f1f"),
-    "not_compared": Swatch("#e9e9e9", "○", "#1f1f1f"),
-    "benchmark": Swatch("#3b3b3b", "◆", "#ffffff"),
-    "no_data": Swatch("#c4c4c4", "–", "#1f1f1f"),
+    "much_better": Swatch("#0b4f8a", "▲▲"),
+    "better": Swatch("#4a90c8", "▲"),
+    "similar": Swatch("#f1d36b", "●"),
+    "worse": Swatch("#e2803a", "▼"),
+    "much_worse": Swatch("#a8430b", "▼▼"),
+    "higher": Swatch("#7a64ad", "△"),
+    "lower": Swatch("#d3c8e6", "▽"),
+    "not_compared": Swatch("#e9e9e9", "○"),
+    "benchmark": Swatch("#3b3b3b", "◆"),
+    "no_data": Swatch("#c4c4c4", "–"),
 }
 MAP_ORDER = ["much_better", "better", "similar", "worse", "much_worse", "higher", "lower",
              "not_compared", "no_data"]
@@ -44,7 +48,7 @@ TREND_ARROWS = {
     "no_significant_change": ("→", "similar"), "not_enough_data": ("·", "not_compared"),
 }
 GAP_MARKS = {
-    "narrowing": ("⇥⇤", "better"), "widening": ("⇤⇥", "worse"),
+    "narrowing": ("→←", "better"), "widening": ("←→", "worse"),
     "stable": ("=", "similar"), "not_enough_data": ("·", "not_compared"),
 }
 
@@ -89,12 +93,22 @@ def _hex(colour: str) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def readable_text(fill: str) -> str:
-    """Black or white text, whichever contrasts more with ``fill`` (WCAG luminance)."""
-    r, g, b = (int(fill[i:i + 2], 16) / 255 for i in (1, 3, 5))
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
 
     def lin(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
-    lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-    return "#ffffff" if (1.05 / (lum + 0.05)) > ((lum + 0.05) / 0.05) else "#1f1f1f"
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21)."""
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_text(fill: str) -> str:
+    """Near-black or white text, whichever contrasts more with ``fill``."""
+    return "#ffffff" if contrast(fill, "#ffffff") > contrast(fill, "#1f1f1f") else "#1f1f1f"

@@ -19,16 +19,11 @@ import shapely
 from pyproj import CRS
 
 from etl.config import BoundariesConfig, CityConfig
+from etl.coverage import as_multipolygons, check_coverage, display_geometries, union_of
 from etl.errors import Problem
 from etl.readers import display_name
 
 STORAGE_CRS = "EPSG:4326"
-# Overlaps and gaps smaller than SLIVER_FRACTION of a median-sized area (and at
-# least SLIVER_M2) are slivers from digitising or simplifying: counted, not listed.
-SLIVER_M2 = 1.0
-SLIVER_FRACTION = 1e-3
-# Display tolerance = this fraction of the side of a median-sized area.
-SIMPLIFY_FRACTION = 0.01
 AREA_COLUMNS = [
     "code",
     "name",
@@ -38,7 +33,6 @@ AREA_COLUMNS = [
     "population",
     "area_km2",
 ]
-POLYGON_TYPE_ID = 3
 
 
 @dataclass
@@ -75,9 +69,11 @@ def read_boundaries(cfg: CityConfig) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     )
     if areas.empty:
         return _empty(), check.problems
-    projected = areas.geometry.to_crs(metric).to_numpy()
-    union = _check_topology(projected, areas["code"].to_numpy(), check)
-    display = _display(projected, check)
+    same = CRS.from_user_input(areas.crs).equals(metric)
+    projected = (areas.geometry if same else areas.geometry.to_crs(metric)).to_numpy()
+    union, overlaps = check_coverage(projected, areas["code"].to_numpy())
+    display, simplified = display_geometries(projected)
+    check.problems += overlaps.problems(check.file) + simplified.problems(check.file)
     result = _frame(cfg, areas, display, union, metric)
     _check_codes(cfg, set(areas["code"]), check)
     return result, check.problems
@@ -264,20 +260,6 @@ def _metric_crs(areas: gpd.GeoDataFrame) -> CRS:
     return utm if utm is not None else CRS.from_epsg(3857)
 
 
-def as_multipolygons(geoms: np.ndarray) -> np.ndarray:
-    """The polygonal parts of each geometry as one MultiPolygon (empty when there are none)."""
-    parts, idx = shapely.get_parts(geoms, return_index=True)
-    inner, inner_idx = shapely.get_parts(parts, return_index=True)
-    idx = idx[inner_idx]
-    polygons = shapely.get_type_id(inner) == POLYGON_TYPE_ID
-    out = np.full(len(geoms), None, dtype=object)
-    if polygons.any():
-        shapely.multipolygons(inner[polygons], indices=idx[polygons], out=out)
-    empty = pd.isna(out)
-    out[empty] = [shapely.MultiPolygon() for _ in range(int(empty.sum()))]
-    return out
-
-
 def _repaired(areas: gpd.GeoDataFrame, check: _Check) -> np.ndarray:
     """Valid MultiPolygons; each repair reported as a warning, unusable shapes as errors."""
     geoms = areas.geometry.to_numpy().copy()
@@ -311,71 +293,6 @@ def _repaired(areas: gpd.GeoDataFrame, check: _Check) -> np.ndarray:
     return multi
 
 
-def _check_topology(geoms: np.ndarray, codes: np.ndarray, check: _Check) -> shapely.Geometry:
-    """Warn about overlaps and gaps between neighbours; return the union (metre CRS)."""
-    sliver = max(SLIVER_M2, SLIVER_FRACTION * float(np.median(shapely.area(geoms))))
-    tree = shapely.STRtree(geoms)
-    left, right = tree.query(geoms, predicate="intersects")
-    pair = left < right
-    left, right = left[pair], right[pair]
-    interior = shapely.relate_pattern(geoms[left], geoms[right], "2********")
-    left, right = left[interior], right[interior]
-    sizes = shapely.area(shapely.intersection(geoms[left], geoms[right]))
-    for i, j, size in zip(left, right, sizes, strict=True):
-        if size >= sliver:
-            check.warn(
-                f"areas {codes[i]!r} and {codes[j]!r} overlap by {size:,.0f} m²",
-                "make neighbouring polygons share their border exactly",
-                value=f"{codes[i]}/{codes[j]}",
-            )
-    union = shapely.union_all(geoms)
-    holes = _holes(union)
-    for hole in holes:
-        if hole.area >= sliver:
-            touching = sorted(codes[tree.query(hole, predicate="intersects")])
-            check.warn(
-                f"gap of {hole.area:,.0f} m² covered by no area, bordered by {', '.join(map(repr, touching))}",
-                "make neighbours share their border, or ignore this if the gap is not the city's (a lake, an enclave)",
-                value="/".join(touching),
-            )
-    small = int((sizes < sliver).sum()) + sum(h.area < sliver for h in holes)
-    if small:
-        check.warn(
-            f"{small} overlap(s) or gap(s) smaller than {sliver:,.0f} m² between neighbours were ignored as slivers",
-            "nothing to do; borders that match exactly avoid them",
-        )
-    return union
-
-
-def _holes(union: shapely.Geometry) -> list[shapely.Geometry]:
-    """The interior rings of a union: places no area covers."""
-    polygons = shapely.get_parts(as_multipolygons(np.array([union]))[0])
-    rings = [shapely.Polygon(ring) for polygon in polygons for ring in polygon.interiors]
-    return [hole.difference(union) for hole in rings]  # minus islands inside the hole
-
-
-def simplify_tolerance(geoms: np.ndarray) -> float:
-    """Display tolerance in metres, relative to the size of a median area."""
-    return SIMPLIFY_FRACTION * float(np.sqrt(np.median(shapely.area(geoms))))
-
-
-def _display(geoms: np.ndarray, check: _Check) -> np.ndarray:
-    """Simplified shapes that still share borders (coverage simplification)."""
-    tolerance = simplify_tolerance(geoms)
-    try:
-        simple = shapely.coverage_simplify(geoms, tolerance)
-    except Exception as exc:  # GEOS raises on coverages it cannot handle
-        check.warn(
-            f"coverage simplification failed ({exc}); areas were simplified one by one, "
-            "so neighbours' borders may not match exactly on the map",
-            "repair overlaps between areas in the source",
-        )
-        simple = shapely.simplify(geoms, tolerance, preserve_topology=True)
-    bad = ~shapely.is_valid(simple) | shapely.is_empty(simple)
-    simple[bad] = geoms[bad]
-    return as_multipolygons(simple)
-
-
 def _equal_area_km2(geoms: gpd.GeoSeries) -> np.ndarray:
     """Areas in km² in a Lambert equal-area projection centred on the city."""
     west, south, east, north = geoms.total_bounds
@@ -396,7 +313,7 @@ def _frame(
     n = len(areas)
     city = gpd.GeoSeries([union], crs=metric).to_crs(STORAGE_CRS)
     geoms = pd.concat([areas.geometry.to_crs(STORAGE_CRS), city], ignore_index=True)
-    city_display = shapely.union_all(display)  # the outline the districts draw on the map
+    city_display = union_of(display)  # the outline the districts draw on the map
     shown = gpd.GeoSeries([*display, city_display], crs=metric).to_crs(STORAGE_CRS)
     population = areas["population"].to_numpy(dtype=float)
     total = float(np.nansum(population)) if np.isfinite(population).any() else np.nan

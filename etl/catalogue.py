@@ -10,7 +10,8 @@ import pandas as pd
 
 from etl.config import CityConfig
 from etl.errors import Problem
-from etl.readers import display_name, open_table, parse_numbers, read_all
+from etl.numbers import parse_numbers
+from etl.readers import display_name, open_table, read_all
 from store.schema import POLARITIES, VALUE_TYPES
 
 
@@ -25,38 +26,134 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", True, None, 100, "Stable identifier used by the indicator tables and URLs.", "unemployment"),
+    Column(
+        "id",
+        True,
+        None,
+        100,
+        "Stable identifier used by the indicator tables and URLs.",
+        "unemployment",
+    ),
     Column("name_en", True, None, 300, "Name in English.", "Unemployment"),
-    Column("name_sv", False, "name_en", 300, "Name in Swedish (defaults to name_en).", "Arbetslöshet"),
+    Column(
+        "name_sv", False, "name_en", 300, "Name in Swedish (defaults to name_en).", "Arbetslöshet"
+    ),
     Column("name_pl", False, "name_en", 300, "Name in Polish (defaults to name_en).", "Bezrobocie"),
-    Column("description_en", False, None, None, "One or two sentences in English.", "Share of residents aged 20-64 who are registered unemployed."),
-    Column("description_sv", False, None, None, "Description in Swedish.", "Andel invånare 20-64 år som är inskrivna arbetslösa."),
-    Column("description_pl", False, None, None, "Description in Polish.", "Odsetek mieszkańców w wieku 20-64 lat zarejestrowanych jako bezrobotni."),
+    Column(
+        "description_en",
+        False,
+        None,
+        None,
+        "One or two sentences in English.",
+        "Share of residents aged 20-64 who are registered unemployed.",
+    ),
+    Column(
+        "description_sv",
+        False,
+        None,
+        None,
+        "Description in Swedish.",
+        "Andel invånare 20-64 år som är inskrivna arbetslösa.",
+    ),
+    Column(
+        "description_pl",
+        False,
+        None,
+        None,
+        "Description in Polish.",
+        "Odsetek mieszkańców w wieku 20-64 lat zarejestrowanych jako bezrobotni.",
+    ),
     Column("domain", True, None, 64, "Theme the dashboard groups indicators by.", "work_income"),
     Column("unit", False, None, 64, "Unit shown after values.", "%"),
     Column("value_type", True, None, 16, "One of " + ", ".join(VALUE_TYPES) + ".", "percentage"),
-    Column("multiplier", False, 1.0, None, "Scale of a rate (1000 = per 1,000); value = multiplier x numerator / denominator.", "1"),
-    Column("polarity", False, "neutral", 16, "One of " + ", ".join(POLARITIES) + " (aliases: higher_is_better, lower_is_better).", "low_is_good"),
+    Column(
+        "multiplier",
+        False,
+        1.0,
+        None,
+        "Scale of a rate (1000 = per 1,000); value = multiplier x numerator / denominator.",
+        "1",
+    ),
+    Column(
+        "polarity",
+        False,
+        "neutral",
+        16,
+        "One of " + ", ".join(POLARITIES) + " (aliases: higher_is_better, lower_is_better).",
+        "low_is_good",
+    ),
     Column("decimals", False, 1, None, "Decimals shown (0-6).", "1"),
     Column("source", False, None, None, "Who publishes the data.", "Arbetsförmedlingen"),
-    Column("definition", False, None, None, "Numerator and denominator in words.", "Registered unemployed / residents aged 20-64"),
-    Column("min_numerator", False, None, None, "Values with a smaller numerator are suppressed (disclosure threshold).", "5"),
-    Column("min_denominator", False, None, None, "Values with a smaller denominator are suppressed.", "30"),
+    Column(
+        "definition",
+        False,
+        None,
+        None,
+        "Numerator and denominator in words.",
+        "Registered unemployed / residents aged 20-64",
+    ),
+    Column(
+        "min_numerator",
+        False,
+        None,
+        None,
+        "Values with a smaller numerator are suppressed (disclosure threshold).",
+        "5",
+    ),
+    Column(
+        "min_denominator",
+        False,
+        None,
+        None,
+        "Values with a smaller denominator are suppressed.",
+        "30",
+    ),
     Column("weight", False, 1.0, None, "Weight in composite summaries (>= 0).", "1"),
 )
 OUTPUT_COLUMNS = [
-    "id", "name_sv", "name_pl", "name_en", "description_sv", "description_pl", "description_en",
-    "domain", "unit", "value_type", "multiplier", "polarity", "decimals", "source", "definition",
-    "min_numerator", "min_denominator", "weight",
+    "id",
+    "name_sv",
+    "name_pl",
+    "name_en",
+    "description_sv",
+    "description_pl",
+    "description_en",
+    "domain",
+    "unit",
+    "value_type",
+    "multiplier",
+    "polarity",
+    "decimals",
+    "source",
+    "definition",
+    "min_numerator",
+    "min_denominator",
+    "weight",
 ]
 POLARITY_ALIASES = {
-    "higher_is_better": "high_is_good", "high_is_better": "high_is_good", "higher_is_good": "high_is_good",
-    "high": "high_is_good", "higher": "high_is_good", "positive": "high_is_good", "+": "high_is_good",
-    "lower_is_better": "low_is_good", "low_is_better": "low_is_good", "lower_is_good": "low_is_good",
-    "low": "low_is_good", "lower": "low_is_good", "negative": "low_is_good", "-": "low_is_good",
-    "none": "neutral", "": "neutral",
+    "higher_is_better": "high_is_good",
+    "high_is_better": "high_is_good",
+    "higher_is_good": "high_is_good",
+    "high": "high_is_good",
+    "higher": "high_is_good",
+    "positive": "high_is_good",
+    "+": "high_is_good",
+    "lower_is_better": "low_is_good",
+    "low_is_better": "low_is_good",
+    "lower_is_good": "low_is_good",
+    "low": "low_is_good",
+    "lower": "low_is_good",
+    "negative": "low_is_good",
+    "-": "low_is_good",
+    "none": "neutral",
+    "": "neutral",
 }
-VALUE_TYPE_ALIASES = {"percent": "percentage", "pct": "percentage", "%": "percentage", "share": "proportion"}
+VALUE_TYPE_ALIASES = {
+    "percent": "percentage",
+    "pct": "percentage",
+    "%": "percentage",
+    "share": "proportion",
+}
 NUMBERS = ("multiplier", "decimals", "min_numerator", "min_denominator", "weight")
 
 
@@ -77,9 +174,19 @@ class _Check:
         self.lines = lines
         self.problems: list[Problem] = []
 
-    def add(self, i: int | None, column: str | None, message: str, fix: str, value: object = None, severity: str = "error") -> None:
+    def add(
+        self,
+        i: int | np.integer | None,
+        column: str | None,
+        message: str,
+        fix: str,
+        value: object = None,
+        severity: str = "error",
+    ) -> None:
         row = None if i is None else int(self.lines[i])
-        self.problems.append(Problem(self.file, message, fix, row=row, column=column, value=value, severity=severity))
+        self.problems.append(
+            Problem(self.file, message, fix, row=row, column=column, value=value, severity=severity)
+        )
 
 
 def _columns(frame: pd.DataFrame, check: _Check, header_line: int | None) -> bool:
@@ -87,26 +194,47 @@ def _columns(frame: pd.DataFrame, check: _Check, header_line: int | None) -> boo
     have = list(frame.columns)
     for col in have:
         if col not in known and not col.startswith("Unnamed"):
-            check.problems.append(Problem(
-                check.file, f"column '{col}' is not a catalogue column and is ignored",
-                "rename it to a catalogue column" + _close(col, sorted(known)) + " or remove it (see docs/catalogue.md)",
-                row=header_line, column=col, severity="warning"))
+            check.problems.append(
+                Problem(
+                    check.file,
+                    f"column '{col}' is not a catalogue column and is ignored",
+                    "rename it to a catalogue column"
+                    + _close(col, sorted(known))
+                    + " or remove it (see docs/catalogue.md)",
+                    row=header_line,
+                    column=col,
+                    severity="warning",
+                )
+            )
     missing = [c.name for c in COLUMNS if c.required and c.name not in have]
     for name in missing:
-        check.problems.append(Problem(
-            check.file, f"required column '{name}' is missing",
-            f"add a '{name}' column; the file has {', '.join(repr(c) for c in have) or 'no columns'}",
-            row=header_line, column=name))
+        check.problems.append(
+            Problem(
+                check.file,
+                f"required column '{name}' is missing",
+                f"add a '{name}' column; the file has {', '.join(repr(c) for c in have) or 'no columns'}",
+                row=header_line,
+                column=name,
+            )
+        )
     return not missing
 
 
-def _choice(frame: pd.DataFrame, check: _Check, name: str, valid: tuple[str, ...], aliases: dict[str, str]) -> pd.Series:
+def _choice(
+    frame: pd.DataFrame, check: _Check, name: str, valid: tuple[str, ...], aliases: dict[str, str]
+) -> pd.Series:
     raw = frame[name] if name in frame else pd.Series("", index=frame.index)
     out = raw.map(lambda v: aliases.get(_normal(v), _normal(v)))
     for i in np.flatnonzero(~out.isin(valid).to_numpy()):
         shown = raw.iloc[i]
         what = "is empty" if shown == "" else "is not a valid " + name
-        check.add(i, name, f"{name} {what}", f"use one of {', '.join(valid)}" + _close(_normal(shown), list(valid)), value=shown or None)
+        check.add(
+            i,
+            name,
+            f"{name} {what}",
+            f"use one of {', '.join(valid)}" + _close(_normal(shown), list(valid)),
+            value=shown or None,
+        )
     return out
 
 
@@ -117,13 +245,33 @@ def _numbers(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
         raw = frame[col.name] if col.name in frame else pd.Series("", index=frame.index)
         values, bad = parse_numbers(raw, ".")
         for i in np.flatnonzero(bad):
-            check.add(i, col.name, f"{col.name} is not a number", "write a plain number such as 1000 (decimal point '.')", value=raw.iloc[i])
+            check.add(
+                i,
+                col.name,
+                f"{col.name} is not a number",
+                "write a plain number such as 1000 (decimal point '.')",
+                value=raw.iloc[i],
+            )
         low = 1e-12 if col.name == "multiplier" else 0.0
         for i in np.flatnonzero(values < low):
-            check.add(i, col.name, f"{col.name} must be {'> 0' if low else '>= 0'}", "correct the number", value=raw.iloc[i])
+            check.add(
+                i,
+                col.name,
+                f"{col.name} must be {'> 0' if low else '>= 0'}",
+                "correct the number",
+                value=raw.iloc[i],
+            )
         if col.name == "decimals":
-            for i in np.flatnonzero(~np.isnan(values) & ((values != np.round(values)) | (values > 6))):
-                check.add(i, col.name, "decimals must be a whole number from 0 to 6", "write 0, 1, 2 ...", value=raw.iloc[i])
+            for i in np.flatnonzero(
+                ~np.isnan(values) & ((values != np.round(values)) | (values > 6))
+            ):
+                check.add(
+                    i,
+                    col.name,
+                    "decimals must be a whole number from 0 to 6",
+                    "write 0, 1, 2 ...",
+                    value=raw.iloc[i],
+                )
         if col.default is not None:
             values = np.where(np.isnan(values), float(col.default), values)  # type: ignore[arg-type]
         out[col.name] = values
@@ -140,7 +288,13 @@ def _texts(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
                 check.add(i, col.name, f"{col.name} is empty", f"fill in {col.name} ({col.help})")
         if col.max_length:
             for i in np.flatnonzero((raw.str.len() > col.max_length).to_numpy()):
-                check.add(i, col.name, f"{col.name} is longer than {col.max_length} characters", "shorten it", value=raw.iloc[i][:40] + "...")
+                check.add(
+                    i,
+                    col.name,
+                    f"{col.name} is longer than {col.max_length} characters",
+                    "shorten it",
+                    value=raw.iloc[i][:40] + "...",
+                )
         out[col.name] = raw.where(raw != "", None)
     for lang in ("sv", "pl"):
         out[f"name_{lang}"] = out[f"name_{lang}"].fillna(out["name_en"])
@@ -151,7 +305,13 @@ def _duplicates(out: pd.DataFrame, check: _Check) -> None:
     dup = ids.duplicated(keep="first") & ids.notna()
     first = {v: i for i, v in reversed(list(enumerate(ids)))}
     for i in np.flatnonzero(dup.to_numpy()):
-        check.add(i, "id", f"duplicate id (also on row {int(check.lines[first[ids.iloc[i]]])})", "give each indicator its own id, or remove one of the rows", value=ids.iloc[i])
+        check.add(
+            i,
+            "id",
+            f"duplicate id (also on row {int(check.lines[first[ids.iloc[i]]])})",
+            "give each indicator its own id, or remove one of the rows",
+            value=ids.iloc[i],
+        )
 
 
 def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
@@ -163,14 +323,24 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     """
     file = display_name(cfg.catalogue, cfg.source.parent)
     table = open_table(cfg.catalogue, file, sheet=cfg.catalogue_sheet)
-    frame, lines = read_all(table) if table.columns else (pd.DataFrame(), np.array([], dtype=np.int64))
+    frame, lines = (
+        read_all(table) if table.columns else (pd.DataFrame(), np.array([], dtype=np.int64))
+    )
+    frame = frame.apply(lambda col: col.astype(str).str.strip()) if len(frame) else frame
     check = _Check(file, lines)
     check.problems += table.problems
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS})
     if not table.columns or not _columns(frame, check, table.header_line):
         return empty, check.problems
     if frame.empty:
-        check.problems.append(Problem(file, "the catalogue has no indicators", "add one row per indicator under the header (see docs/catalogue.md)", row=table.header_line))
+        check.problems.append(
+            Problem(
+                file,
+                "the catalogue has no indicators",
+                "add one row per indicator under the header (see docs/catalogue.md)",
+                row=table.header_line,
+            )
+        )
         return empty, check.problems
     out = pd.DataFrame(index=frame.index)
     _texts(frame, check, out)
@@ -179,4 +349,6 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     _numbers(frame, check, out)
     _duplicates(out, check)
     out = out[OUTPUT_COLUMNS].reset_index(drop=True)
-    return out.astype(object).where(out.notna(), None).astype({"multiplier": float, "decimals": int, "weight": float}), check.problems
+    return out.astype(object).where(out.notna(), None).astype(
+        {"multiplier": float, "decimals": int, "weight": float}
+    ), check.problems

@@ -64,9 +64,15 @@ class ProblemLog:
         """All problems, with one summary line per capped kind."""
         out = list(self.problems)
         for (file, _), (more, example) in self._extra.items():
-            out.append(Problem(
-                file, f"and {more:,} more row(s) with the same problem ({example.message})",
-                example.fix, column=example.column, severity=example.severity))
+            out.append(
+                Problem(
+                    file,
+                    f"and {more:,} more row(s) with the same problem ({example.message})",
+                    example.fix,
+                    column=example.column,
+                    severity=example.severity,
+                )
+            )
         return out
 
 
@@ -88,39 +94,66 @@ def check_counts(frame: pd.DataFrame, types: np.ndarray, report: Report) -> None
     """Negative counts, and numerators larger than their denominators."""
     num, den = _f(frame, "numerator"), _f(frame, "denominator")
     with np.errstate(invalid="ignore"):
-        report("negative numerator", num < 0, "numerator", "numerator is negative",
-               "numerators are counts and cannot be negative; correct it or mark it suppressed ('..')", "error")
-        report("negative denominator", den < 0, "denominator", "denominator is negative",
-               "denominators are counts and cannot be negative; correct it or mark it suppressed ('..')", "error")
+        report(
+            "negative numerator",
+            num < 0,
+            "numerator",
+            "numerator is negative",
+            "numerators are counts and cannot be negative; correct it or mark it suppressed ('..')",
+            "error",
+        )
+        report(
+            "negative denominator",
+            den < 0,
+            "denominator",
+            "denominator is negative",
+            "denominators are counts and cannot be negative; correct it or mark it suppressed ('..')",
+            "error",
+        )
         ratio = np.isin(types, RATIO_TYPES)
-        report("numerator > denominator", ratio & (num > den) & (den >= 0), "numerator", "numerator is greater than the denominator",
-               "check that the numerator and denominator columns are not swapped and belong to the same row", "error")
+        report(
+            "numerator > denominator",
+            ratio & (num > den) & (den >= 0),
+            "numerator",
+            "numerator is greater than the denominator",
+            "check that the numerator and denominator columns are not swapped and belong to the same row",
+            "error",
+        )
 
 
-def fill_values(frame: pd.DataFrame, types: np.ndarray, multipliers: np.ndarray, report: Report) -> np.ndarray:
+def fill_values(
+    frame: pd.DataFrame, types: np.ndarray, multipliers: np.ndarray, report: Report
+) -> np.ndarray:
     """Compute missing values from numerator and denominator; returns the mask of computed values.
 
     proportion: num/den; percentage: 100*num/den; count: num; median: not
     computed; others (rate, mean, score): multiplier*num/den.
     """
     num, den, val = _f(frame, "numerator"), _f(frame, "denominator"), _f(frame, "value")
-    status = frame["status"].astype(object).to_numpy()
-    open_ = np.isnan(val) & (status != SUPPRESSED) & ~np.isnan(num)
-    scale = np.where(types == "proportion", 1.0, np.where(types == "percentage", 100.0, multipliers))
+    status = frame["status"]
+    open_ = np.isnan(val) & (status != SUPPRESSED).to_numpy(dtype=bool) & ~np.isnan(num)
+    scale = np.where(
+        types == "proportion", 1.0, np.where(types == "percentage", 100.0, multipliers)
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = scale * num / den
     is_count = types == "count"
     can = open_ & (is_count | ((types != "median") & ~np.isnan(den) & (den > 0) & (num >= 0)))
     computed = np.where(is_count, num, ratio)
-    report("zero denominator", open_ & ~is_count & (den == 0), "denominator",
-           "denominator is 0, so the value cannot be computed and stays missing",
-           "leave it if there is no population; otherwise correct the denominator", "warning")
+    report(
+        "zero denominator",
+        open_ & ~is_count & (den == 0),
+        "denominator",
+        "denominator is 0, so the value cannot be computed and stays missing",
+        "leave it if there is no population; otherwise correct the denominator",
+        "warning",
+    )
     val = np.where(can, computed, val)
     frame["value"] = val
     if can.any():
-        status = status.copy()
-        status[can] = None
-        frame["status"] = pd.Categorical(status)
+        codes = status.cat.codes.to_numpy().copy()
+        codes[can] = -1
+        frame["status"] = pd.Categorical.from_codes(codes, status.cat.categories)
     return can
 
 
@@ -131,10 +164,58 @@ def check_ranges(frame: pd.DataFrame, types: np.ndarray, given: np.ndarray, repo
         for vtype, (lo, hi) in RANGES.items():
             bad = given & (types == vtype) & ((val < lo) | (val > hi))
             limits = f"between {lo:g} and {hi:g}" if np.isfinite(hi) else f"at least {lo:g}"
-            report(f"{vtype} out of range", bad, "value", f"{vtype} value is out of range (must be {limits})",
-                   RANGE_FIX.get(vtype, f"a {vtype} cannot be negative; correct the value or the value_type in the catalogue"), "error")
-        report("lower_ci > upper_ci", low > high, "lower_ci", "lower confidence limit is above the upper one",
-               "check that lower_ci and upper_ci are not swapped", "error")
+            report(
+                f"{vtype} out of range",
+                bad,
+                "value",
+                f"{vtype} value is out of range (must be {limits})",
+                RANGE_FIX.get(
+                    vtype,
+                    f"a {vtype} cannot be negative; correct the value or the value_type in the catalogue",
+                ),
+                "error",
+            )
+        report(
+            "lower_ci > upper_ci",
+            low > high,
+            "lower_ci",
+            "lower confidence limit is above the upper one",
+            "check that lower_ci and upper_ci are not swapped",
+            "error",
+        )
         outside = ((val < low) | (val > high)) & ~(low > high)
-        report("value outside CI", outside, "value", "value lies outside its confidence interval",
-               "check the value and the lower_ci/upper_ci columns of this row", "error")
+        report(
+            "value outside CI",
+            outside,
+            "value",
+            "value lies outside its confidence interval",
+            "check the value and the lower_ci/upper_ci columns of this row",
+            "error",
+        )
+
+
+def check_scale(values: pd.DataFrame, value_types: pd.Series, at_least: int = 5) -> list[Problem]:
+    """Warn when every value of a percentage indicator in a file lies in 0..1 (proportions?).
+
+    Only values given by the source without numerator are looked at; at least
+    ``at_least`` of them per file and indicator.
+    """
+    given = values["value"].notna() & values["numerator"].isna()
+    ids = values["indicator_id"].astype(object)
+    pct = given & ids.map(value_types).eq("percentage").to_numpy(dtype=bool)
+    if not pct.any():
+        return []
+    stats = values.loc[pct].groupby(["file", "indicator_id"], observed=True)["value"]
+    summary = stats.agg(["min", "max", "size"]).reset_index()
+    suspect = summary[(summary["size"] >= at_least) & (summary["max"] <= 1) & (summary["min"] >= 0)]
+    return [
+        Problem(
+            str(r.file),
+            f"all {r.size} values of percentage indicator '{r.indicator_id}' lie between 0 and 1; "
+            "they look like proportions",
+            "multiply them by 100 in the source, or set value_type = proportion in the catalogue",
+            column="value",
+            severity="warning",
+        )
+        for r in summary.loc[suspect.index].itertuples()
+    ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,10 +23,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from psycopg import sql
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 
 from etl.boundaries import AREA_COLUMNS
+from etl.bulk import copy_rows, without_keys
 from etl.config import CityConfig
 from etl.errors import EtlError, Problem
 from store.read import VALUE_COLUMNS
@@ -41,6 +42,9 @@ from store.schema import (
 )
 
 CHUNK_ROWS = 100_000
+# From this many values, PostgreSQL loads build the values' indexes and keys after
+# the COPY instead of row by row (etl.bulk.without_keys).
+BULK_ROWS = 200_000
 TABLES = Base.metadata.tables
 Advance = Callable[[int], None]
 
@@ -195,6 +199,23 @@ def load_city(engine: Engine, data: CityData, advance: Advance | None = None) ->
 
 def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advance) -> None:
     """Inside one transaction: delete the old city, insert the new, finish the batch."""
+    big = conn.dialect.name == "postgresql" and len(data.values) >= BULK_ROWS
+    with without_keys(conn, IndicatorValue.__tablename__) if big else nullcontext():
+        _replace(conn, data, batch_id, advance)
+    conn.execute(
+        update(LoadBatch)
+        .where(LoadBatch.id == batch_id)
+        .values(
+            status="succeeded",
+            finished_at=_now(),
+            areas_loaded=len(data.areas),
+            indicators_loaded=len(data.catalogue),
+            values_loaded=len(data.values),
+        )
+    )
+
+
+def _replace(conn: Connection, data: CityData, batch_id: int, advance: Advance) -> None:
     for table in (IndicatorValue, Indicator, Area, City):
         conn.execute(delete(table))
     cfg = data.cfg
@@ -224,17 +245,6 @@ def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
             }
             for f in data.files
         ],
-    )
-    conn.execute(
-        update(LoadBatch)
-        .where(LoadBatch.id == batch_id)
-        .values(
-            status="succeeded",
-            finished_at=_now(),
-            areas_loaded=len(data.areas),
-            indicators_loaded=len(data.catalogue),
-            values_loaded=len(data.values),
-        )
     )
 
 
@@ -305,29 +315,9 @@ def bulk_insert(
 ) -> None:
     """COPY on PostgreSQL, executemany elsewhere; chunk by chunk."""
     if conn.dialect.name == "postgresql":
-        _copy(conn, table.name, columns, _rows(frame, columns, extra), advance)
+        copy_rows(conn, table.name, columns, _rows(frame, columns, extra), advance)
         return
     stmt = str(insert(table).compile(dialect=conn.dialect, column_keys=columns))
     for chunk in _rows(frame, columns, extra):
         conn.exec_driver_sql(stmt, chunk)
         advance(len(chunk))
-
-
-def _copy(
-    conn: Connection,
-    table: str,
-    columns: list[str],
-    chunks: Iterator[list[tuple[Any, ...]]],
-    advance: Advance,
-) -> None:
-    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-        sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns)
-    )
-    driver = conn.connection.driver_connection
-    if driver is None:
-        raise EtlError("the PostgreSQL connection has no driver connection; cannot COPY")
-    with driver.cursor() as cursor, cursor.copy(statement) as copy:
-        for chunk in chunks:
-            for row in chunk:
-                copy.write_row(row)
-            advance(len(chunk))

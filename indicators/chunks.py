@@ -8,12 +8,33 @@ memory peak at the size of the outputs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 CHUNK = 1 << 16
+MAX_WORKERS = 2
 
 
 def spans(n: int, size: int = CHUNK) -> Iterator[slice]:
     """Consecutive slices covering range(n)."""
     for start in range(0, n, size):
         yield slice(start, min(start + size, n))
+
+
+def workers() -> int:
+    """Threads for block work: numpy releases the GIL inside its loops."""
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+
+
+def each_span(work: Callable[[slice], None], n: int, size: int = CHUNK) -> None:
+    """Run ``work`` on every block of range(n); blocks must write disjoint outputs."""
+    blocks = list(spans(n, size))
+    threads = workers()
+    if threads == 1 or len(blocks) < 2 * threads:
+        for sl in blocks:
+            work(sl)
+        return
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        for _ in pool.map(work, blocks):
+            pass

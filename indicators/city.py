@@ -13,14 +13,19 @@ the most rows in that cell (a partition of the city, not a double count).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
 from indicators import intervals
+from indicators.chunks import CHUNK, each_span
 from indicators.contract import CITY_SOURCES, STATUSES
 from indicators.measures import COUNT, MEAN, MEDIAN, SCORE, Measures, measure
 from indicators.prepare import Inputs
+
+if TYPE_CHECKING:
+    from indicators.rows import Cells
 
 Array = NDArray[np.float64]
 OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = (STATUSES.index(s) for s in STATUSES)
@@ -36,12 +41,6 @@ class CityCells:
     status: NDArray[np.int8]
     source: NDArray[np.int8]
     discrepancy: Array
-    present: NDArray[np.bool_]  # the cell has at least one value row
-    row: NDArray[np.int64]  # the supplied city row of the cell in the input, -1 when none
-
-
-def _sum_by(key: NDArray[np.int64], weights: Array | None, size: int) -> Array:
-    return np.bincount(key, weights=weights, minlength=size).astype(np.float64)
 
 
 @dataclass
@@ -52,63 +51,80 @@ class _Aggregate:
     sd: Array
 
 
-def _aggregate(
-    inp: Inputs, m: Measures, cell: NDArray[np.int64], n_cells: int, usable: NDArray[np.bool_],
-) -> _Aggregate:
+SMALL_GROUPS = 1 << 16
+SUMS = ("rows", "x", "n_add", "n_mean", "nm", "nm2", "within", "sd_missing")
+
+
+def _block_sums(inp: Inputs, m: Measures, cell: NDArray[np.int64], sl: slice, size: int,
+                ) -> dict[str, Array]:
+    """The per (cell, level) sums of one block of input rows."""
+    n_levels = len(inp.level_cats)
+    area = inp.area[sl]
+    key = cell[sl].astype(np.int64) * n_levels + inp.area_level[area]
+    vt = inp.cat.vtype[inp.ind[sl]]
+    num, den, value, sd = inp.num[sl], inp.den[sl], m.value[sl], m.sd[sl]
+    usable = area != inp.city
+    with np.errstate(invalid="ignore"):
+        add = usable & (vt != MEAN) & (num >= 0) & ((den > 0) | (vt == COUNT))
+        mean = usable & (vt == MEAN) & ~np.isnan(value) & (den > 0)
+
+    def total(mask: NDArray[np.bool_], w: Array | None) -> Array:
+        return np.bincount(key[mask], weights=None if w is None else w[mask],
+                           minlength=size).astype(np.float64)
+
+    return {
+        "rows": total(add | mean, None), "x": total(add, num),
+        "n_add": total(add, np.nan_to_num(den)), "n_mean": total(mean, den),
+        "nm": total(mean, den * value), "nm2": total(mean, den * value**2),
+        "within": total(mean, (den - 1.0) * np.nan_to_num(sd) ** 2),
+        "sd_missing": total(mean, np.isnan(sd).astype(np.float64)),
+    }
+
+
+def _aggregate(inp: Inputs, m: Measures, cell: NDArray[np.int64], n_cells: int) -> _Aggregate:
     """Sums per cell over the areas of the level with the most rows in that cell."""
     n_levels = len(inp.level_cats)
-    key = cell * n_levels + inp.area_level[inp.area]
     size = n_cells * n_levels
-    vt = inp.cat.vtype[inp.ind]
-    num, den = inp.num, inp.den
-    add = usable & (vt != MEAN) & (num >= 0) & ((den > 0) | (vt == COUNT))
-    mean_ok = usable & (vt == MEAN) & ~np.isnan(m.value) & (den > 0)
-    rows = _sum_by(key[add | mean_ok], None, size).reshape(n_cells, n_levels)
-    best = np.argmax(rows, axis=1)
+    parts: dict[int, dict[str, Array]] = {}
+
+    def work(sl: slice) -> None:
+        parts[sl.start] = _block_sums(inp, m, cell, sl, size)
+
+    n = len(inp.ind)
+    # per-block partial sums only while they are small next to the rows
+    each_span(work, n, CHUNK if size <= SMALL_GROUPS else max(n, 1))
+    acc = {k: np.sum([p[k] for p in parts.values()], axis=0) for k in SUMS}
+    grid = {k: v.reshape(n_cells, n_levels) for k, v in acc.items()}
+    best = np.argmax(grid["rows"], axis=1)
     pick = np.arange(n_cells)
-
-    def total(mask: NDArray[np.bool_], w: Array) -> Array:
-        return _sum_by(key[mask], w[mask], size).reshape(n_cells, n_levels)[pick, best]
-
-    has = rows[pick, best] > 0
-    x = np.where(has, total(add, num), np.nan)
-    n_add = total(add, np.nan_to_num(den))
-    n_mean = total(mean_ok, den)
-    sum_nm = total(mean_ok, den * m.value)
-    sum_nm2 = total(mean_ok, den * m.value**2)
-    within = total(mean_ok, (den - 1.0) * np.nan_to_num(m.sd))
-    sd_missing = total(mean_ok, np.isnan(m.sd).astype(np.float64) * 1.0)
-    within = np.where(sd_missing > 0, np.nan, within)
+    got = {k: v[pick, best] for k, v in grid.items()}
+    has = got["rows"] > 0
+    n_mean = got["n_mean"]
+    within = np.where(got["sd_missing"] > 0, np.nan, got["within"])
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = sum_nm / n_mean
+        mean = got["nm"] / n_mean
         # pooled variance: (Σ(nᵢ−1)sᵢ² + Σnᵢmᵢ² − N·M²) / (N − 1)
-        var = (within + sum_nm2 - n_mean * mean**2) / (n_mean - 1.0)
-    den_sum = np.where(n_mean > 0, n_mean, n_add)
-    den_out = np.where(has & (den_sum > 0), den_sum, np.nan)
-    return _Aggregate(x, den_out, mean, np.sqrt(np.where(var >= 0, var, np.nan)))
+        var = (within + got["nm2"] - n_mean * mean**2) / (n_mean - 1.0)
+    den_sum = np.where(n_mean > 0, n_mean, got["n_add"])
+    return _Aggregate(np.where(has, got["x"], np.nan),
+                      np.where(has & (den_sum > 0), den_sum, np.nan), mean,
+                      np.sqrt(np.where(var >= 0, var, np.nan)))
 
 
-def city_cells(
-    inp: Inputs, m: Measures, status: NDArray[np.int8], cell: NDArray[np.int64], n_cells: int,
-    cell_ind: NDArray[np.int64],
-) -> CityCells:
+def city_cells(inp: Inputs, m: Measures, status: NDArray[np.int8], cells: Cells) -> CityCells:
     """City records per cell: supplied rows win, else the aggregate of the areas."""
-    is_city = inp.area == inp.city
-    sd_sq = Measures(m.value, m.lo95, m.hi95, m.lo998, m.hi998, m.var, m.sd**2)
-    agg = _aggregate(inp, sd_sq, cell, n_cells, ~is_city)
-    vt = inp.cat.vtype[cell_ind]
-    scale = inp.cat.scale[cell_ind]
+    n_cells = cells.n
+    agg = _aggregate(inp, m, cells.id, n_cells)
+    vt = inp.cat.vtype[cells.ind]
+    is_mean = vt == MEAN
     nan = np.full(n_cells, np.nan)
     lo, hi = intervals.t_mean_ci(agg.mean, agg.sd, agg.den, 0.95)
-    is_mean = vt == MEAN
-    agg_m = measure(vt, scale, np.where(is_mean, np.nan, agg.num), agg.den,
+    agg_m = measure(vt, inp.cat.scale[cells.ind], np.where(is_mean, np.nan, agg.num), agg.den,
                     np.where(is_mean, agg.mean, nan), np.where(is_mean, lo, nan),
                     np.where(is_mean, hi, nan))
     not_agg = (vt == MEDIAN) | (vt == SCORE)
-    agg_status = _aggregate_status(inp, agg, agg_m, cell_ind, not_agg)
-    supplied = np.full(n_cells, -1, dtype=np.int64)
-    city_rows = np.flatnonzero(is_city)
-    supplied[cell[city_rows]] = city_rows
+    agg_status = _aggregate_status(inp, agg, agg_m, cells.ind, not_agg)
+    supplied = cells.supplied
     sup = np.maximum(supplied, 0)
     use = (supplied >= 0) & (~np.isnan(m.value[sup]) | (status[sup] == SUPPRESSED)
                              | (status[sup] == AT_SOURCE))
@@ -118,16 +134,14 @@ def city_cells(
                       np.where(~np.isnan(agg_m.value), CITY_SOURCES.index("aggregate"),
                                CITY_SOURCES.index("none"))).astype(np.int8)
     diff = m.value[sup] - agg_m.value
-    tol = 0.5 * 10.0 ** (-inp.cat.decimals[cell_ind].astype(np.float64)) + 1e-9 * np.abs(diff)
+    tol = 0.5 * 10.0 ** (-inp.cat.decimals[cells.ind].astype(np.float64)) + 1e-9 * np.abs(diff)
     with np.errstate(invalid="ignore"):
         shown = use & (status[sup] == OK) & (np.abs(diff) > tol)
     return CityCells(
-        m=out_m,
-        num=np.where(use, inp.num[sup], np.where(is_mean, nan, agg.num)),
+        m=out_m, num=np.where(use, inp.num[sup], np.where(is_mean, nan, agg.num)),
         den=np.where(use, inp.den[sup], agg.den),
         status=np.where(use, status[sup], agg_status).astype(np.int8),
         source=source, discrepancy=np.where(shown, diff, np.nan),
-        present=np.bincount(cell, minlength=n_cells) > 0, row=supplied,
     )
 
 

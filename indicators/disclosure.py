@@ -12,14 +12,16 @@ rules are applied again until nothing changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from indicators.chunks import spans
 from indicators.contract import ADDITIVE_TYPES, SEXES, STATUSES, VALUE_TYPES
-from indicators.keys import group_ids
+from indicators.keys import MIN_DENSE
 
 OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = range(len(STATUSES))
 SRC_SUPPRESSED, SRC_MISSING = 1, 2
@@ -44,53 +46,158 @@ def primary_status(
 
 @dataclass
 class Layout:
-    """Keys of the final rows (areas then city rows) that the rules need."""
+    """Keys of the final rows (input rows then city rows) and lookups the rules need."""
 
     ind: NDArray[np.int64]
     area: NDArray[np.int64]
     per: NDArray[np.int64]
-    sex: NDArray[np.int64]
     age: NDArray[np.int64]
+    sex: NDArray[np.int64]
     cell: NDArray[np.int64]
-    level: NDArray[np.int64]
-    parent: NDArray[np.int64]  # area code of the parent, -1 when none
     is_city: NDArray[np.bool_]
-    additive: NDArray[np.bool_]  # per row: its indicator adds up (sums or weighted means)
+    area_level: NDArray[np.int64]  # per area code
+    area_parent: NDArray[np.int64]  # per area code, -1 when none (or the city)
+    additive: NDArray[np.bool_]  # per indicator code: values add up (sums, weighted means)
+    city_row: NDArray[np.int64]  # per cell: the row of the city's value
     sizes: tuple[int, int, int, int, int, int]  # n ind, area, per, age, cell, level
 
 
-def _hide_smallest(
-    group: NDArray[np.int64], n_groups: int, total_row: NDArray[np.int64],
-    hidden: NDArray[np.bool_], visible: NDArray[np.bool_], size_key: NDArray[np.float64],
-) -> int:
-    """One pass of the rule for one kind of total; returns the number of rows hidden.
+KeyFn = Callable[[slice | NDArray[np.int64]], NDArray[np.int64]]
 
-    ``group`` is the group of each part row (-1: not a part); ``total_row`` the
-    row of each group's total (-1: none published).
-    """
-    part = group >= 0
-    count = np.bincount(group[part & hidden], minlength=n_groups)
-    has_total = total_row >= 0
-    tot = np.maximum(total_row, 0)
-    count = count + (has_total & hidden[tot])
-    need = has_total & ~hidden[tot] & visible[tot] | (has_total & hidden[tot])
-    need &= count == 1
-    rows = np.flatnonzero(part & visible & ~hidden & need[np.maximum(group, 0)])
+
+@dataclass
+class Rule:
+    """A kind of published total: parts (by group key) that add up to a total row."""
+
+    n_groups: int
+    part_key: KeyFn  # group of each row as a part, -1 when it is no part
+    total_row: NDArray[np.int64]  # per group: the row holding the total, -1 when none
+    parts: NDArray[np.int64] | None = None  # (group × k) rows of the parts, when few per group
+
+
+def _compact(lay: Layout, key: KeyFn, space: int) -> tuple[KeyFn, int]:
+    """Keep ``key`` when its space is small enough for dense arrays, else factorize it."""
+    n = len(lay.ind)
+    if space <= max(2 * n, MIN_DENSE):
+        return key, space
+    full = np.concatenate([key(sl) for sl in spans(n)])
+    ids, uniques = pd.factorize(full, use_na_sentinel=False)
+    ids = np.where(full < 0, -1, ids).astype(np.int64)
+    return (lambda sl: ids[sl]), len(uniques)
+
+
+def _totals(lay: Layout, key: KeyFn, n_groups: int, is_total: KeyFn) -> NDArray[np.int64]:
+    out = np.full(n_groups, -1, dtype=np.int64)
+    for sl in spans(len(lay.ind)):
+        k = key(sl)
+        hit = np.flatnonzero((k >= 0) & is_total(sl).astype(bool))
+        out[k[hit]] = hit + sl.start
+    return out
+
+
+def _city_rule(lay: Layout) -> Rule:
+    """Groups (cell, level): the areas of one level add up to the city row."""
+    n_level = lay.sizes[5]
+
+    def key(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+        k = lay.cell[sl].astype(np.int64) * n_level + lay.area_level[lay.area[sl]]
+        return np.where(lay.is_city[sl] | ~lay.additive[lay.ind[sl]], -1, k)
+
+    n_groups = lay.sizes[4] * n_level
+    return Rule(n_groups, key, lay.city_row[np.arange(n_groups) // n_level])
+
+
+def _sex_rule(lay: Layout) -> Rule:
+    """Groups (indicator, area, period, age group): female + male add up to total."""
+    _, n_area, n_per, n_age = lay.sizes[:4]
+
+    def triple(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+        k = ((lay.ind[sl].astype(np.int64) * n_area + lay.area[sl]) * n_per + lay.per[sl]) * n_age
+        k += lay.age[sl]
+        return np.where(lay.additive[lay.ind[sl]], k, -1)
+
+    group, n_groups = _compact(lay, triple, lay.sizes[0] * n_area * n_per * n_age)
+    total = SEXES.index("total")
+
+    def part(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+        return np.where(lay.sex[sl] == total, -1, group(sl))
+
+    parts = np.full((n_groups, len(SEXES)), -1, dtype=np.int64)
+    for sl in spans(len(lay.ind)):
+        k = group(sl)
+        hit = np.flatnonzero(k >= 0)
+        parts[k[hit], lay.sex[sl][hit]] = hit + sl.start
+    return Rule(n_groups, part, parts[:, total].copy(), np.delete(parts, total, axis=1))
+
+
+def _parent_rule(lay: Layout) -> Rule:
+    """Groups (cell, parent area): the children add up to the parent's row."""
+    n_area = lay.sizes[1]
+
+    def own(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+        own_key = lay.cell[sl].astype(np.int64) * n_area + lay.area[sl]
+        return np.where(lay.additive[lay.ind[sl]], own_key, -1)
+
+    space = lay.sizes[4] * n_area
+    if space > max(2 * len(lay.ind), MIN_DENSE):  # pragma: no cover - very sparse keys
+        raise NotImplementedError("parent areas with more than 2 × rows cells × areas")
+
+    def part(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+        p = lay.area_parent[lay.area[sl]]
+        k = lay.cell[sl].astype(np.int64) * n_area + p
+        return np.where((p >= 0) & lay.additive[lay.ind[sl]], k, -1)
+
+    return Rule(space, part, _totals(lay, own, space, lambda sl: np.ones(1, bool)))
+
+
+def _smallest(keys: NDArray[np.int64], rows: NDArray[np.int64], sizes: NDArray[np.float64],
+              n_groups: int) -> NDArray[np.int64]:
+    """The row with the smallest size in each group (the first such row on ties)."""
+    low = np.full(n_groups, np.inf)
+    np.minimum.at(low, keys, sizes)
+    at_min = sizes <= low[keys]
+    _, first = np.unique(keys[at_min], return_index=True)
+    return rows[at_min][first]
+
+
+def _candidates(rule: Rule, lay: Layout, need: NDArray[np.bool_], hidden: NDArray[np.bool_],
+                visible: NDArray[np.bool_]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """(group, row) of the visible, not yet hidden parts of the groups in ``need``."""
+    if rule.parts is not None:
+        groups = np.flatnonzero(need)
+        rows = rule.parts[groups].ravel()
+        keys = np.repeat(groups, rule.parts.shape[1])
+        ok = rows >= 0
+        keys, rows = keys[ok], rows[ok]
+        ok = visible[rows] & ~hidden[rows]
+        return keys[ok], rows[ok]
+    found: list[tuple[NDArray[np.int64], NDArray[np.int64]]] = []
+    for sl in spans(len(lay.ind)):
+        k = rule.part_key(sl)
+        sel = np.flatnonzero((k >= 0) & visible[sl] & ~hidden[sl])
+        sel = sel[need[k[sel]]]
+        found.append((k[sel], sel + sl.start))
+    return np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found])
+
+
+def _apply(rule: Rule, lay: Layout, hidden: NDArray[np.bool_], visible: NDArray[np.bool_],
+           size_key: NDArray[np.float64]) -> int:
+    """One pass of one rule; returns the number of rows newly hidden."""
+    hidden_keys = rule.part_key(np.flatnonzero(hidden))
+    count = np.bincount(hidden_keys[hidden_keys >= 0], minlength=rule.n_groups)
+    tot = rule.total_row
+    safe = np.maximum(tot, 0)
+    has = tot >= 0
+    tot_hidden = has & hidden[safe]
+    need = (count + tot_hidden == 1) & (tot_hidden | (has & visible[safe]))
+    if not need.any():
+        return 0
+    keys, rows = _candidates(rule, lay, need, hidden, visible)
     if rows.size == 0:
         return 0
-    order = np.lexsort((rows, size_key[rows], group[rows]))
-    chosen = rows[order]
-    first = np.r_[True, group[chosen][1:] != group[chosen][:-1]]
-    hidden[chosen[first]] = True
-    return int(first.sum())
-
-
-def _total_rows(group: NDArray[np.int64], n_groups: int, is_total: NDArray[np.bool_],
-                total_group: NDArray[np.int64]) -> NDArray[np.int64]:
-    out = np.full(n_groups, -1, dtype=np.int64)
-    rows = np.flatnonzero(is_total & (total_group >= 0))
-    out[total_group[rows]] = rows
-    return out
+    chosen = _smallest(keys, rows, size_key[rows], rule.n_groups)
+    hidden[chosen] = True
+    return chosen.size
 
 
 def secondary_suppression(
@@ -100,55 +207,14 @@ def secondary_suppression(
     hidden = (status == SUPPRESSED) | (status == AT_SOURCE)
     if not hidden.any():
         return status
-    hidden = hidden.copy()
-    visible = (status == OK) & lay.additive
+    visible = (status == OK) & lay.additive[lay.ind]
     size_key = np.where(np.isnan(num), np.nan_to_num(den, nan=np.inf), num)
     rules = [_city_rule(lay), _sex_rule(lay)]
-    if (lay.parent[~lay.is_city] >= 0).any():
+    if (lay.area_parent >= 0).any():
         rules.append(_parent_rule(lay))
     for _ in range(MAX_ROUNDS):
-        changed = sum(_hide_smallest(g, n, t, hidden, visible, size_key) for g, n, t in rules)
-        if changed == 0:
+        if sum(_apply(rule, lay, hidden, visible, size_key) for rule in rules) == 0:
             break
     out = status.copy()
     out[hidden & (status == OK)] = SUPPRESSED
     return out
-
-
-Rule = tuple[NDArray[np.int64], int, NDArray[np.int64]]
-
-
-def _city_rule(lay: Layout) -> Rule:
-    n_cell, n_level = lay.sizes[4], lay.sizes[5]
-    key = lay.cell * n_level + lay.level
-    part_group = np.where(~lay.is_city & lay.additive, key, -1)
-    n_groups = n_cell * n_level
-    total = np.full(n_groups, -1, dtype=np.int64)
-    city_rows = np.flatnonzero(lay.is_city)
-    for level in np.unique(lay.level[~lay.is_city]):
-        total[lay.cell[city_rows] * n_level + level] = city_rows
-    return part_group, n_groups, total
-
-
-def _sex_rule(lay: Layout) -> Rule:
-    n_ind, n_area, n_per, n_age = lay.sizes[:4]
-    triple, n_groups, _ = group_ids([(lay.ind, n_ind), (lay.area, n_area), (lay.per, n_per),
-                                     (lay.age, n_age)])
-    is_total = lay.sex == SEXES.index("total")
-    part_group = np.where(~is_total & lay.additive, triple, -1)
-    return part_group, n_groups, _total_rows(triple, n_groups, is_total, triple)
-
-
-def _parent_rule(lay: Layout) -> Rule:
-    n_area = lay.sizes[1]
-    self_key = lay.cell * n_area + lay.area
-    has_parent = (lay.parent >= 0) & lay.additive
-    parent_key = lay.cell * n_area + lay.parent
-    ids, uniques = pd.factorize(np.concatenate([self_key, parent_key[has_parent]]))
-    n_groups = len(uniques)
-    self_id = ids[: len(self_key)].astype(np.int64)
-    part_group = np.full(len(self_key), -1, dtype=np.int64)
-    part_group[has_parent] = ids[len(self_key):]
-    total = np.full(n_groups, -1, dtype=np.int64)
-    total[self_id] = np.arange(len(self_key))
-    return part_group, n_groups, total

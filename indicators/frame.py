@@ -43,27 +43,29 @@ VOCABULARIES = {
 
 def _cat(codes: NDArray[np.integer], labels: NDArray[np.object_] | tuple[str, ...] | list[str],
          ordered: bool = False) -> pd.Categorical:
+    """Categorical from codes known to be valid, in the smallest code dtype (no copy after)."""
     cats = pd.Index(list(labels), dtype=object)
-    return pd.Categorical.from_codes(codes.astype(np.int64), categories=cats, ordered=ordered)
+    small = np.int8 if len(cats) < 127 else np.int16 if len(cats) < 32767 else np.int32
+    return pd.Categorical.from_codes(codes.astype(small, copy=False), categories=cats,
+                                     ordered=ordered, validate=False)
 
 
-def _lookup_cat(values: NDArray[np.object_], codes: NDArray[np.int64]) -> pd.Categorical:
+def _lookup_cat(values: NDArray[np.object_], codes: NDArray[np.integer]) -> pd.Categorical:
     """Categorical of ``values[codes]`` without materializing the strings."""
     own, labels = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    return _cat(own[codes], np.asarray(labels, dtype=object))
+    small = own.astype(np.int8 if len(labels) < 127 else np.int32)
+    return _cat(small[codes], np.asarray(labels, dtype=object))
 
 
-def _ints(values: NDArray[np.float64]) -> pd.arrays.IntegerArray:
+def _ints(values: NDArray[np.floating], dtype: type[np.integer]) -> pd.arrays.IntegerArray:
+    """Nullable integers (pandas Int32 / Int8) from floats with NaN for missing."""
     mask = np.isnan(values)
-    return pd.arrays.IntegerArray(np.where(mask, 0, values).astype(np.int64), mask)
+    return pd.arrays.IntegerArray(np.where(mask, 0, values).astype(dtype), mask)
 
 
 def build_frame(inp: Inputs, rows: Rows, city: CityCells, cols: Columns) -> pd.DataFrame:
     """Assemble the output columns (no string is materialized per row)."""
     cat = inp.cat
-    with np.errstate(invalid="ignore", divide="ignore"):
-        difference = rows.value - cols.city_value
-        ratio = np.where(cols.city_value != 0, rows.value / cols.city_value, np.nan)
     discrepancy = np.where(rows.is_city, city.discrepancy[rows.cell], np.nan)
     data = {
         "indicator_id": _cat(rows.ind, inp.ind_cats),
@@ -78,11 +80,11 @@ def build_frame(inp: Inputs, rows: Rows, city: CityCells, cols: Columns) -> pd.D
         "lower_ci998": rows.lo998, "upper_ci998": rows.hi998,
         "numerator": rows.num, "denominator": rows.den,
         "city_value": cols.city_value, "city_lower_ci95": cols.city_lo95,
-        "city_upper_ci95": cols.city_hi95, "difference": difference, "ratio": ratio,
+        "city_upper_ci95": cols.city_hi95, "difference": cols.difference, "ratio": cols.ratio,
         "compared_to_city": _cat(cols.to_city, COMPARISONS),
         "compared_to_rest_of_city": _cat(cols.to_rest, COMPARISONS),
         "trend": _cat(cols.trend, TRENDS), "gap_trend": _cat(cols.gap_trend, GAP_TRENDS),
-        "rank": _ints(cols.rank), "quintile": _ints(cols.quintile),
+        "rank": _ints(cols.rank, np.int32), "quintile": _ints(cols.quintile, np.int8),
         "status": _cat(rows.status, STATUSES),
         "polarity": _cat(cat.polarity[rows.ind], POLARITIES),
         "value_type": _cat(cat.vtype[rows.ind], VALUE_TYPES),
@@ -102,7 +104,7 @@ def empty_table() -> pd.DataFrame:
         if name in FLOAT_COLUMNS:
             data[name] = pd.Series([], dtype="float64")
         elif name in INT_COLUMNS:
-            data[name] = pd.Series([], dtype="Int64" if name != "decimals" else "int64")
+            data[name] = pd.Series([], dtype={"rank": "Int32", "quintile": "Int8"}.get(name, "int8"))
         elif name in BOOL_COLUMNS:
             data[name] = pd.Series([], dtype=bool)
         else:

@@ -11,6 +11,8 @@ a table of millions.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy import special
@@ -18,6 +20,7 @@ from scipy import special
 Array = NDArray[np.float64]
 
 EXACT_BELOW = 10.0
+T_TABLE_SIZE = 100_000
 """Counts below this use the exact (chi-square) Poisson limits, as in phe_rate."""
 
 
@@ -122,13 +125,24 @@ def rate_ci(
     return lower * scale, upper * scale
 
 
+@lru_cache(maxsize=8)
+def _t_table(level: float) -> Array:
+    """|qt| for integer df 0..T_TABLE_SIZE (df 0 → NaN), computed once per level."""
+    df = np.arange(T_TABLE_SIZE + 1, dtype=np.float64)
+    table = special.stdtrit(np.where(df >= 1, df, np.nan), level + (1.0 - level) / 2.0)
+    return np.asarray(table, dtype=np.float64)
+
+
 def t_quantile(confidence: float, df: ArrayLike) -> Array:
-    """|qt((1 − confidence)/2, df)|; NaN where df < 1."""
+    """|qt((1 − confidence)/2, df)|; NaN where df < 1. Integer df come from a table."""
     level = _confidence(confidence)
     d = _f(df)
-    with np.errstate(invalid="ignore"):
-        q = special.stdtrit(np.where(d >= 1, d, np.nan), level + (1.0 - level) / 2.0)
-    return np.asarray(q, dtype=np.float64)
+    whole = (d >= 1) & (d <= T_TABLE_SIZE) & (d == np.floor(d))
+    out = _t_table(level)[np.where(whole, d, 0).astype(np.int64)]
+    other = ~whole & (d >= 1)
+    if other.any():
+        out[other] = special.stdtrit(d[other], level + (1.0 - level) / 2.0)
+    return out
 
 
 def t_mean_ci(

@@ -33,6 +33,8 @@ AREA_INPUT = ["code", "level"]
 MAX_SHOWN = 10
 
 SRC_OK, SRC_SUPPRESSED, SRC_MISSING = 0, 1, 2
+ROW_FIELDS = ("ind", "area", "per", "sex", "age", "num", "den", "src_value", "src_lo", "src_hi",
+              "src_status")
 
 
 @dataclass
@@ -43,7 +45,7 @@ class Catalogue:
     vtype: NDArray[np.int8]
     scale: NDArray[np.float64]  # value = scale * numerator / denominator
     polarity: NDArray[np.int8]
-    decimals: NDArray[np.int64]
+    decimals: NDArray[np.int8]
     min_num: NDArray[np.float64]
     min_den: NDArray[np.float64]
     domain: NDArray[np.object_]
@@ -54,11 +56,11 @@ class Catalogue:
 class Inputs:
     """The value rows as key codes and float arrays, plus aligned lookups."""
 
-    ind: NDArray[np.int64]
-    area: NDArray[np.int64]
-    per: NDArray[np.int64]
-    sex: NDArray[np.int64]
-    age: NDArray[np.int64]
+    ind: NDArray[np.int32]
+    area: NDArray[np.int32]
+    per: NDArray[np.int32]
+    sex: NDArray[np.int32]
+    age: NDArray[np.int32]
     ind_cats: NDArray[np.object_]
     area_cats: NDArray[np.object_]
     per_cats: NDArray[np.object_]  # sorted: code order is time order
@@ -76,22 +78,27 @@ class Inputs:
     area_parent: NDArray[np.int64]  # per area code, -1 when none
     city: int  # area code of the city
 
+    def release_rows(self) -> None:
+        """Drop the per-row arrays once the rows are built (they are the bulk of the memory)."""
+        for name in ROW_FIELDS:
+            setattr(self, name, np.empty(0, dtype=getattr(self, name).dtype))
 
-def _codes(col: pd.Series, sort: bool = False) -> tuple[NDArray[np.int64], NDArray[np.object_]]:
+
+def _codes(col: pd.Series, sort: bool = False) -> tuple[NDArray[np.int32], NDArray[np.object_]]:
     """Integer codes and their labels (categoricals keep their categories)."""
     if isinstance(col.dtype, pd.CategoricalDtype):
-        codes = col.cat.codes.to_numpy().astype(np.int64)
+        codes = col.cat.codes.to_numpy().astype(np.int32)
         cats = np.asarray(col.cat.categories.astype(object), dtype=object)
     else:
         codes, uniques = pd.factorize(col, use_na_sentinel=True)
-        codes = codes.astype(np.int64)
+        codes = codes.astype(np.int32)
         cats = np.asarray(pd.Index(uniques).astype(object), dtype=object)
     if sort and len(cats) > 1:
         labels = np.array([str(c) for c in cats], dtype=object)
         order = np.argsort(labels, kind="stable")
-        rank = np.empty(len(cats), dtype=np.int64)
+        rank = np.empty(len(cats), dtype=np.int32)
         rank[order] = np.arange(len(cats))
-        codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1)
+        codes = np.where(codes >= 0, rank[np.maximum(codes, 0)], -1).astype(np.int32)
         cats = cats[order]
     return codes, cats
 
@@ -105,7 +112,10 @@ def _missing_columns(frame: pd.DataFrame, name: str, needed: list[str]) -> list[
 
 
 def _float(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
-    return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    col = frame[column]
+    if col.dtype == np.float64:
+        return col.to_numpy()
+    return pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
 
 
 def _problems_at(
@@ -154,7 +164,7 @@ def read_catalogue(
     mult = np.where(np.isnan(mult) | (mult <= 0), 1.0, mult)
     scale = np.where(vt == VALUE_TYPES.index("percentage"), 100.0, mult)
     scale = np.where(np.isin(vt, [VALUE_TYPES.index(t) for t in ("count", "mean")]), 1.0, scale)
-    dec = pd.to_numeric(cat["decimals"], errors="coerce").fillna(1).astype(np.int64).to_numpy()
+    dec = pd.to_numeric(cat["decimals"], errors="coerce").fillna(1).astype(np.int8).to_numpy()
     unit = cat["unit"].to_numpy(dtype=object) if "unit" in cat else np.full(len(cat), None)
     take = np.maximum(pos, 0)
     out = Catalogue(
@@ -170,7 +180,7 @@ def read_catalogue(
 def _empty_catalogue(n: int) -> Catalogue:
     z = np.zeros(n)
     return Catalogue(np.empty(n, object), np.zeros(n, np.int8), z, np.zeros(n, np.int8),
-                     np.zeros(n, np.int64), z, z, np.empty(n, object), np.empty(n, object))
+                     np.zeros(n, np.int8), z, z, np.empty(n, object), np.empty(n, object))
 
 
 def read_areas(
@@ -234,7 +244,9 @@ def read_inputs(
     area, area_cats = _codes(values["area_code"])
     per, per_cats = _codes(values["period"], sort=True)
     sex_col = values["sex"]
-    sex = pd.Index(SEXES).get_indexer(sex_col.astype(str)).astype(np.int64)
+    sex_codes, sex_labels = _codes(sex_col)
+    sex_of_label = pd.Index(SEXES).get_indexer([str(s) for s in sex_labels]).astype(np.int32)
+    sex = np.where(sex_codes >= 0, np.append(sex_of_label, -1)[sex_codes], -1).astype(np.int32)
     age_col = values["age_group"]
     if age_col.isna().any():
         age_col = age_col.astype(object).fillna(DEFAULT_AGE_GROUP)

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from indicators.chunks import spans
+from indicators.chunks import each_span, spans
 from indicators.city import CityCells
 from indicators.contract import STATUSES
 from indicators.disclosure import primary_status
 from indicators.errors import IndicatorError, InputProblem
-from indicators.keys import group_ids, split_key
+from indicators.keys import MIN_DENSE, group_ids, split_key
 from indicators.measures import measure
 from indicators.prepare import Inputs
 
@@ -32,12 +32,12 @@ KEYS = ("ind", "area", "per", "sex", "age", "cell")
 class Rows:
     """Every output row: keys, measures, status (input rows first, then new city rows)."""
 
-    ind: NDArray[np.int64]
-    area: NDArray[np.int64]
-    per: NDArray[np.int64]
-    sex: NDArray[np.int64]
-    age: NDArray[np.int64]
-    cell: NDArray[np.int64]
+    ind: NDArray[np.int32]
+    area: NDArray[np.int32]
+    per: NDArray[np.int32]
+    sex: NDArray[np.int32]
+    age: NDArray[np.int32]
+    cell: NDArray[np.int32]
     value: Array
     lo95: Array
     hi95: Array
@@ -55,7 +55,7 @@ class Rows:
 
     @classmethod
     def allocate(cls, n: int) -> Rows:
-        keys = {k: np.empty(n, dtype=np.int64) for k in KEYS}
+        keys = {k: np.empty(n, dtype=np.int32) for k in KEYS}
         floats = {k: np.empty(n) for k in (*MEASURES, "num", "den")}
         return cls(**keys, **floats, status=np.empty(n, np.int8), is_city=np.empty(n, bool))
 
@@ -71,7 +71,7 @@ class Rows:
 class Cells:
     """The indicator × period × sex × age group cells."""
 
-    id: NDArray[np.int64]  # per input row
+    id: NDArray[np.int32]  # per input row
     n: int
     ind: NDArray[np.int64]  # per cell
     per: NDArray[np.int64]
@@ -86,25 +86,35 @@ def cells_of(inp: Inputs) -> Cells:
     sizes = [len(inp.ind_cats), len(inp.per_cats), 3, len(inp.age_cats)]
     ids, n, keys = group_ids([(inp.ind, sizes[0]), (inp.per, sizes[1]), (inp.sex, sizes[2]),
                               (inp.age, sizes[3])])
+    present = np.bincount(ids, minlength=n) > 0
+    if present.sum() < n:  # keep only the cells that have rows
+        compact = np.cumsum(present) - 1
+        ids, keys, n = compact[ids], keys[present], int(present.sum())
     ind, per, sex, age = split_key(keys, sizes)
     supplied = np.full(n, -1, dtype=np.int64)
     city_rows = np.flatnonzero(inp.area == inp.city)
     supplied[ids[city_rows]] = city_rows
-    present = np.bincount(ids, minlength=n) > 0
-    return Cells(ids, n, ind, per, sex, age, supplied, present)
+    return Cells(ids.astype(np.int32), n, ind, per, sex, age, supplied, np.ones(n, bool))
 
 
 def check_unique(inp: Inputs, cells: Cells) -> None:
     """One value per indicator × area × period × sex × age group, or IndicatorError."""
-    key, n, _ = group_ids([(cells.id, cells.n), (inp.area, len(inp.area_cats))])
+    n_area = len(inp.area_cats)
+    if cells.n * n_area > max(2 * len(inp.ind), MIN_DENSE):
+        key, n, _ = group_ids([(cells.id, cells.n), (inp.area, n_area)])
+    else:
+        key, n = np.empty(len(inp.ind), dtype=np.int64), cells.n * n_area
+        for sl in spans(len(key)):
+            key[sl] = cells.id[sl].astype(np.int64) * n_area + inp.area[sl]
     counts = np.bincount(key, minlength=n)
+    if counts.max(initial=0) <= 1:
+        return
     dup = np.flatnonzero(counts[key] > 1)
-    if dup.size:
-        shown = [InputProblem(
-            "values", "duplicate key: another row has the same indicator, area, period, sex "
-            "and age group", "keep one row per key (check the source for repeated lines)", int(r),
-            "area_code", inp.area_cats[inp.area[r]]) for r in dup[:10]]
-        raise IndicatorError(shown)
+    shown = [InputProblem(
+        "values", "duplicate key: another row has the same indicator, area, period, sex "
+        "and age group", "keep one row per key (check the source for repeated lines)", int(r),
+        "area_code", inp.area_cats[inp.area[r]]) for r in dup[:10]]
+    raise IndicatorError(shown)
 
 
 def input_rows(inp: Inputs, cells: Cells) -> Rows:
@@ -113,7 +123,8 @@ def input_rows(inp: Inputs, cells: Cells) -> Rows:
     new = np.flatnonzero(cells.present & (cells.supplied < 0))
     rows = Rows.allocate(n + len(new))
     cat = inp.cat
-    for sl in spans(n):
+
+    def block(sl: slice) -> None:
         ind = inp.ind[sl]
         vt = cat.vtype[ind]
         num, den = inp.num[sl], inp.den[sl]
@@ -128,6 +139,8 @@ def input_rows(inp: Inputs, cells: Cells) -> Rows:
         for key, src in zip(KEYS, (inp.ind, inp.area, inp.per, inp.sex, inp.age, cells.id),
                             strict=True):
             getattr(rows, key)[sl] = src[sl]
+
+    each_span(block, n)
     return rows
 
 

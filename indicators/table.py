@@ -8,20 +8,22 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
+from indicators import timeline as tl
 from indicators import trends as tr
-from indicators.city import CityCells, city_cells
+from indicators.chunks import each_span
+from indicators.city import city_cells
 from indicators.compare import C, compare_to_city, compare_to_rest
 from indicators.contract import GAP_TRENDS, STATUSES
-from indicators.disclosure import ADDITIVE_CODES, Layout, primary_status, secondary_suppression
+from indicators.disclosure import ADDITIVE_CODES, Layout, secondary_suppression
 from indicators.frame import build_frame, empty_table
-from indicators.keys import group_ids
-from indicators.measures import is_share, measure
+from indicators.measures import Measures, is_share
 from indicators.prepare import Inputs, read_inputs
 from indicators.ranks import rank_within
-from indicators.rows import Cells, Rows, assemble, cells_of, check_unique
+from indicators.rows import MEASURES, Cells, Rows, add_city_rows, cells_of, check_unique, input_rows
 
 Array = NDArray[np.float64]
 OK = STATUSES.index("ok")
+GAP_NONE = GAP_TRENDS.index("not_enough_data")
 
 
 def comparison_table(
@@ -42,33 +44,28 @@ def comparison_table(
     inp = read_inputs(values, catalogue, areas, city_code, min_numerator, min_denominator)
     cells = cells_of(inp)
     check_unique(inp, cells)
-    rows, city = _rows(inp, cells)
-    cols = _analyse(inp, rows, cells)
-    return build_frame(inp, rows, city, cols)
-
-
-def _rows(inp: Inputs, cells: Cells) -> tuple[Rows, CityCells]:
-    vt = inp.cat.vtype[inp.ind]
-    m = measure(vt, inp.cat.scale[inp.ind], inp.num, inp.den, inp.src_value, inp.src_lo,
-                inp.src_hi)
-    status = primary_status(inp.src_status, vt, inp.num, inp.den, m.value,
-                            inp.cat.min_num[inp.ind], inp.cat.min_den[inp.ind])
-    city = city_cells(inp, m, status, cells.id, cells.n, cells.ind)
-    rows = assemble(inp, m, status, cells, city)
-    del m
+    rows = input_rows(inp, cells)
+    n = len(inp.ind)
+    head = Measures(*(getattr(rows, name)[:n] for name in MEASURES))
+    city = city_cells(inp, head, rows.status[:n], cells)
+    add_city_rows(rows, inp, cells, city)
+    inp.release_rows()
+    cells.id = cells.id[:0]
     rows.status = secondary_suppression(_layout(inp, rows, cells), rows.status, rows.num,
                                         rows.den)
     rows.hide_unpublished()
-    return rows, city
+    cols = _analyse(inp, rows, cells)
+    return build_frame(inp, rows, city, cols)
 
 
 def _layout(inp: Inputs, rows: Rows, cells: Cells) -> Layout:
     sizes = (len(inp.ind_cats), len(inp.area_cats), len(inp.per_cats), len(inp.age_cats),
              cells.n, len(inp.level_cats))
     return Layout(
-        ind=rows.ind, area=rows.area, per=rows.per, sex=rows.sex, age=rows.age, cell=rows.cell,
-        level=inp.area_level[rows.area], parent=inp.area_parent[rows.area], is_city=rows.is_city,
-        additive=np.isin(inp.cat.vtype[rows.ind], ADDITIVE_CODES), sizes=sizes,
+        ind=rows.ind, area=rows.area, per=rows.per, age=rows.age, sex=rows.sex, cell=rows.cell,
+        is_city=rows.is_city, area_level=inp.area_level, area_parent=inp.area_parent,
+        additive=np.isin(inp.cat.vtype, ADDITIVE_CODES), city_row=_city_row_of_cell(rows, cells.n),
+        sizes=sizes,
     )
 
 
@@ -79,6 +76,8 @@ class Columns:
     city_value: Array
     city_lo95: Array
     city_hi95: Array
+    difference: Array
+    ratio: Array
     to_city: NDArray[np.int8]
     to_rest: NDArray[np.int8]
     rest_value: Array
@@ -89,89 +88,114 @@ class Columns:
     is_latest: NDArray[np.bool_]
 
 
-def _city_row_of(rows: Rows, n_cells: int) -> NDArray[np.int64]:
+def _city_row_of_cell(rows: Rows, n_cells: int) -> NDArray[np.int64]:
     out = np.zeros(n_cells, dtype=np.int64)
     city_rows = np.flatnonzero(rows.is_city)
     out[rows.cell[city_rows]] = city_rows
-    return out[rows.cell]
+    return out
+
+
+def _compare(inp: Inputs, rows: Rows, crow_of: NDArray[np.int64]) -> dict[str, NDArray]:
+    """City values, differences and both comparisons, block by block."""
+    n = len(rows)
+    out: dict[str, NDArray] = {k: np.empty(n) for k in (
+        "city_value", "city_lo95", "city_hi95", "difference", "ratio", "rest_value")}
+    out["to_city"] = np.empty(n, np.int8)
+    out["to_rest"] = np.empty(n, np.int8)
+    cat = inp.cat
+
+    def block(sl: slice) -> None:
+        ind, crow = rows.ind[sl], crow_of[rows.cell[sl]]
+        vt, pol = cat.vtype[ind], cat.polarity[ind]
+        value, cv = rows.value[sl], rows.value[crow]
+        to_city = compare_to_city(value, rows.lo95[sl], rows.hi95[sl], rows.lo998[sl],
+                                  rows.hi998[sl], cv, pol, vt)
+        to_rest, rest = compare_to_rest(vt, pol, cat.scale[ind], rows.num[sl], rows.den[sl],
+                                        value, rows.sd[sl], rows.num[crow], rows.den[crow], cv,
+                                        rows.sd[crow])
+        is_city = rows.is_city[sl]
+        out["to_city"][sl] = np.where(is_city, C["benchmark"], to_city)
+        out["to_rest"][sl] = np.where(is_city, C["benchmark"], to_rest)
+        out["rest_value"][sl] = np.where(is_city, np.nan, rest)
+        out["city_value"][sl] = cv
+        out["city_lo95"][sl], out["city_hi95"][sl] = rows.lo95[crow], rows.hi95[crow]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out["difference"][sl] = value - cv
+            out["ratio"][sl] = np.where(cv != 0, value / cv, np.nan)
+
+    each_span(block, n)
+    return out
 
 
 def _analyse(inp: Inputs, rows: Rows, cells: Cells) -> Columns:
-    vt, pol = inp.cat.vtype[rows.ind], inp.cat.polarity[rows.ind]
-    crow = _city_row_of(rows, cells.n)
-    city_value, city_var = rows.value[crow], rows.var[crow]
-    to_city = compare_to_city(rows.value, rows.lo95, rows.hi95, rows.lo998, rows.hi998,
-                              city_value, pol, vt)
-    to_rest, rest_value = compare_to_rest(
-        vt, pol, inp.cat.scale[rows.ind], rows.num, rows.den, rows.value, rows.sd,
-        rows.num[crow], rows.den[crow], city_value, rows.sd[crow])
-    to_city[rows.is_city] = C["benchmark"]
-    to_rest[rows.is_city] = C["benchmark"]
-    rest_value[rows.is_city] = np.nan
-    pos, n_pos, is_latest = _period_positions(inp, rows)
-    series, n_series, _ = group_ids([(rows.ind, len(inp.ind_cats)), (rows.area, len(inp.area_cats)),
-                                     (rows.sex, 3), (rows.age, len(inp.age_cats))])
-    trend = _trend(rows, vt, pol, series, n_series, pos, n_pos)
-    gap = _gap_trend(rows, city_value, city_var, rows.den[crow], series, n_series, pos, n_pos)
+    crow_of = _city_row_of_cell(rows, cells.n)
+    got = _compare(inp, rows, crow_of)
+    line = tl.timeline(rows.ind, rows.area, rows.sex, rows.age, rows.per,
+                       (len(inp.ind_cats), len(inp.area_cats), 3, len(inp.age_cats),
+                        len(inp.per_cats)), (cells.ind[cells.present], cells.per[cells.present]))
+    trend = _trend(inp, rows, line)
+    gap = _gap_trend(rows, got["city_value"], crow_of, line)
     n_levels = len(inp.level_cats)
     group = rows.cell * n_levels + inp.area_level[rows.area]
-    rank, quintile = rank_within(group, cells.n * n_levels, rows.value, pol,
+    rank, quintile = rank_within(group, cells.n * n_levels, rows.area, len(inp.area_cats),
+                                 rows.value, inp.cat.polarity[rows.ind],
                                  ~rows.is_city & (rows.status == OK))
-    return Columns(city_value, rows.lo95[crow], rows.hi95[crow], to_city, to_rest, rest_value,
-                   trend, gap, rank, quintile, is_latest)
+    return Columns(got["city_value"], got["city_lo95"], got["city_hi95"], got["difference"],
+                   got["ratio"], got["to_city"], got["to_rest"], got["rest_value"], trend, gap,
+                   rank, quintile, line.is_latest)
 
 
-def _period_positions(inp: Inputs, rows: Rows) -> tuple[NDArray[np.int64], int, NDArray[np.bool_]]:
-    """Position of each row's period among its indicator's periods; is it the latest?"""
-    present = np.zeros((len(inp.ind_cats), len(inp.per_cats)), dtype=bool)
-    present[rows.ind, rows.per] = True
-    position = np.cumsum(present, axis=1) - 1
-    latest = present.shape[1] - 1 - np.argmax(present[:, ::-1], axis=1)
-    return position[rows.ind, rows.per], int(present.sum(axis=1).max()), rows.per == latest[
-        rows.ind]
-
-
-def _trend(rows: Rows, vt: NDArray[np.int8], pol: NDArray[np.int8], series: NDArray[np.int64],
-           n_series: int, pos: NDArray[np.int64], n_pos: int) -> NDArray[np.int8]:
-    if n_pos < tr.TREND_POINTS:
+def _trend(inp: Inputs, rows: Rows, line: tl.Timeline) -> NDArray[np.int8]:
+    """Logistic test where a proportion has its counts, weighted regression elsewhere."""
+    pol = inp.cat.polarity[rows.ind]
+    if line.n_pos < tr.TREND_POINTS:
         return tr.trend_names(np.full(len(rows), tr.NOT_ENOUGH, np.int8), pol)
     ok = rows.status == OK
-    shape = (n_series, n_pos)
-    with np.errstate(divide="ignore"):
-        weight = 1.0 / rows.var
-    values = tr.dense(series, pos, shape, rows.value, ok)
-    weights = tr.dense(series, pos, shape, weight, ok)
-    raw = tr.at_rows(tr.classify(*tr.wls(values, weights)[:4]), series, pos)
-    del values, weights
-    share = is_share(vt)
-    if share.any():
-        flag = np.zeros(n_series, dtype=bool)
-        flag[series[share]] = True
-        compact = np.cumsum(flag) - 1
-        sub = compact[series[share]]
-        sub_shape = (int(flag.sum()), n_pos)
-        x = tr.dense(sub, pos[share], sub_shape, rows.num[share], ok[share])
-        n = tr.dense(sub, pos[share], sub_shape, rows.den[share], ok[share])
-        logit = tr.at_rows(tr.classify(*tr.logistic(x, n)), sub, pos[share])
-        raw[share] = np.where(logit != tr.NOT_ENOUGH, logit, raw[share])
+    counts = np.zeros(len(rows), dtype=bool)
+    share_ind = is_share(inp.cat.vtype)
+
+    def block(sl: slice) -> None:
+        with np.errstate(invalid="ignore"):
+            counts[sl] = ok[sl] & share_ind[rows.ind[sl]] & (rows.num[sl] >= 0) & (
+                rows.den[sl] > 0)
+
+    each_span(block, len(rows))
+    raw = np.full(len(rows), tr.NOT_ENOUGH, dtype=np.int8)
+    if counts.any():
+        logit = tl.run_blocks(tl.logistic_codes, tr.NOT_ENOUGH, tl.grid(line, rows.num, counts),
+                              tl.grid(line, rows.den, counts))
+        raw = tl.at_rows(line, logit, tr.NOT_ENOUGH)
+    other = ok & ~counts
+    if other.any():
+        with np.errstate(divide="ignore"):
+            weights = tl.grid(line, 1.0 / rows.var, other)
+        by_wls = tl.at_rows(line, tl.run_blocks(tl.wls_codes, tr.NOT_ENOUGH,
+                                                tl.grid(line, rows.value, other), weights),
+                            tr.NOT_ENOUGH)
+        raw = np.where(raw != tr.NOT_ENOUGH, raw, by_wls)
     return tr.trend_names(raw, pol)
 
 
-def _gap_trend(rows: Rows, city_value: Array, city_var: Array, city_den: Array,
-               series: NDArray[np.int64], n_series: int, pos: NDArray[np.int64], n_pos: int,
+def _gap_trend(rows: Rows, city_value: Array, crow_of: NDArray[np.int64], line: tl.Timeline,
                ) -> NDArray[np.int8]:
-    out = np.full(len(rows), GAP_TRENDS.index("not_enough_data"), dtype=np.int8)
-    if n_pos < tr.TREND_POINTS:
-        return out
-    with np.errstate(invalid="ignore", divide="ignore"):
-        share = np.clip(np.where(city_den > 0, rows.den / city_den, 0.0), 0.0, 1.0)
-        share = np.nan_to_num(share)
-        gap = rows.value - city_value
-        var = rows.var * (1.0 - 2.0 * share) + city_var
-        ok = ~rows.is_city & np.isfinite(gap) & (var > 0)
-    shape = (n_series, n_pos)
-    per_window = tr.gap_classify(tr.dense(series, pos, shape, gap, ok),
-                                 tr.dense(series, pos, shape, var, ok))
-    out[:] = tr.at_rows(per_window, series, pos, fill=GAP_TRENDS.index("not_enough_data"))
-    out[rows.is_city] = GAP_TRENDS.index("not_enough_data")
+    if line.n_pos < tr.TREND_POINTS:
+        return np.full(len(rows), GAP_NONE, dtype=np.int8)
+    gap, var = np.empty(len(rows)), np.empty(len(rows))
+
+    def block(sl: slice) -> None:
+        crow = crow_of[rows.cell[sl]]
+        city_den = rows.den[crow]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.nan_to_num(np.clip(rows.den[sl] / city_den, 0.0, 1.0))
+            gap[sl] = np.where(rows.is_city[sl], np.nan, rows.value[sl] - city_value[sl])
+            # Var(area − city) when the city includes the area with weight w:
+            # Var(area)·(1 − 2w) + Var(city)
+            var[sl] = rows.var[sl] * (1.0 - 2.0 * share) + rows.var[crow]
+
+    each_span(block, len(rows))
+    ok = var > 0
+    per_window = tl.run_blocks(tr.gap_classify, GAP_NONE, tl.grid(line, gap, ok),
+                               tl.grid(line, var, ok))
+    out = tl.at_rows(line, per_window, GAP_NONE)
+    out[rows.is_city] = GAP_NONE
     return out

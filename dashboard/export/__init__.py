@@ -60,7 +60,8 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def _renderer(spec: Format) -> Callable[[Profile], bytes]:
+def renderer_of(spec: Format) -> Callable[[Profile], bytes]:
+    """The format's render function (its module is imported on first use)."""
     from importlib import import_module
 
     module, func = spec.renderer.split(":")
@@ -87,7 +88,7 @@ def render(snapshot: Snapshot, table: pd.DataFrame, area_code: str, fmt: str, la
 
     spec = check_format(fmt)
     profile = build_profile(snapshot, table, area_code, check_lang(lang), export_date, index)
-    return _renderer(spec)(profile), filename(profile, spec.name), spec.mimetype
+    return renderer_of(spec)(profile), filename(profile, spec.name), spec.mimetype
 
 
 def render_profile(atlas: Atlas, area_code: str, fmt: str, lang: str) -> tuple[bytes, str, str]:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.export import render
+from dashboard.export import check_format, render, renderer_of
 from dashboard.export.build import TableIndex
+from dashboard.export.drawing import text_width
 from dashboard.export.errors import ExportError
 from store.read import Snapshot
 
@@ -93,6 +94,8 @@ def export_batch(snapshot: Snapshot, table: pd.DataFrame, codes: list[str], fmt:
             if on_done:
                 on_done(done[-1])
         return done
+    renderer_of(check_format(fmt))  # import the renderer and read the font metrics once,
+    text_width("x", 7.0)  # before forking, so each worker does not do it again
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(job,)) as pool:

@@ -7,6 +7,7 @@ same area can never disagree.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -35,11 +36,19 @@ HIDDEN_WHEN_SUPPRESSED = (
     "denominator", "difference", "ratio", "rank", "quintile",
 )
 SEX_ORDER = {"total": 0, "female": 1, "male": 2}
+Record = Mapping[Any, Any]  # a row as ``DataFrame.to_dict`` gives it
+SpineStats = dict[tuple[str, str], Record]  # (indicator, period) -> lowest, q25, q75, highest, n
 
 
 def opt(value: Any) -> float | None:
     """A float, or None for blank values."""
     return None if is_blank(value) else float(value)
+
+
+def decimals_of(info: Record) -> int:
+    """The indicator's decimals from the catalogue (1 when unset)."""
+    value = info.get("decimals")
+    return 1 if is_blank(value) else int(float(str(value)))
 
 
 def disclosed(rows: pd.DataFrame) -> pd.DataFrame:
@@ -136,40 +145,43 @@ def trend_series(rows: pd.DataFrame) -> TrendSeries | None:
     )
 
 
-def _spine(stats: pd.DataFrame, row: pd.Series) -> Spine | None:
-    key = (row["indicator_id"], row["period"])
-    if key not in stats.index:
+def _spine(stats: SpineStats, row: Record) -> Spine | None:
+    s = stats.get((str(row["indicator_id"]), str(row["period"])))
+    if s is None:
         return None
-    s = stats.loc[key]
     return Spine(
         lowest=float(s["lowest"]), q25=float(s["q25"]), q75=float(s["q75"]),
-        highest=float(s["highest"]), city=opt(row["city_value"]), area=opt(row["value"]),
+        highest=float(s["highest"]), city=opt(row.get("city_value")), area=opt(row["value"]),
         n_areas=int(s["n"]),
     )
 
 
-def indicator_row(row: pd.Series, info: pd.Series, stats: pd.DataFrame,
-                  history: pd.DataFrame) -> IndicatorRow:
+def _code(row: Record, column: str, default: str) -> str:
+    value = row.get(column)
+    return default if is_blank(value) else str(value)
+
+
+def indicator_row(row: Record, info: Record, stats: SpineStats, history: pd.DataFrame) -> IndicatorRow:
     """The profile line of one indicator at its latest period."""
     rank = opt(row.get("rank"))
     spine = _spine(stats, row)
     return IndicatorRow(
         indicator_id=str(row["indicator_id"]),
         name=str(info["name"]),
-        unit=str(info.get("unit") or ""),
-        decimals=int(info.get("decimals") if not is_blank(info.get("decimals")) else 1),
-        polarity=str(info.get("polarity") or "neutral"),
-        value_type=str(info.get("value_type") or ""),
+        unit=_code(info, "unit", ""),
+        decimals=decimals_of(info),
+        polarity=_code(info, "polarity", "neutral"),
+        value_type=_code(info, "value_type", ""),
         period=str(row["period"]),
         value=opt(row["value"]),
         lower95=opt(row.get("lower_ci95")),
         upper95=opt(row.get("upper_ci95")),
         city_value=opt(row.get("city_value")),
         difference=opt(row.get("difference")),
-        compared=str(row.get("compared_to_city") or "not_compared"),
-        compared_rest=str(row.get("compared_to_rest_of_city") or "not_compared"),
-        trend=str(row.get("trend") or "not_enough_data"),
-        gap_trend=str(row.get("gap_trend") or "not_enough_data"),
+        compared=_code(row, "compared_to_city", "not_compared"),
+        compared_rest=_code(row, "compared_to_rest_of_city", "not_compared"),
+        trend=_code(row, "trend", "not_enough_data"),
+        gap_trend=_code(row, "gap_trend", "not_enough_data"),
         status=None if is_blank(row.get("status")) else str(row["status"]),
         rank=None if rank is None else int(rank),
         n_ranked=None if spine is None else spine.n_areas,
@@ -178,48 +190,48 @@ def indicator_row(row: pd.Series, info: pd.Series, stats: pd.DataFrame,
     )
 
 
-def domain_sections(main: pd.DataFrame, cat: pd.DataFrame, stats: pd.DataFrame,
+def domain_sections(main: pd.DataFrame, cat: pd.DataFrame, stats: SpineStats,
                     lang: str) -> list[DomainSection]:
     """Per domain (catalogue order) the latest rows of its indicators (catalogue order)."""
     latest = latest_rows(main)
     latest = latest.assign(order=latest["indicator_id"].map(cat["order"])).sort_values("order")
     history = dict(list(main.groupby("indicator_id", observed=True)))
+    info = cat.to_dict("index")
+    by_domain: dict[str, list[IndicatorRow]] = {d: [] for d in dict.fromkeys(cat["domain"])}
+    for row in latest.to_dict("records"):
+        ind = row["indicator_id"]
+        by_domain[info[ind]["domain"]].append(indicator_row(row, info[ind], stats, history[ind]))
     sections: list[DomainSection] = []
-    for domain in dict.fromkeys(cat["domain"]):
-        ids = set(cat.index[cat["domain"] == domain])
-        rows = [
-            indicator_row(r, cat.loc[r["indicator_id"]], stats, history[r["indicator_id"]])
-            for _, r in latest[latest["indicator_id"].isin(ids)].iterrows()
-        ]
-        if not rows:
-            continue
-        counts = domain_counts(rows)
-        title = strings.label("domain", domain, lang)
-        sections.append(DomainSection(domain, title, domain_sentence(counts, lang), counts, rows))
+    for domain, rows in by_domain.items():
+        if rows:
+            counts = domain_counts(rows)
+            title = strings.label("domain", domain, lang)
+            sections.append(DomainSection(domain, title, domain_sentence(counts, lang), counts, rows))
     return sections
+
+
+def _sex_value(r: Record) -> SexValue:
+    return SexValue(opt(r["value"]), opt(r.get("lower_ci95")), opt(r.get("upper_ci95")),
+                    opt(r.get("city_value")), _code(r, "compared_to_city", "not_compared"),
+                    None if is_blank(r.get("status")) else str(r["status"]))
 
 
 def sex_rows(rows: pd.DataFrame, cat: pd.DataFrame) -> list[SexRow]:
     """Indicators with values by sex, at their latest period with such values."""
     by_sex = rows[rows["sex"].isin(("female", "male"))]
-    out: list[SexRow] = []
-    groups = by_sex.groupby("indicator_id", observed=True)
-    for ind, group in sorted(groups, key=lambda g: cat["order"][g[0]]):
-        period = group["period"].max()
-        at = rows[(rows["indicator_id"] == ind) & (rows["period"] == period)]
-        info = cat.loc[ind]
-        values = {
-            str(r["sex"]): SexValue(
-                opt(r["value"]), opt(r.get("lower_ci95")), opt(r.get("upper_ci95")),
-                opt(r.get("city_value")), str(r.get("compared_to_city") or "not_compared"),
-                None if is_blank(r.get("status")) else str(r["status"]),
-            )
-            for _, r in at.iterrows()
-        }
-        decimals = 1 if is_blank(info.get("decimals")) else int(info["decimals"])
-        out.append(SexRow(str(ind), str(info["name"]), str(info.get("unit") or ""),
-                          decimals, str(period), values))
-    return out
+    if by_sex.empty:
+        return []
+    latest = by_sex.groupby("indicator_id", observed=True)["period"].max()
+    at = rows[rows["period"] == rows["indicator_id"].map(latest)]
+    info = cat.to_dict("index")
+    values: dict[str, dict[str, SexValue]] = {}
+    for r in at.to_dict("records"):
+        values.setdefault(str(r["indicator_id"]), {})[str(r["sex"])] = _sex_value(r)
+    return [
+        SexRow(ind, str(info[ind]["name"]), _code(info[ind], "unit", ""), decimals_of(info[ind]),
+               str(latest[ind]), values[ind])
+        for ind in sorted(values, key=lambda i: info[i]["order"])
+    ]
 
 
 def appendix(cat: pd.DataFrame, ids: list[str], lang: str) -> list[AppendixEntry]:
@@ -265,15 +277,18 @@ class TableIndex:
         self.table = table
         codes = table["area_code"].astype(str) if "area_code" in table.columns else pd.Series()
         self._by_area = codes.groupby(codes, sort=False).indices if len(codes) else {}
-        self._stats: dict[str, pd.DataFrame] = {}
+        self._stats: dict[str, SpineStats] = {}
 
     def area_rows(self, code: str) -> pd.DataFrame:
         positions = self._by_area.get(code)
-        return self.table.iloc[0:0] if positions is None else self.table.take(positions)
+        return self.table.iloc[0:0] if positions is None else self.table.iloc[positions]
 
-    def spine(self, level: str, level_of: pd.Series) -> pd.DataFrame:
+    def spine(self, level: str, level_of: pd.Series) -> SpineStats:
+        """Spread of the values of all areas of ``level``, keyed by (indicator, period)."""
         if level not in self._stats:
-            self._stats[level] = spine_stats(self.table, level_of, level)
+            stats = spine_stats(self.table, level_of, level)
+            records: Mapping[Any, Record] = stats.to_dict("index")
+            self._stats[level] = {(str(k[0]), str(k[1])): v for k, v in records.items()}
         return self._stats[level]
 
 

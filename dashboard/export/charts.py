@@ -52,6 +52,9 @@ def spine_items(row: IndicatorRow, x0: float, y0: float, width: float, height: f
     spine = row.spine
     if spine is None:
         return []
+    r = min(height * 0.32, 1.6)
+    pad = r + 0.3  # room for the marker at either end
+    x0, width = x0 + pad, width - 2 * pad
     x = spine_scale(spine, row.polarity, width)
     bar_h = height * 0.5
     top = y0 + (height - bar_h) / 2
@@ -65,7 +68,6 @@ def spine_items(row: IndicatorRow, x0: float, y0: float, width: float, height: f
         items.append(Line(x0 + width / 2, y0 + 0.3, x0 + width / 2, y0 + height - 0.3,
                           stroke=style.CITY_LINE, width=0.45))
     if spine.area is not None:
-        r = min(height * 0.32, 1.6)
         items.append(Circle(x0 + x(spine.area), y0 + height / 2, r,
                             fill=style.comparison_fill(row.compared), stroke=style.INK, width=0.25))
     return items
@@ -137,7 +139,7 @@ def _tick_decimals(ticks: list[float], decimals: int) -> int:
 
 def _axes(fig: Figure, box: tuple[float, float, float, float], ticks: list[float],
           y: Any, periods: list[str], x: Any, decimals: int, lang: str) -> None:
-    left, top, right, bottom = box
+    left, _top, right, bottom = box
     dec = _tick_decimals(ticks, decimals)
     for t in ticks:
         fig.add(Line(left, y(t), right, y(t), stroke=style.RULE, width=0.15),
@@ -179,7 +181,7 @@ def trend_chart(row: IndicatorRow, lang: str, width: float = 58.0, height: float
     if not values:
         return fig
     ticks = nice_ticks(min(values), max(values))
-    left, top, right, bottom = 11.0, sub_y + 3.5, width - 2.0, height - 4.5
+    left, top, right, bottom = 11.0, sub_y + 3.5, width - 4.0, height - 4.5
     n = len(s.periods)
 
     def x(i: float) -> float:
@@ -193,10 +195,15 @@ def trend_chart(row: IndicatorRow, lang: str, width: float = 58.0, height: float
     return fig
 
 
+def gap_text(row: IndicatorRow, lang: str) -> str:
+    """The gap trend's words, or nothing when there are too few periods to judge it."""
+    return "" if row.gap_trend == "not_enough_data" else strings.label("gap", row.gap_trend, lang)
+
+
 def _subtitle(row: IndicatorRow, lang: str) -> str:
     trend = f"{style.trend_arrow(row.trend, row.polarity)} {strings.label('trend', row.trend, lang)}"
-    gap = strings.label("gap", row.gap_trend, lang)
-    return f"{trend} · {gap}"
+    gap = gap_text(row, lang)
+    return f"{trend} · {gap}" if gap else trend
 
 
 def _trend_text(row: IndicatorRow, lang: str) -> str:
@@ -258,6 +265,20 @@ def _rings(geom: Any, project: Any) -> tuple[tuple[Point, ...], ...]:
     return tuple(rings)
 
 
+def locator_legend(area_name: str, lang: str, width: float) -> Figure:
+    """Swatches of the locator map, centred: this area, prioritized areas, other areas."""
+    entries = [(style.MAP_AREA, area_name), (style.MAP_PRIORITIZED, strings.text("prioritized_areas", lang)),
+               (style.MAP_PEER, strings.text("other_areas", lang))]
+    sizes = [5.5 + text_width(fit(name, 50, 6.5), 6.5) for _, name in entries]
+    x = max((width - sum(sizes) - 6.0 * (len(entries) - 1)) / 2, 0.0)
+    fig = Figure(width, 5.0)
+    for (color, name), size in zip(entries, sizes, strict=True):
+        fig.add(Rect(x, 1.1, 4.0, 2.8, fill=color, stroke=style.MUTED, width=0.1),
+                Label(x + 5.5, 2.5, fit(name, 50, 6.5), 6.5, style.MUTED))
+        x += size + 6.0
+    return fig
+
+
 def locator_map(frame: Any, width: float, height: float, title: str = "") -> Figure:
     """The areas of the level (grey), prioritized ones a shade darker, this area in colour,
     and the city outline; projected equirectangularly around the city's centre."""
@@ -278,16 +299,12 @@ def locator_map(frame: Any, width: float, height: float, title: str = "") -> Fig
 
     tolerance = 0.25 / scale  # a quarter millimetre on paper
     geoms = shapely.simplify(frame.geometry.values, tolerance, preserve_topology=True)
-    roles = frame["role"].tolist()
-    prio = frame["prioritized"].tolist()
-    order = sorted(range(len(roles)), key=lambda i: {"peer": 0, "area": 1, "city": 2}[roles[i]])
-    for i in order:
-        rings = _rings(geoms[i], project)
-        if roles[i] == "city":
-            fig.add(Shape(rings, fill=None, stroke=style.MAP_CITY, width=0.4))
-        elif roles[i] == "area":
-            fig.add(Shape(rings, fill=style.MAP_AREA, stroke=style.INK, width=0.3))
-        else:
-            fill = style.MAP_PRIORITIZED if prio[i] else style.MAP_PEER
-            fig.add(Shape(rings, fill=fill, stroke=style.MAP_EDGE, width=0.2))
+    layers: dict[str, list[tuple[Point, ...]]] = {"peer": [], "prioritized": [], "area": [], "city": []}
+    for geom, role, prio in zip(geoms, frame["role"], frame["prioritized"], strict=True):
+        layers["prioritized" if role == "peer" and prio else role].extend(_rings(geom, project))
+    # one path per layer: the areas of a coverage never overlap, so even-odd filling is exact
+    fig.add(Shape(tuple(layers["peer"]), fill=style.MAP_PEER, stroke=style.MAP_EDGE, width=0.2),
+            Shape(tuple(layers["prioritized"]), fill=style.MAP_PRIORITIZED, stroke=style.MAP_EDGE, width=0.2),
+            Shape(tuple(layers["area"]), fill=style.MAP_AREA, stroke=style.INK, width=0.3),
+            Shape(tuple(layers["city"]), fill=None, stroke=style.MAP_CITY, width=0.4))
     return fig

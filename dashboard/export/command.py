@@ -42,10 +42,10 @@ def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, 
 
 def _load() -> tuple[object, object]:
     from dashboard.model import Atlas
-    from store.engine import StoreError
+    from store.engine import StoreError, database_url, get_engine
 
     try:
-        atlas = Atlas()
+        atlas = Atlas(get_engine(database_url()))
         return atlas.snapshot(), atlas.comparisons()
     except StoreError as exc:
         raise ExportError(str(exc)) from exc
@@ -91,7 +91,8 @@ def export_profile(
         False, "--all-prioritized", help="Export every prioritized area into the --out folder."),
     fmt: str = typer.Option("pdf", "--format", help=f"File format: {', '.join(FORMATS)}."),
     lang: str = typer.Option("sv", "--lang", help=f"Language of the report: {', '.join(LANGS)}."),
-    out: Path = typer.Option(..., "--out", help="File (with --area) or folder (with --all-prioritized)."),
+    out: Path = typer.Option(  # noqa: B008 - Typer declares options as defaults
+        ..., "--out", help="File (with --area) or folder (with --all-prioritized)."),
     jobs: int | None = typer.Option(
         None, "--jobs", min=1, help="Processes for --all-prioritized (default: up to 2 cores)."),
 ) -> None:

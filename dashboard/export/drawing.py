@@ -180,6 +180,8 @@ def _svg_item(item: Item) -> str:
         dash = f' stroke-dasharray="{_f(item.dash[0])} {_f(item.dash[1])}"' if item.dash else ""
         return f'<{tag} points="{pts}"{_paint(item.fill, item.stroke, item.width)}{dash}/>'
     if isinstance(item, Shape):
+        if not item.rings:
+            return ""
         d = " ".join("M" + " L".join(f"{_f(x)} {_f(y)}" for x, y in ring) + " Z" for ring in item.rings)
         return f'<path d="{d}" fill-rule="evenodd"{_paint(item.fill, item.stroke, item.width)}/>'
     anchor = {"start": "start", "middle": "middle", "end": "end"}[item.anchor]

@@ -32,6 +32,7 @@ dl.facts dt { font-size: 11px; font-weight: bold; letter-spacing: .06em; color: 
   text-transform: uppercase; margin-top: 10px; }
 dl.facts dd { margin: 0; font-size: 16px; }
 figure { margin: 0; }
+.overview figure svg { max-height: 420px; }
 figcaption { color: var(--muted); font-size: 12px; text-align: center; }
 table { border-collapse: collapse; width: 100%%; font-size: 13px; margin: 6px 0 8px; }
 thead th { background: var(--band); color: var(--muted); font-size: 11.5px; text-align: right;
@@ -65,6 +66,7 @@ footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule)
   main { max-width: none; padding: 0; }
   header.cover { padding: 14px 16px; }
   section.domain, section.sex, section.appendix { break-before: page; }
+  .trends { grid-template-columns: repeat(3, 1fr); }
   table, .trends svg, figure { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
 }
@@ -77,17 +79,19 @@ def _css(lang: str) -> str:
                   "brand": style.BRAND, "page": page}
 
 
-def chip(code: str, lang: str) -> str:
+def chip(code: str, lang: str, words: str | None = None) -> str:
+    """The comparison's coloured symbol and its words (colour is never the only carrier)."""
+    words = strings.label("compared", code, lang) if words is None else words
     return (f'<span class="chip" style="background:{style.comparison_fill(code)};'
             f'color:{style.comparison_ink(code)}" aria-hidden="true">'
-            f"{escape(style.comparison_symbol(code))}</span>{escape(strings.label('compared', code, lang))}")
+            f"{escape(style.comparison_symbol(code))}</span>{escape(words)}")
 
 
 def trend_cell(r: IndicatorRow, lang: str) -> str:
     arrow = style.trend_arrow(r.trend, r.polarity)
     return (f'<span class="arrow" style="color:{style.trend_color(r.trend)}" aria-hidden="true">'
             f"{arrow}</span>{escape(strings.label('trend', r.trend, lang))}"
-            f"<small>{escape(strings.label('gap', r.gap_trend, lang))}</small>")
+            f"<small>{escape(charts.gap_text(r, lang))}</small>")
 
 
 def _cover(p: Profile) -> str:
@@ -112,8 +116,9 @@ def _overview(p: Profile) -> str:
     dl = "".join(f"<dt>{escape(strings.text(k, lang))}</dt><dd>{escape(v)}</dd>" for k, v in facts)
     caption = strings.text("locator", lang, area=p.area_name, city=p.city_name)
     svg = to_svg(charts.locator_map(p.geometries, 160, 120, title=caption), css_width="100%")
+    legend = to_svg(charts.locator_legend(p.area_name, lang, 160), css_width="100%")
     return (f'<section class="overview"><dl class="facts">{dl}</dl>'
-            f"<figure>{svg}<figcaption>{escape(caption)}</figcaption></figure></section>")
+            f"<figure>{svg}<figcaption>{legend}</figcaption></figure></section>")
 
 
 def _summary(p: Profile) -> str:
@@ -139,17 +144,18 @@ def _legend(lang: str) -> str:
 
 def _row(r: IndicatorRow, lang: str) -> str:
     d = r.decimals
-    status = strings.label("status", r.status, lang) if r.value is None and r.status else ""
+    compared = chip(r.compared, lang)
+    if r.value is None:  # say why the value is blank where the comparison would be
+        compared = chip(r.compared, lang, strings.label("status", r.status or "missing", lang))
     spine = to_svg(charts.spine_figure(r, 40, 6, lang), css_width="160") if r.spine else ""
     return (
         f'<tr><th scope="row">{escape(r.name)}<span class="unit">{escape(r.unit)}</span></th>'
         f"<td>{escape(r.period)}</td>"
-        f'<td class="value">{escape(number(r.value, d, lang))}'
-        f"{f'<small>{escape(status)}</small>' if status else ''}</td>"
+        f'<td class="value">{escape(number(r.value, d, lang))}</td>'
         f"<td>{escape(interval(r.lower95, r.upper95, d, lang))}</td>"
         f"<td>{escape(number(r.city_value, d, lang))}</td>"
         f"<td>{escape(number(r.difference, d, lang, signed=True))}</td>"
-        f'<td class="l">{chip(r.compared, lang)}</td><td class="l">{trend_cell(r, lang)}</td>'
+        f'<td class="l">{compared}</td><td class="l">{trend_cell(r, lang)}</td>'
         f'<td class="spine">{spine}</td></tr>'
     )
 
@@ -167,12 +173,18 @@ def _domain(section: DomainSection, lang: str) -> str:
     if trends:
         svgs = "".join(to_svg(charts.trend_chart(r, lang, 58, 44), css_width="100%") for r in trends)
         trend_html = (f"<h3>{escape(strings.text('trends_title', lang))}</h3>"
-                      f"{to_svg(charts.trend_legend(lang), css_width='420')}"
+                      f"{to_svg(charts.trend_legend(lang), css_width='540')}"
                       f'<div class="trends">{svgs}</div>')
     return (f'<section class="domain" id="domain-{escape(section.code)}"><h2>{escape(section.title)}</h2>'
             f'<p class="lead">{escape(section.summary)}</p><table><thead><tr>{heads}</tr></thead>'
             f'<tbody>{rows}</tbody></table><p class="note">{escape(strings.text("spine_note", lang))}</p>'
             f"{trend_html}</section>")
+
+
+def _sex_chip(code: str, value: float | None, status: str | None, lang: str) -> str:
+    if value is None:
+        return chip(code, lang, strings.label("status", status or "missing", lang))
+    return chip(code, lang)
 
 
 def _sex(p: Profile) -> str:
@@ -183,7 +195,7 @@ def _sex(p: Profile) -> str:
     heads = f'<th class="l" scope="col">{escape(strings.text("indicator", lang))}</th><th>{escape(strings.text("period", lang))}</th>'
     for sex in ("female", "male"):
         name = escape(strings.label("sex", sex, lang))
-        heads += (f"<th>{name}</th><th>{name}, {escape(strings.text('ci95', lang))}</th>"
+        heads += (f"<th>{name}</th><th>{escape(strings.text('ci95', lang))}</th>"
                   f'<th>{escape(strings.text("city_value", lang))}</th>'
                   f'<th class="l">{escape(strings.text("compared", lang))}</th>')
     rows = ""
@@ -197,7 +209,7 @@ def _sex(p: Profile) -> str:
             cells += (f'<td class="value">{escape(number(v.value, r.decimals, lang))}</td>'
                       f"<td>{escape(interval(v.lower95, v.upper95, r.decimals, lang))}</td>"
                       f"<td>{escape(number(v.city_value, r.decimals, lang))}</td>"
-                      f'<td class="l">{chip(v.compared, lang)}</td>')
+                      f'<td class="l">{_sex_chip(v.compared, v.value, v.status, lang)}</td>')
         rows += f"<tr>{cells}</tr>"
     return f"{title}<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></section>"
 

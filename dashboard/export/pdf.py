@@ -72,9 +72,7 @@ def cover(doc: ProfileDocument, p: Profile) -> None:
     caption = strings.text("locator", p.lang, area=p.area_name, city=p.city_name)
     fig = charts.locator_map(p.geometries, 110, 100, title=caption)
     doc.figure(fig, PAGE_W - MARGIN - 110, 52)
-    doc.font(6.5, color=style.MUTED)
-    doc.set_xy(PAGE_W - MARGIN - 110, 153)
-    doc.cell(110, 4, fit(caption, 110, 6.5), align="C")
+    doc.figure(charts.locator_legend(p.area_name, p.lang, 110), PAGE_W - MARGIN - 110, 152.5)
     doc.set_y(max(y, 162.0))
     summary(doc, p)
 
@@ -82,9 +80,7 @@ def cover(doc: ProfileDocument, p: Profile) -> None:
 def summary(doc: ProfileDocument, p: Profile) -> None:
     heading(doc, strings.text("summary", p.lang), 13, 1.0)
     for sentence in p.summary:
-        doc.font(8.5)
-        doc.set_x(MARGIN)
-        doc.multi_cell(CONTENT_W, 4.3, f"•  {sentence}", align="L", new_x="LMARGIN", new_y="NEXT")
+        doc.lines(sentence, 8.5, hanging="•  ")
         doc.ln(0.6)
     doc.ln(2)
     lang = p.lang
@@ -117,10 +113,10 @@ def domain_columns(lang: str) -> list[Column]:
     return [
         Column(strings.text("indicator", lang), 46, "L"),
         Column(strings.text("period", lang), 11, "C"),
-        Column(strings.text("value", lang), 15),
-        Column(strings.text("ci95", lang), 23),
+        Column(strings.text("value", lang), 14),
+        Column(strings.text("ci95", lang), 22),
         Column(strings.text("city_value", lang), 15),
-        Column(strings.text("difference", lang), 14),
+        Column(strings.text("difference", lang), 16),
         Column(strings.text("compared", lang), 31, "L"),
         Column(strings.text("trend", lang), 25, "L"),
     ]
@@ -128,16 +124,18 @@ def domain_columns(lang: str) -> list[Column]:
 
 def domain_cells(r: IndicatorRow, lang: str) -> list[Cell]:
     d = r.decimals
-    status = strings.label("status", r.status, lang) if r.value is None and r.status else ""
+    compared = strings.label("compared", r.compared, lang)
+    if r.value is None:  # say why the value is blank where the comparison would be
+        compared = strings.label("status", r.status or "missing", lang)
     return [
         Cell(r.name, sub=r.unit),
         Cell(r.period),
-        Cell(number(r.value, d, lang), sub=status, bold=True),
+        Cell(number(r.value, d, lang), bold=True),
         Cell(interval(r.lower95, r.upper95, d, lang)),
         Cell(number(r.city_value, d, lang)),
         Cell(number(r.difference, d, lang, signed=True)),
-        Cell(strings.label("compared", r.compared, lang), chip=r.compared),
-        Cell(strings.label("trend", r.trend, lang), sub=strings.label("gap", r.gap_trend, lang),
+        Cell(compared, chip=r.compared),
+        Cell(strings.label("trend", r.trend, lang), sub=charts.gap_text(r, lang),
              arrow=style.trend_arrow(r.trend, r.polarity), color=style.trend_color(r.trend)),
     ]
 
@@ -222,8 +220,11 @@ def domain(doc: ProfileDocument, section: DomainSection, lang: str) -> None:
     """A domain starts on a fresh page unless its heading, table and spine chart fit below
     the previous one (small catalogues should not print half-empty pages)."""
     n = len(section.rows)
-    needed = 32 + 9 * n + (31 + 6 * n if any(r.spine for r in section.rows) else 0)
-    if doc.page_no() == 1 or doc.space_left() < min(needed, 170):
+    series = sum(r.series is not None for r in section.rows)
+    needed = (32 + 9 * n + (31 + 6 * n if any(r.spine for r in section.rows) else 0)
+              + (18 + 47 * -(-series // 3) if series else 0))
+    wanted = needed if needed < 240 else min(needed, 120)  # whole domain, if a page can hold it
+    if doc.page_no() == 1 or doc.space_left() < wanted:
         doc.add_page()
     else:
         doc.ln(9)

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from dashboard.export import strings, style
 from dashboard.export.numbers import interval, number
-from dashboard.export.pdf_document import CONTENT_W, MARGIN, ProfileDocument
+from dashboard.export.pdf_document import ProfileDocument
 from dashboard.export.pdf_table import Cell, Column, table
 from dashboard.export.profile import Profile, SexRow
 from dashboard.export.quality import KINDS
 
 
 def heading(doc: ProfileDocument, text: str, size: float = 15.0, gap: float = 2.0) -> None:
-    doc.font(size, bold=True, color=style.BRAND)
-    doc.set_x(MARGIN)
-    doc.multi_cell(CONTENT_W, size * 0.45, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    doc.lines(text, size, bold=True, color=style.BRAND, leading=1.3)
     doc.ln(gap)
 
 
 def paragraph(doc: ProfileDocument, text: str, size: float = 8.5, color: str = style.INK) -> None:
-    doc.font(size, color=color)
-    doc.set_x(MARGIN)
-    doc.multi_cell(CONTENT_W, size * 0.5, text, align="L", new_x="LMARGIN", new_y="NEXT")
+    doc.lines(text, size, color=color)
 
 
 def _sex_cells(row: SexRow, lang: str) -> list[Cell]:
@@ -30,11 +26,13 @@ def _sex_cells(row: SexRow, lang: str) -> list[Cell]:
         if v is None:
             cells += [Cell("–"), Cell("–"), Cell("")]
             continue
-        status = strings.label("status", v.status, lang) if v.value is None and v.status else ""
+        words = strings.label("compared", v.compared, lang)
+        if v.value is None:
+            words = strings.label("status", v.status or "missing", lang)
         cells += [
-            Cell(number(v.value, row.decimals, lang), sub=status, bold=True),
+            Cell(number(v.value, row.decimals, lang), bold=True),
             Cell(interval(v.lower95, v.upper95, row.decimals, lang)),
-            Cell(strings.label("compared", v.compared, lang), chip=v.compared,
+            Cell(words, chip=v.compared,
                  sub=f"{strings.text('city_value', lang)}: {number(v.city_value, row.decimals, lang)}"),
         ]
     return cells
@@ -50,7 +48,7 @@ def sex_breakdown(doc: ProfileDocument, p: Profile) -> None:
     columns = [Column(strings.text("indicator", lang), 40, "L"), Column(strings.text("period", lang), 11, "C")]
     for sex in ("female", "male"):
         name = strings.label("sex", sex, lang)
-        columns += [Column(name, 14), Column(f"{name}, {strings.text('ci95', lang)}", 21),
+        columns += [Column(name, 14), Column(strings.text("ci95", lang), 21),
                     Column(strings.text("compared", lang), 29, "L")]
     table(doc, columns, [_sex_cells(r, lang) for r in p.sex_rows])
 
@@ -88,9 +86,7 @@ def appendix(doc: ProfileDocument, p: Profile) -> None:
     heading(doc, strings.text("definitions", lang), 11, 1)
     for e in p.appendix:
         doc.ensure(18)
-        doc.font(8.5, bold=True)
-        doc.set_x(MARGIN)
-        doc.multi_cell(CONTENT_W, 4.2, e.name, align="L", new_x="LMARGIN", new_y="NEXT")
+        doc.lines(e.name, 8.5, bold=True)
         facts = " · ".join(x for x in (e.domain, e.unit, e.polarity, e.value_type) if x)
         paragraph(doc, facts, 7, style.MUTED)
         if e.definition:

@@ -83,8 +83,8 @@ def _cell(doc: ProfileDocument, cell: Cell, col: Column, x: float, y: float, h: 
     doc.font(BODY, cell.bold, cell.color if not cell.arrow else style.INK)
     for i, text in enumerate(lines):
         width = doc.get_string_width(text)
-        left = {"L": cursor, "C": x + (col.width - width) / 2, "R": x + col.width - PAD - width}
-        doc.text(left[col.align] if not (cell.chip or cell.arrow) else cursor, top + i * LINE, text)
+        lefts = {"L": cursor, "C": x + (col.width - width) / 2, "R": x + col.width - PAD - width}
+        doc.text(lefts[col.align] if not (cell.chip or cell.arrow) else cursor, top + i * LINE, text)
     if cell.sub:
         doc.font(SMALL, color=style.MUTED)
         sub = fit(cell.sub, col.width - 2 * PAD, SMALL)

@@ -28,7 +28,10 @@ def discrepancy_rows(rows: pd.DataFrame, city_rows: pd.DataFrame) -> pd.DataFram
     aggregate of the areas (the engine's ``city_discrepancy``), for the area's indicators."""
     if "city_discrepancy" not in rows.columns:
         return rows.iloc[0:0]
-    city = city_rows[city_rows["indicator_id"].isin(set(rows["indicator_id"]))]
+    city = city_rows[city_rows["city_discrepancy"].notna()]
+    if city.empty and rows["city_discrepancy"].isna().all():
+        return rows.iloc[0:0]
+    city = city[city["indicator_id"].isin(set(rows["indicator_id"]))]
     found = pd.concat([rows, city.astype({c: "object" for c in ("indicator_id", "period", "sex")})])
     found = found[found["city_discrepancy"].notna()]
     return found.drop_duplicates(["indicator_id", "period", "sex"])

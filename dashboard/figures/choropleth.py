@@ -24,6 +24,7 @@ import plotly.graph_objects as go
 from dash import Patch
 
 from dashboard import palette
+from dashboard.display import unit_suffix
 from dashboard.i18n import t
 from dashboard.numbers import format_number, style
 
@@ -51,7 +52,7 @@ def _nan_to_none(values: np.ndarray, decimals: int) -> list[Any]:
 
 def _hovertemplate(spec: MapSpec, key: str) -> str:
     d = spec.decimals
-    unit = f"\u00a0{spec.unit}" if spec.unit and spec.unit != "%" else (spec.unit or "")
+    unit = unit_suffix(spec.unit, spec.lang)
     swatch = palette.COMPARISON[key]
     head = "<b>%{customdata[0]}</b><br>"
     if key == "no_data":

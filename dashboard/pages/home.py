@@ -10,7 +10,7 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dashboard import ids
 from dashboard.classify import SCHEMES
 from dashboard.context import current_atlas
-from dashboard.i18n import t
+from dashboard.i18n import normalize_lang, t
 from dashboard.model import Atlas
 from dashboard.selection import Selection, resolve
 from dashboard.urls import area_path, href
@@ -134,13 +134,19 @@ def update_map(indicator: str, period: str, sex: str, colouring: str, scheme: st
 )
 def open_profile(click: dict[str, Any] | None, found: str | None, state: dict[str, Any]) -> Any:
     """Clicking an area (or picking one by name) opens its profile."""
-    query = (state or {}).get("query", {})
-    code = found if dash.ctx.triggered_id == ids.Map.find_area else _clicked_code(click)
-    if not code:
-        return no_update
-    return href(area_path(code), query.get("lang", "sv"), indicator=query.get("indicator"))
+    by_name = dash.ctx.triggered_id == ids.Map.find_area
+    return profile_href(found if by_name else clicked_code(click), state) or no_update
 
 
-def _clicked_code(click: dict[str, Any] | None) -> str | None:
+def clicked_code(click: dict[str, Any] | None) -> str | None:
+    """The area code of a map click (None when the click hit no area)."""
     points = (click or {}).get("points") or []
     return str(points[0].get("location")) if points and points[0].get("location") else None
+
+
+def profile_href(code: str | None, state: dict[str, Any] | None) -> str | None:
+    """The profile link of ``code`` in the map's language, carrying its indicator."""
+    if not code:
+        return None
+    query = (state or {}).get("query") or {}
+    return href(area_path(code), normalize_lang(query.get("lang")), indicator=query.get("indicator"))

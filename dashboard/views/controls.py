@@ -15,10 +15,14 @@ GROUP_PREFIX = "__domain__:"
 def dropdown_labels(lang: str) -> dict[str, str]:
     """The dropdown's own words, translated."""
     return {
-        "search": t("ctl.indicator.search", lang),
+        "search": t("ctl.search", lang),
         "no_options_found": t("ctl.no_options", lang),
         "clear_search": t("ctl.clear", lang),
         "clear_selection": t("ctl.clear", lang),
+        "select_all": t("ctl.select_all", lang),
+        "deselect_all": t("ctl.deselect_all", lang),
+        # Dash fills in {num_selected} itself.
+        "selected_count": t("ctl.selected_count", lang, num_selected="{num_selected}"),
     }
 
 
@@ -42,8 +46,9 @@ def indicator_options(atlas: Atlas, lang: str) -> list[dict[str, Any]]:
     return options
 
 
-def indicator_picker(atlas: Atlas, lang: str, component_id: str, value: str | None) -> html.Div:
-    return field(t("ctl.indicator", lang), component_id, dcc.Dropdown(
+def indicator_picker(atlas: Atlas, lang: str, component_id: str, value: str | None,
+                     label: str | None = None) -> html.Div:
+    return field(label or t("ctl.indicator", lang), component_id, dcc.Dropdown(
         id=component_id, options=indicator_options(atlas, lang), value=value, clearable=False,
         searchable=True, search_order="original", placeholder=t("ctl.indicator.search", lang),
         labels=dropdown_labels(lang), maxHeight=420, className="picker",

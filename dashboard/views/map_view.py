@@ -17,7 +17,7 @@ from dash import dcc, html
 
 from dashboard import palette
 from dashboard.classify import classify
-from dashboard.display import comparison_keys, redact, unit_suffix, value_text
+from dashboard.display import comparison_keys, number_format, redact, unit_suffix, value_text
 from dashboard.figures.choropleth import MapSpec, map_figure, map_patch
 from dashboard.i18n import indicator_name, t
 from dashboard.model import Atlas
@@ -41,7 +41,7 @@ def geo_url(atlas: Atlas) -> str:
     path = f"/geo/{atlas.version() or 0}.geojson"
     try:
         return str(dash.get_relative_path(path))
-    except Exception:  # noqa: BLE001 - no running app (plain-function use): the bare path
+    except Exception:  # no running app (plain-function use): the bare path
         return path
 
 
@@ -64,8 +64,8 @@ def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     cat = atlas.catalogue().loc[sel.indicator_id]
     rows = redact(atlas.slice(str(sel.indicator_id), str(sel.period), sel.sex))
     city_row = rows[rows["area_code"].astype(str) == atlas.city_code()]
-    rows = rows[rows["level"].astype(str) != "city"].set_index(rows["area_code"].astype(str))
-    rows = rows.reindex(areas.index)
+    rows = rows[rows["level"].astype(str) != "city"]
+    rows = rows.set_index(rows["area_code"].astype(str)).reindex(areas.index)
     frame = pd.DataFrame({
         "code": areas.index.to_numpy(), "name": areas["name"].to_numpy(),
         "value": rows["value"].to_numpy(dtype=float),
@@ -76,10 +76,10 @@ def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     frame["comparison"] = comparison_keys(frame)
     classes = _classes(atlas, sel, frame["value"].to_numpy())
     frame["klass"] = classes.assign(frame["value"].to_numpy()) if classes.k else -1
-    decimals = int(cat.get("decimals") or 1)
+    decimals, unit = number_format(cat, sel.lang)
     city_value = float(city_row["value"].iloc[0]) if len(city_row) else None
     spec = MapSpec(
-        lang=sel.lang, colouring=sel.colouring, decimals=decimals, unit=str(cat.get("unit") or ""),
+        lang=sel.lang, colouring=sel.colouring, decimals=decimals, unit=unit,
         city_value=city_value,
         class_colours=tuple(palette.class_colours(classes.k, str(cat["polarity"]))) if classes.k else (),
         prioritized=tuple(atlas.prioritized().index), tile_url=settings.get("WELLBEING_TILE_URL"),
@@ -113,7 +113,7 @@ def legend(model: MapModel) -> list[Any]:
     items: list[Any] = []
     if spec.colouring == "classes":
         for colour, label in zip(spec.class_colours, model.class_labels, strict=True):
-            items.append(html.Li([_swatch(colour), html.Span(label + unit_suffix(spec.unit))]))
+            items.append(html.Li([_swatch(colour), html.Span(label + unit_suffix(spec.unit, lang))]))
     else:
         for key in palette.MAP_ORDER[:-1]:
             if model.counts.get(key):
@@ -158,10 +158,11 @@ def prioritized_list(model: MapModel, sel: Selection) -> Any:
         ci = format_interval(row["lower"], row["upper"], sel.lang, model.spec.decimals)
         items.append(html.Li(dcc.Link([
             html.Span(row["name"], className="prio-name"),
-            html.Span([html.Span(value, className="prio-value"),
-                       html.Span(f" ({ci})" if ci != "–" else "", className="prio-ci")]),
             html.Span(f"{sw.symbol} {t('cmp.' + row['comparison'], sel.lang)}",
                       className="chip", style={"background": sw.fill, "color": sw.text}),
+            html.Span([html.Span(value, className="prio-value"),
+                       html.Span(f" ({ci})" if ci != "–" else "", className="prio-ci")],
+                      className="prio-figures"),
         ], href=href(area_path(code), sel.lang, indicator=sel.indicator_id),
             className="prio-link", id={"type": "map-prio-link", "code": code})))
     return html.Ul(items, className="prio-list")

@@ -18,18 +18,26 @@ from dashboard import ids
 from dashboard.context import current_atlas
 from dashboard.i18n import LANG_NAMES, LANGS, city_name, normalize_lang, t
 from dashboard.model import StoreUnavailable
+from dashboard.selection import default_indicator
 from dashboard.urls import first, href
 
 log = logging.getLogger("dashboard")
 
 NAV = (("map", "/", "nav.map"), ("compare", "/compare", "nav.compare"),
-       ("indicator", "/indicator", "nav.indicator"), ("about", "/about", "nav.about"))
+       ("indicator", "/indicator/", "nav.indicator"), ("about", "/about", "nav.about"))
+
+
+def _first_indicator() -> str:
+    try:
+        return default_indicator(current_atlas()) or ""
+    except Exception:  # the header must render even when the store cannot
+        return ""
 
 
 def _city() -> dict[str, Any]:
     try:
         return current_atlas().city()
-    except StoreUnavailable:
+    except Exception:  # the header must render even when the store cannot
         return {}
 
 
@@ -50,7 +58,7 @@ def brand(lang: str, city: dict[str, Any]) -> html.Div:
 
 def nav(lang: str, active: str) -> html.Nav:
     links = [
-        dcc.Link(t(key, lang), href=href(path, lang),
+        dcc.Link(t(key, lang), href=href(path + (_first_indicator() if name == "indicator" else ""), lang),
                  className="nav-link" + (" active" if name == active else ""))
         for name, path, key in NAV
     ]
@@ -78,10 +86,10 @@ def header(lang: str, active: str, path: str, query: dict[str, Any]) -> html.Hea
 
 
 def page(lang: str, active: str, path: str, query: dict[str, Any], body: Any,
-         state_page: str | None = None) -> html.Div:
+         state_page: str | None = None, title: str | None = None) -> html.Div:
     """A whole page: skip link, header, banner, main content, footer, URL state."""
-    state = [dcc.Store(id=ids.url_state(state_page), data={"path": path, "query": query})] \
-        if state_page else []
+    data = {"path": path, "query": query, "title": title or t("app.title", lang)}
+    state = [dcc.Store(id=ids.url_state(state_page), data=data)] if state_page else []
     return html.Div([
         html.A(t("skip", lang), href=f"#{ids.Shell.main}", className="skip-link"),
         header(lang, active, path, query),

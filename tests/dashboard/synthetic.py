@@ -10,6 +10,7 @@ unemployment and close the gap over time. One cell has too small a population
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -88,7 +89,7 @@ def grid_polygons(cols: int, rows: int, origin: tuple[float, float], cell: float
         for c in range(cols):
             corners = [(c, r), (c + 1, r), (c + 1, r + 1), (c, r + 1), (c, r)]
             ring = [nodes[r, c]]
-            for a, b in zip(corners, corners[1:], strict=False):
+            for a, b in itertools.pairwise(corners):
                 ring.extend(edge(a, b))
             polys.append(MultiPolygon([Polygon(ring)]))
     return polys

@@ -60,13 +60,15 @@ def test_regenerating_gives_identical_files(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(MAKE_DEMO), str(tmp_path)],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
+    stale = "differs from a fresh run: regenerate with .venv/bin/python data/demo/make_demo.py"
     for name in (*CSV_FILES, XLSX):
-        assert (tmp_path / name).read_bytes() == (PROJECT_ROOT / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (PROJECT_ROOT / name).read_bytes(), f"{name} {stale}"
     for layer in ("neighbourhoods", "river"):
         new = pyogrio.read_dataframe(tmp_path / GPKG, layer=layer)
         old = pyogrio.read_dataframe(PROJECT_ROOT / GPKG, layer=layer)
-        assert new.drop(columns="geometry").equals(old.drop(columns="geometry")), layer
-        assert list(shapely.to_wkb(new.geometry.values)) == list(shapely.to_wkb(old.geometry.values))
+        assert new.drop(columns="geometry").equals(old.drop(columns="geometry")), f"{layer} {stale}"
+        wkb_new, wkb_old = shapely.to_wkb(new.geometry.values), shapely.to_wkb(old.geometry.values)
+        assert list(wkb_new) == list(wkb_old), f"{layer} geometry {stale}"
 
 
 def test_committed_files_are_small() -> None:
@@ -254,3 +256,11 @@ def test_school_gaps_narrow_over_the_decade(demo_store: tuple[Engine, Snapshot])
         for area in prioritized:
             gaps = _gaps(rows, indicator, area)["gap"]
             assert gaps.iloc[0] < 0 and gaps.iloc[-1] > gaps.iloc[0] / 2, (indicator, area)
+
+
+def test_docs_describe_every_demo_indicator() -> None:
+    text = (PROJECT_ROOT / "docs/demo.md").read_text(encoding="utf-8")
+    cat = pd.read_csv(PROJECT_ROOT / "data/demo/catalogue.csv")
+    assert [i for i in cat["id"] if f"| `{i}` |" not in text] == []
+    for code in load_config(DEMO_CONFIG).prioritized:
+        assert f"`{code}`" in text

@@ -102,7 +102,8 @@ def write_small_city(
 ) -> Path:
     """Write the small city into ``folder`` (replacing the given files); return city.toml."""
     folder.mkdir(parents=True, exist_ok=True)
-    grid().to_file(folder / "areas.gpkg", driver="GPKG")
+    if not (folder / "areas.gpkg").exists():  # always the same grid
+        grid().to_file(folder / "areas.gpkg", driver="GPKG")
     texts: dict[str, str | bytes] = {
         "catalogue.csv": CATALOGUE if catalogue is None else catalogue,
         "table.csv": table_csv() if table is None else table,

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
 
 from etl.catalogue import COLUMNS, OUTPUT_COLUMNS, read_catalogue
 from etl.config import load_config
+from etl.errors import Problem
 from store.schema import Indicator
 from tests.etl.smallcity import CATALOGUE, CONFIG, write_small_city
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "catalogue.md"
 
 
-def _read(tmp_path: Path, text: str, config: str = CONFIG):  # noqa: ANN202
+def _read(
+    tmp_path: Path, text: str | bytes, config: str = CONFIG
+) -> tuple[pd.DataFrame, list[Problem]]:
     cfg = load_config(write_small_city(tmp_path, catalogue=text, config=config))
     return read_catalogue(cfg)
 
@@ -35,13 +39,20 @@ def test_defaults_and_fallbacks(tmp_path: Path) -> None:
     row = catalogue.iloc[0]
     assert problems == []
     assert (row["name_sv"], row["name_pl"]) == ("My rate", "My rate")
-    assert (row["multiplier"], row["decimals"], row["weight"], row["polarity"]) == (1.0, 1, 1.0, "neutral")
+    assert (row["multiplier"], row["decimals"], row["weight"], row["polarity"]) == (
+        1.0,
+        1,
+        1.0,
+        "neutral",
+    )
     assert row["unit"] is None and row["min_numerator"] is None
 
 
 def test_friendly_aliases(tmp_path: Path) -> None:
-    text = ("id,name_en,domain,value_type,polarity,multiplier\n"
-            "a,A,x,Percent,Higher is better,1\nb,B,x,rate,lower-is-better,100 000\n")
+    text = (
+        "id,name_en,domain,value_type,polarity,multiplier\n"
+        "a,A,x,Percent,Higher is better,1\nb,B,x,rate,lower-is-better,100 000\n"
+    )
     catalogue, problems = _read(tmp_path, text)
     assert problems == []
     assert catalogue["polarity"].tolist() == ["high_is_good", "low_is_good"]
@@ -50,12 +61,16 @@ def test_friendly_aliases(tmp_path: Path) -> None:
 
 
 def test_all_problems_are_reported_together(tmp_path: Path) -> None:
-    text = ("id,name_en,domain,value_type,polarity,decimals,weight,polarty\n"
-            "a,A,x,ratio,good,1.5,-1,\n"
-            "a,,x,rate,neutral,1,1,\n")
+    text = (
+        "id,name_en,domain,value_type,polarity,decimals,weight,polarty\n"
+        "a,A,x,ratio,good,1.5,-1,\n"
+        "a,,x,rate,neutral,1,1,\n"
+    )
     _, problems = _read(tmp_path, text)
     found = {(p.row, p.column, p.severity): p for p in problems}
-    assert found[(1, "polarty", "warning")].fix.startswith("rename it to a catalogue column (did you mean 'polarity'?)")
+    assert found[(1, "polarty", "warning")].fix.startswith(
+        "rename it to a catalogue column (did you mean 'polarity'?)"
+    )
     assert found[(2, "value_type", "error")].value == "ratio"
     assert "(did you mean 'rate'?)" in found[(2, "value_type", "error")].fix
     assert found[(2, "polarity", "error")].fix == "use one of high_is_good, low_is_good, neutral"
@@ -74,7 +89,11 @@ def test_missing_required_columns_list_the_file_columns(tmp_path: Path) -> None:
         "required column 'name_en' is missing",
         "required column 'value_type' is missing",
     ]
-    assert all(p.fix.endswith("the file has 'id', 'name', 'type'") for p in problems if p.severity == "error")
+    assert all(
+        p.fix.endswith("the file has 'id', 'name', 'type'")
+        for p in problems
+        if p.severity == "error"
+    )
 
 
 def test_xlsx_catalogue_with_sheet(tmp_path: Path) -> None:
@@ -87,7 +106,11 @@ def test_xlsx_catalogue_with_sheet(tmp_path: Path) -> None:
     config = CONFIG.replace('path = "catalogue.csv"', 'path = "catalogue.xlsx"\nsheet = "Katalog"')
     catalogue, problems = _read(tmp_path, CATALOGUE, config)
     assert problems == []
-    assert catalogue.iloc[0][["name_sv", "multiplier", "decimals"]].tolist() == ["Dödsfall", 100000.0, 2]
+    assert catalogue.iloc[0][["name_sv", "multiplier", "decimals"]].tolist() == [
+        "Dödsfall",
+        100000.0,
+        2,
+    ]
 
 
 def test_cp1252_catalogue_is_read(tmp_path: Path) -> None:
@@ -100,4 +123,6 @@ def test_cp1252_catalogue_is_read(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("column", [c.name for c in COLUMNS])
 def test_every_column_is_documented(column: str) -> None:
-    assert f"`{column}`" in DOCS.read_text(encoding="utf-8"), f"docs/catalogue.md does not describe {column}"
+    assert f"`{column}`" in DOCS.read_text(encoding="utf-8"), (
+        f"docs/catalogue.md does not describe {column}"
+    )

@@ -85,3 +85,26 @@ def test_reader_sees_old_or_new_city_never_a_mix(
     assert seen_a[0] == "SC" and seen_b[0] == "SB" and seen_a[3] != seen_b[3]
     assert during == [seen_a] * 5
     assert set(after) <= {seen_a, seen_b}
+
+
+@pytest.mark.postgis
+def test_reader_during_a_big_postgis_load_waits_or_sees_the_old_city(
+    postgis_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Big loads drop and rebuild the values' keys: readers wait, never see a mix."""
+    monkeypatch.setattr(etl.load, "BULK_ROWS", 1)
+    run(write_small_city(tmp_path / "a"), postgis_engine)
+    seen_a = signature(postgis_engine)
+    paused = PausedRefresh(monkeypatch)
+    writer = threading.Thread(target=run, args=(city_b(tmp_path / "b"), postgis_engine))
+    writer.start()
+    assert paused.inside.wait(WAIT)
+    observed: list[Signature] = []
+    reader = threading.Thread(target=lambda: observed.append(signature(postgis_engine)))
+    reader.start()  # blocks on the values table until the refresh commits
+    paused.release.set()
+    writer.join()
+    reader.join()
+    seen_b = signature(postgis_engine)
+    assert seen_b[0] == "SB"
+    assert observed and observed[0] in (seen_a, seen_b)

@@ -94,13 +94,13 @@ def test_geometries_round_trip_valid_multipolygons(store_engine: Engine, tmp_pat
 def test_postgis_load_uses_copy_and_typed_geometry(postgis_engine: Engine, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     copied: list[str] = []
-    original = etl.load._copy
+    original = etl.load.copy_rows
 
     def spy(conn: Any, table: str, *args: Any) -> None:
         copied.append(table)
         original(conn, table, *args)
 
-    monkeypatch.setattr(etl.load, "_copy", spy)
+    monkeypatch.setattr(etl.load, "copy_rows", spy)
     result = run(write_small_city(tmp_path), postgis_engine)
     assert copied == ["areas", "indicator_values"]
     with postgis_engine.connect() as conn:
@@ -112,3 +112,31 @@ def test_postgis_load_uses_copy_and_typed_geometry(postgis_engine: Engine, tmp_p
                               {"b": result.batch_id}).scalar_one()
     assert tuple(row) == (len(CODES) + 1, 4326, True, "MULTIPOLYGON", 1)
     assert values == len(table_rows())
+
+
+def _keys(engine: Engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        rows = conn.execute(text(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = 'indicator_values'::regclass UNION ALL "
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'indicator_values'"
+        )).all()
+    return sorted((str(a), str(b)) for a, b in rows)
+
+
+@pytest.mark.postgis
+def test_big_postgis_loads_rebuild_keys_and_indexes(postgis_engine: Engine, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _keys(postgis_engine)
+    assert any("FOREIGN KEY" in d for _, d in before) and any("UNIQUE" in d for _, d in before)
+    monkeypatch.setattr(etl.load, "BULK_ROWS", 1)
+    run(write_small_city(tmp_path / "a"), postgis_engine)
+    assert _keys(postgis_engine) == before
+    loaded = dump_store(postgis_engine)
+    table = tmp_path / "a" / "table.csv"
+    table.write_text(table.read_text().replace("25000", "25100"))
+    _fail_after_inserting(monkeypatch)
+    with pytest.raises(EtlError, match="disk full"):
+        run(tmp_path / "a" / "city.toml", postgis_engine)
+    assert _keys(postgis_engine) == before
+    assert dump_store(postgis_engine) == loaded

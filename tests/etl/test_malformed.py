@@ -28,8 +28,13 @@ CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.toml").is_file())
 # Run on PostGIS too: one case per stage (config, boundaries, catalogue, table reading, checks).
 POSTGIS_CASES = [
-    "config_unknown_key", "config_missing_boundary_file", "catalogue_bad_polarity",
-    "wrong_encoding_declared", "numerator_gt_denominator", "duplicate_key", "xlsx_text_numbers",
+    "config_unknown_key",
+    "config_missing_boundary_file",
+    "catalogue_bad_polarity",
+    "wrong_encoding_declared",
+    "numerator_gt_denominator",
+    "duplicate_key",
+    "xlsx_text_numbers",
 ]
 
 
@@ -43,7 +48,9 @@ def _case_folder(case: str, tmp: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def loaded_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, Any]]]:
+def loaded_sqlite(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[Path, dict[str, Any]]]:
     """An embedded store holding the valid small city, and its content."""
     folder = tmp_path_factory.mktemp("loaded")
     engine = make_engine(f"sqlite:///{folder / 'atlas.sqlite'}")
@@ -62,12 +69,20 @@ def _assert_reported(case: str, config: Path, engine: Engine) -> None:
         run(config, engine)
     wanted = expect.get("problem")
     if wanted:
-        assert isinstance(info.value, ValidationError), f"{case}: expected a ValidationError, got {info.value!r}"
+        assert isinstance(info.value, ValidationError), (
+            f"{case}: expected a ValidationError, got {info.value!r}"
+        )
         problems = info.value.problems
         fix = wanted.pop("fix", "")
         wanted.setdefault("file", "table.csv")
-        hits = [p for p in problems if fix in p.fix and all(getattr(p, k) == v for k, v in wanted.items())]
-        assert hits, f"{case}: no problem with {wanted} and fix containing {fix!r} in:\n{info.value}"
+        hits = [
+            p
+            for p in problems
+            if fix in p.fix and all(getattr(p, k) == v for k, v in wanted.items())
+        ]
+        assert hits, (
+            f"{case}: no problem with {wanted} and fix containing {fix!r} in:\n{info.value}"
+        )
 
 
 def test_corpus_is_large_enough() -> None:
@@ -75,7 +90,9 @@ def test_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_malformed_sqlite(case: str, tmp_path: Path, loaded_sqlite: tuple[Path, dict[str, Any]]) -> None:
+def test_malformed_sqlite(
+    case: str, tmp_path: Path, loaded_sqlite: tuple[Path, dict[str, Any]]
+) -> None:
     store, before = loaded_sqlite
     shutil.copyfile(store, tmp_path / "atlas.sqlite")
     engine = make_engine(f"sqlite:///{tmp_path / 'atlas.sqlite'}")

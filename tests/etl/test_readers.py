@@ -11,14 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from etl.readers import (
-    detect_decimal,
-    detect_delimiter,
-    detect_encoding,
-    open_table,
-    parse_numbers,
-    read_all,
-)
+from etl.numbers import detect_decimal, parse_numbers
+from etl.readers import open_table, read_all
+from etl.sniff import detect_delimiter, detect_encoding
 
 
 def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
@@ -38,7 +33,7 @@ def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
         (["a\tb\tc", "1\t2,5\t3"], "\t"),
         (["a|b|c", "1|2|3"], "|"),
         (["2015 STAD BBC_P 20", "2005  DX01 BEV0_17 140615"], "whitespace"),
-        (['name,value', '"Söder, inner",3', '"Norr, outer",4'], ","),
+        (["name,value", '"Söder, inner",3', '"Norr, outer",4'], ","),
         (["a;b;c", "1;2;3", "4,5,6", "7;8;9"], ";"),
     ],
 )
@@ -109,7 +104,16 @@ def test_parse_numbers_accepts(text: str, decimal: str, expected: float) -> None
 
 @pytest.mark.parametrize(
     ("text", "decimal"),
-    [("12..5", "."), ("12.5", ","), ("1.23,4", ","), ("12,5", "."), ("nan", "."), ("inf", "."), ("12 %", "."), ("abc", ",")],
+    [
+        ("12..5", "."),
+        ("12.5", ","),
+        ("1.23,4", ","),
+        ("12,5", "."),
+        ("nan", "."),
+        ("inf", "."),
+        ("12 %", "."),
+        ("abc", ","),
+    ],
 )
 def test_parse_numbers_rejects(text: str, decimal: str) -> None:
     values, bad = parse_numbers(pd.Series([text]), decimal)
@@ -155,12 +159,19 @@ def test_line_numbers_follow_the_editor(tmp_path: Path) -> None:
     assert table.columns == ["id", "val"]
     assert frame["id"].tolist() == ["1", "2", "4"]
     assert lines.tolist() == [4, 6, 8]
-    assert [(p.row, p.message) for p in table.problems] == [(7, "row has 3 fields but the header has 2")]
+    assert [(p.row, p.message) for p in table.problems] == [
+        (7, "row has 3 fields but the header has 2")
+    ]
 
 
 def test_headerless_whitespace_file(tmp_path: Path) -> None:
     text = "2015 STAD BBC_P 20\n2016 DX21 BHBDRFKLEIN_M2LEEG \n2005  DX01 BEV0_17 140615\n"
-    table = open_table(_write(tmp_path, "t.csv", text), "t.csv", header=False, names=("year", "area", "var", "value"))
+    table = open_table(
+        _write(tmp_path, "t.csv", text),
+        "t.csv",
+        header=False,
+        names=("year", "area", "var", "value"),
+    )
     frame, lines = read_all(table)
     assert table.delimiter == "whitespace"
     assert frame["value"].tolist() == ["20", "", "140615"]
@@ -172,22 +183,32 @@ def test_repeated_header_column_is_a_problem(tmp_path: Path) -> None:
     assert [p.message for p in table.problems] == ["column 'a' appears 2 times in the header"]
 
 
-def test_cells_are_text_and_stripped(tmp_path: Path) -> None:
-    table = open_table(_write(tmp_path, "t.csv", "code,value\n 0380 , 01.50\nNA,null\n"), "t.csv")
+def test_cells_are_text_as_typed(tmp_path: Path) -> None:
+    table = open_table(_write(tmp_path, "t.csv", "code,value\n0380 , 01.50\nNA,null\n"), "t.csv")
     frame, _ = read_all(table)
-    assert frame.to_dict("list") == {"code": ["0380", "NA"], "value": ["01.50", "null"]}
+    assert frame.to_dict("list") == {"code": ["0380 ", "NA"], "value": [" 01.50", "null"]}
 
 
 def test_xlsx_cells_as_text_with_excel_rows(tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "Data"
-    for row in (["Export 2024"], ["area", "period", "value"], ["0180", 2023, 12.5], [None, None, None], ["0181", 2023.0, "7,5"]):
+    for row in (
+        ["Export 2024"],
+        ["area", "period", "value"],
+        ["0180", 2023, 12.5],
+        [None, None, None],
+        ["0181", 2023.0, "7,5"],
+    ):
         sheet.append(row)
     book.save(tmp_path / "t.xlsx")
     table = open_table(tmp_path / "t.xlsx", "t.xlsx", sheet="Data", skip_rows=1)
     frame, lines = read_all(table)
-    assert frame.to_dict("list") == {"area": ["0180", "0181"], "period": ["2023", "2023"], "value": ["12.5", "7,5"]}
+    assert frame.to_dict("list") == {
+        "area": ["0180", "0181"],
+        "period": ["2023", "2023"],
+        "value": ["12.5", "7,5"],
+    }
     assert lines.tolist() == [3, 5]
 
 

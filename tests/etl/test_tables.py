@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from etl.catalogue import read_catalogue
@@ -20,7 +22,9 @@ from tests.etl.smallcity import CITY_CODE, CODES, CONFIG, table_csv, table_rows,
 HEADER = "indicator,area,period,sex,numerator,denominator,value\n"
 
 
-def _read(tmp_path: Path, table: str | bytes | None = None, extra: str = "", **files: str | bytes) -> TablesResult:
+def _read(
+    tmp_path: Path, table: str | bytes | None = None, extra: str = "", **files: str | bytes
+) -> TablesResult:
     """read_tables on the small city, with ``extra`` lines appended to its [[tables]] section."""
     config = write_small_city(tmp_path, table=table, config=CONFIG + extra, files=files or None)
     cfg = load_config(config)
@@ -33,8 +37,15 @@ def _errors(result: TablesResult) -> list[Problem]:
     return [p for p in result.problems if p.severity == "error"]
 
 
-def _row(values: pd.DataFrame, indicator: str, area: str, period: str = "2023", sex: str = "total") -> pd.Series:
-    hit = values[(values.indicator_id == indicator) & (values.area_code == area) & (values.period == period) & (values.sex == sex)]
+def _row(
+    values: pd.DataFrame, indicator: str, area: str, period: str = "2023", sex: str = "total"
+) -> pd.Series:
+    hit = values[
+        (values.indicator_id == indicator)
+        & (values.area_code == area)
+        & (values.period == period)
+        & (values.sex == sex)
+    ]
     assert len(hit) == 1, hit
     return hit.iloc[0]
 
@@ -51,7 +62,11 @@ def test_valid_city_reads_every_row(tmp_path: Path) -> None:
 
 def test_values_are_computed_by_value_type(tmp_path: Path) -> None:
     values = _read(tmp_path).values
-    expected = {"unemployment": 100.0, "low_income": 1.0, "admissions": 1000.0}  # scale per value type
+    expected = {
+        "unemployment": 100.0,
+        "low_income": 1.0,
+        "admissions": 1000.0,
+    }  # scale per value type
     for indicator, scale in expected.items():
         rows = values[values.indicator_id == indicator]
         assert np.allclose(rows.value, scale * rows.numerator / rows.denominator)
@@ -70,7 +85,10 @@ def test_markers_keep_the_row_with_a_status(tmp_path: Path) -> None:
     )
     values = _read(tmp_path, table).values
     assert values.value.isna().all()
-    assert values.status.tolist() == ["suppressed_at_source"] * 3 + ["missing", "suppressed_at_source"]
+    assert values.status.tolist() == ["suppressed_at_source"] * 3 + [
+        "missing",
+        "suppressed_at_source",
+    ]
 
 
 def test_semicolon_decimal_comma_and_thousands(tmp_path: Path) -> None:
@@ -99,12 +117,16 @@ def test_headerless_whitespace_table_with_city_rows(tmp_path: Path) -> None:
 
 def test_wide_table_with_suffixes_map_and_constants(tmp_path: Path) -> None:
     table = "Område;Kön;arb_num;arb_den;low_income;Namn\nD01;K;50;1000;0,1;Norr\nD01;M;60;1000;0,2;Norr\n"
-    extra = ('format = "wide"\nnumerator_suffix = "_num"\ndenominator_suffix = "_den"\n'
-             'columns = {area = "Område", sex = "Kön"}\nconstants = {period = "2023"}\n'
-             'sex_codes = {K = "female", M = "male"}\nindicators = {unemployment = "arb", low_income = "low_income"}\n')
+    extra = (
+        'format = "wide"\nnumerator_suffix = "_num"\ndenominator_suffix = "_den"\n'
+        'columns = {area = "Område", sex = "Kön"}\nconstants = {period = "2023"}\n'
+        'sex_codes = {K = "female", M = "male"}\nindicators = {unemployment = "arb", low_income = "low_income"}\n'
+    )
     result = _read(tmp_path, table, extra)
     assert _errors(result) == []
-    assert [p.message for p in result.problems] == ["1 column(s) are not catalogue indicators and were ignored: Namn"]
+    assert [p.message for p in result.problems] == [
+        "1 column(s) are not catalogue indicators and were ignored: Namn"
+    ]
     values = result.values
     female = _row(values, "unemployment", "D01", sex="female")
     assert female.value == pytest.approx(100 * female.numerator / female.denominator)
@@ -120,16 +142,25 @@ def test_wide_problem_points_at_the_indicator_column(tmp_path: Path) -> None:
 
 
 def test_long_indicator_map_and_sex_codes(tmp_path: Path) -> None:
-    table = "Indikator,Område,År,Kön,Värde\nArbetslöshet,D01,2023,K,5\nArbetslöshet,D01,2023,Totalt,6\n"
-    extra = ('columns = {indicator = "Indikator", area = "Område", period = "År", sex = "Kön", value = "Värde"}\n'
-             'indicators = {"Arbetslöshet" = "unemployment"}\nsex_codes = {K = "female", Totalt = "total"}\n')
+    table = (
+        "Indikator,Område,År,Kön,Värde\nArbetslöshet,D01,2023,K,5\nArbetslöshet,D01,2023,Totalt,6\n"
+    )
+    extra = (
+        'columns = {indicator = "Indikator", area = "Område", period = "År", sex = "Kön", value = "Värde"}\n'
+        'indicators = {"Arbetslöshet" = "unemployment"}\nsex_codes = {K = "female", Totalt = "total"}\n'
+    )
     values = _read(tmp_path, table, extra).values
-    assert values[["indicator_id", "sex", "value"]].values.tolist() == [["unemployment", "female", 5.0], ["unemployment", "total", 6.0]]
+    assert values[["indicator_id", "sex", "value"]].values.tolist() == [
+        ["unemployment", "female", 5.0],
+        ["unemployment", "total", 6.0],
+    ]
 
 
 def test_age_group_status_and_ci_columns(tmp_path: Path) -> None:
-    table = ("indicator,area,period,age_group,value,lower_ci,upper_ci,status\n"
-             "median_income,D01,2023,,25000,24000,26000,\nmedian_income,D01,2023,65+,19000,,,provisional\n")
+    table = (
+        "indicator,area,period,age_group,value,lower_ci,upper_ci,status\n"
+        "median_income,D01,2023,,25000,24000,26000,\nmedian_income,D01,2023,65+,19000,,,provisional\n"
+    )
     values = _read(tmp_path, table).values
     assert values.age_group.tolist() == ["all", "65+"]
     assert values.status.tolist() == [None, "provisional"]
@@ -166,7 +197,9 @@ def test_duplicates_across_tables_name_both_files(tmp_path: Path) -> None:
     extra = '\n[[tables]]\npath = "more.csv"\n'
     more = HEADER + "population,D02,2030,total,,,1\npopulation,D01,2022,total,,,5\n"
     errors = _errors(_read(tmp_path, None, extra, **{"more.csv": more}))
-    first_d01 = 1 + next(i for i, r in enumerate(table_rows(), 1) if r[:3] == ["population", "D01", "2022"])
+    first_d01 = 1 + next(
+        i for i, r in enumerate(table_rows(), 1) if r[:3] == ["population", "D01", "2022"]
+    )
     [problem] = errors
     assert (problem.file, problem.row) == ("more.csv", 3)
     assert problem.message.endswith(f"as table.csv row {first_d01}")
@@ -184,7 +217,10 @@ def test_given_value_is_kept_and_checked_against_ci(tmp_path: Path) -> None:
     result = _read(tmp_path, table)
     assert result.values.value.tolist() == [7.0]
     [problem] = _errors(result)
-    assert (problem.message, problem.column) == ("value lies outside its confidence interval", "value")
+    assert (problem.message, problem.column) == (
+        "value lies outside its confidence interval",
+        "value",
+    )
 
 
 def test_all_kinds_reported_together(tmp_path: Path) -> None:
@@ -196,7 +232,13 @@ def test_all_kinds_reported_together(tmp_path: Path) -> None:
         "unemployment,D01,2023,total,50,1000,\n"
     )
     errors = _errors(_read(tmp_path, table))
-    assert [(p.row, p.column) for p in errors] == [(2, "numerator"), (3, "area"), (4, "value"), (5, "value"), (6, None)]
+    assert [(p.row, p.column) for p in errors] == [
+        (2, "numerator"),
+        (3, "area"),
+        (4, "value"),
+        (5, "value"),
+        (6, None),
+    ]
 
 
 def test_xlsx_long_table(tmp_path: Path) -> None:
@@ -210,3 +252,49 @@ def test_xlsx_long_table(tmp_path: Path) -> None:
     result = read_tables(cfg, set(CODES), read_catalogue(cfg)[0])
     assert result.problems == []
     assert result.values[["period", "value"]].values.tolist() == [["2023", 25000.0], ["2023", 7.5]]
+
+
+def test_percentages_that_look_like_proportions_warn(tmp_path: Path) -> None:
+    table = HEADER + "".join(
+        f"unemployment,{code},2023,total,,,0.{i + 1}\n" for i, code in enumerate(CODES)
+    )
+    result = _read(tmp_path, table)
+    [warning] = result.problems
+    assert warning.severity == "warning"
+    assert (
+        warning.message
+        == f"all {len(CODES)} values of percentage indicator 'unemployment' lie between 0 and 1; they look like proportions"
+    )
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.integers(-5, 60), st.integers(-5, 60)), min_size=1, max_size=9))
+def test_count_checks_match_a_row_by_row_reference(
+    tmp_path: Path, pairs: list[tuple[int, int]]
+) -> None:
+    rows = [
+        ["low_income", CODES[i], "2023", "total", str(n), str(d), ""]
+        for i, (n, d) in enumerate(pairs)
+    ]
+    result = _read(tmp_path, table_csv(rows))
+    found = {(p.row, p.message) for p in _errors(result)}
+    expected = set()
+    for line, (n, d) in enumerate(pairs, start=2):
+        if n < 0:
+            expected.add((line, "numerator is negative"))
+        if d < 0:
+            expected.add((line, "denominator is negative"))
+        if n > d >= 0:
+            expected.add((line, "numerator is greater than the denominator"))
+    assert found == expected
+    ok = [i for i, (n, d) in enumerate(pairs) if 0 <= n <= d and d > 0]
+    computed = result.values.value.to_numpy()
+    assert np.allclose(computed[ok], [pairs[i][0] / pairs[i][1] for i in ok])
+
+
+def test_rows_with_unknown_codes_are_not_duplicates_of_each_other(tmp_path: Path) -> None:
+    table = HEADER + "unemployment,X1,2023,total,1,10,\nunemployment,X2,2023,total,1,10,\n"
+    errors = _errors(_read(tmp_path, table))
+    assert [(p.row, p.value) for p in errors] == [(2, "X1"), (3, "X2")]

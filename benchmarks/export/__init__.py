@@ -1,0 +1,1 @@
+"""Benchmark of the area profile exports: ``python -m benchmarks.export [--quick]``."""

@@ -1,0 +1,91 @@
+"""The profile's charts: the trend of area against city, and the breakdown by sex."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import html
+
+from dashboard.display import number_format, redact
+from dashboard.figures.charts import sex_figure, trend_figure
+from dashboard.i18n import indicator_name, t
+from dashboard.model import Atlas
+from dashboard.numbers import format_number
+from dashboard.selection import SEX_ORDER
+
+SERIES = ["period", "value", "lower", "upper"]
+
+
+def series(atlas: Atlas, area_code: str, indicator_id: str, sex: str = "total") -> pd.DataFrame:
+    """``period, value, lower, upper`` of one area (or the city) over the periods, redacted."""
+    rows = atlas.area_rows(area_code)
+    rows = redact(rows[(rows["indicator_id"].astype(str) == indicator_id)
+                       & (rows["sex"].astype(str) == sex)])
+    out = pd.DataFrame({"period": rows["period"].astype(str).to_numpy(),
+                        "value": rows["value"].to_numpy(dtype=float),
+                        "lower": rows["lower_ci95"].to_numpy(dtype=float),
+                        "upper": rows["upper_ci95"].to_numpy(dtype=float)})
+    return out.sort_values("period").reset_index(drop=True)
+
+
+def latest(atlas: Atlas, area_code: str, indicator_id: str) -> pd.Series | None:
+    rows = atlas.area_rows(area_code)
+    rows = rows[(rows["indicator_id"].astype(str) == indicator_id) & (rows["sex"].astype(str) == "total")
+                & rows["is_latest"].astype(bool)]
+    return None if rows.empty else rows.iloc[0]
+
+
+def trend_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tuple[go.Figure, str, str]:
+    """(figure, gap sentence, text alternative) for the area against the city."""
+    cat = atlas.catalogue().loc[indicator_id]
+    d, unit = number_format(cat, lang)
+    mine = series(atlas, str(area["code"]), indicator_id)
+    city = series(atlas, atlas.city_code(), indicator_id)
+    labels = {"area": str(area["name"]), "city": t("chart.city", lang),
+              "area_band": t("chart.ci_band", lang, name=str(area["name"])),
+              "city_band": t("chart.ci_band", lang, name=t("chart.city", lang))}
+    fig = trend_figure(mine, city, labels, lang, d, unit)
+    row = latest(atlas, str(area["code"]), indicator_id)
+    gap = str(row["gap_trend"]) if row is not None and pd.notna(row["gap_trend"]) else "not_enough_data"
+    gap_text = t("area.gap_trend", lang, gap=t(f"gapv.{gap}", lang))
+    points = "; ".join(f"{p}: {format_number(v, lang, d)} / {format_number(c, lang, d)}"
+                       for p, v, c in zip(mine["period"], mine["value"],
+                                          city.set_index("period")["value"].reindex(mine["period"]),
+                                          strict=True))
+    alt = f"{indicator_name(cat, lang)} — {labels['area']} / {labels['city']}: {points}. {gap_text}."
+    return fig, gap_text, alt
+
+
+def sex_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tuple[go.Figure, str]:
+    """(figure, text alternative): the latest period by sex, area against city."""
+    cat = atlas.catalogue().loc[indicator_id]
+    d, unit = number_format(cat, lang)
+    row = latest(atlas, str(area["code"]), indicator_id)
+    period = str(row["period"]) if row is not None else None
+    parts = []
+    for who, code in (("area", str(area["code"])), ("city", atlas.city_code())):
+        rows = atlas.area_rows(code)
+        rows = redact(rows[(rows["indicator_id"].astype(str) == indicator_id)
+                           & (rows["period"].astype(str) == period)])
+        for sex in SEX_ORDER:
+            hit = rows[rows["sex"].astype(str) == sex]
+            if len(hit):
+                r = hit.iloc[0]
+                parts.append({"sex": sex, "sex_label": t(f"sex.{sex}", lang), "who": who,
+                              "value": r["value"], "lower": r["lower_ci95"], "upper": r["upper_ci95"]})
+    frame = pd.DataFrame(parts, columns=["sex", "sex_label", "who", "value", "lower", "upper"])
+    labels = {"area": str(area["name"]), "city": t("chart.city", lang)}
+    fig = sex_figure(frame, labels, lang, d, unit)
+    alt = "; ".join(f"{p['sex_label']} ({labels[p['who']]}): {format_number(p['value'], lang, d)}"
+                    for p in parts)
+    return fig, f"{indicator_name(cat, lang)} {period or ''} — {alt}."
+
+
+def chart_block(figure_id: str, alt_id: str, fig: Any, alt: str) -> list[Any]:
+    from dash import dcc
+
+    return [dcc.Graph(id=figure_id, figure=fig, className="chart", config={"displaylogo": False,
+                                                                             "displayModeBar": False}),
+            html.P(alt, id=alt_id, className="chart-caption")]
