@@ -121,6 +121,20 @@ def _compress(resp: flask.Response) -> flask.Response:
     return resp
 
 
+def _pin_atlas() -> None:
+    """One request, one load batch: the store's version is checked once per request."""
+    try:
+        current_atlas().pin()
+    except Exception as exc:  # a bad DATABASE_URL: the page says the store is down
+        log.warning("cannot make the atlas: %s", exc)
+
+
+def _unpin_atlas(_exc: BaseException | None) -> None:
+    atlas = flask.current_app.config.get(ATLAS_KEY)
+    if atlas is not None:
+        atlas.unpin()
+
+
 def create_app(atlas: Atlas | None = None) -> dash.Dash:
     """A new dashboard app reading ``atlas`` (default: the store at DATABASE_URL, on first use)."""
     # Dash keeps module-level ``@callback``s in process-wide lists until an app claims them.
@@ -145,6 +159,8 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
     app.server.add_url_rule("/geo/<int:version>.geojson", "geometry", _geometry)
     app.server.register_error_handler(Exception, _error_page)
     app.server.after_request(_compress)
+    app.server.before_request(_pin_atlas)
+    app.server.teardown_request(_unpin_atlas)
     app._setup_server()
     return app
 

@@ -29,8 +29,27 @@ def current_atlas() -> Atlas:
     return atlas
 
 
+def _state_lang() -> str | None:
+    """``lang`` of a page-state store among the running callback's inputs and states."""
+    try:
+        import dash
+
+        items = [*dash.ctx.states_list, *dash.ctx.inputs_list]
+    except Exception:  # not inside a callback
+        return None
+    flat = [x for item in items for x in (item if isinstance(item, list) else [item])]
+    for item in flat:
+        value = item.get("value") if isinstance(item, dict) else None
+        if isinstance(value, dict) and isinstance(value.get("query"), dict):
+            return value["query"].get("lang")
+    return None
+
+
 def request_lang() -> str:
-    """The language of the page a callback request came from (its ``lang`` parameter)."""
+    """The language of the page a request came from: its state store, else the referrer."""
+    lang = _state_lang()
+    if lang:
+        return normalize_lang(lang)
     try:
         referrer = flask.request.referrer or ""
     except RuntimeError:  # outside a request

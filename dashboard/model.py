@@ -10,7 +10,9 @@ not scans.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -18,6 +20,7 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from dashboard.display import redact
 from dashboard.geometry import DisplayGeometry, display_geometry
 from store.engine import StoreError, get_engine
 from store.read import Snapshot, latest_batch_id, read_batches, read_snapshot
@@ -26,6 +29,12 @@ T = TypeVar("T")
 CITY_LEVEL = "city"
 UI_AGE_GROUP = "all"
 SLICE_KEYS = ["indicator_id", "period", "sex"]
+UI_COLUMNS = [
+    "indicator_id", "domain", "area_code", "level", "prioritized", "period", "sex", "value",
+    "lower_ci95", "upper_ci95", "city_value", "difference", "compared_to_city", "trend",
+    "gap_trend", "status", "polarity", "is_latest",
+]
+FRAME_CACHE = 2048  # group frames kept per load batch (small: one area, or one slice)
 
 
 class StoreUnavailable(StoreError):
@@ -54,6 +63,27 @@ class Atlas:
         self.engine = engine or get_engine()
         self._lock = threading.Lock()
         self._cached: _Cached | None = None
+        self._local = threading.local()  # per-thread pin: one version check per request
+        self._frames_lock = threading.Lock()
+
+    # --- pinning: one request sees one load batch and asks the store once ------------------
+    def pin(self) -> None:
+        """From now on (in this thread) reuse the first version check, until :meth:`unpin`."""
+        self._local.depth = getattr(self._local, "depth", 0) + 1
+
+    def unpin(self) -> None:
+        self._local.depth = max(0, getattr(self._local, "depth", 0) - 1)
+        if self._local.depth == 0:
+            self._local.pinned = None
+
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """A block that reads one load batch and checks the store's version once."""
+        self.pin()
+        try:
+            yield
+        finally:
+            self.unpin()
 
     # --- loading -------------------------------------------------------------------------
     def _current_version(self) -> int | None:
@@ -63,6 +93,15 @@ class Atlas:
             raise _unavailable(exc) from exc
 
     def _load(self) -> _Cached:
+        pinned = getattr(self._local, "pinned", None)
+        if pinned is not None and getattr(self._local, "depth", 0):
+            return pinned  # type: ignore[no-any-return]
+        cached = self._load_current()
+        if getattr(self._local, "depth", 0):
+            self._local.pinned = cached
+        return cached
+
+    def _load_current(self) -> _Cached:
         version = self._current_version()
         cached = self._cached
         if cached is not None and cached.batch_id == version:
@@ -131,13 +170,15 @@ class Atlas:
         return self.derived("catalogue", lambda: self.snapshot().catalogue.set_index("id", drop=False))
 
     def ui_table(self) -> pd.DataFrame:
-        """The comparison rows the dashboard shows: the ``all`` age group."""
+        """The comparison rows the dashboard shows: the ``all`` age group, the columns
+        the pages use, suppressed values blanked once more (see display.redact)."""
 
         def build() -> pd.DataFrame:
             table = self.comparisons()
             if "age_group" in table.columns:
                 table = table[table["age_group"] == UI_AGE_GROUP]
-            return table.reset_index(drop=True)
+            table = table[[c for c in UI_COLUMNS if c in table.columns]]
+            return redact(table.reset_index(drop=True))
 
         return self.derived("ui_table", build)
 
@@ -165,10 +206,26 @@ class Atlas:
         return self.derived("display_geometry", build)
 
     def _group(self, name: str, keys: list[str], key: Any) -> pd.DataFrame:
+        """One group's rows, from a per-batch index of positions and a small LRU of frames."""
+        frames: OrderedDict[Any, pd.DataFrame] = self.derived("frames", OrderedDict)
+        with self._frames_lock:
+            hit = frames.get((name, key))
+            if hit is not None:
+                frames.move_to_end((name, key))
+                return hit
         table = self.ui_table()
         index = self.derived(name, lambda: _group_index(table, keys))
         positions = index.get(key)
-        return table.iloc[0:0] if positions is None else table.take(positions)
+        frame = table.iloc[0:0] if positions is None else table.take(positions)
+        with self._frames_lock:
+            frames[(name, key)] = frame
+            while len(frames) > FRAME_CACHE:
+                frames.popitem(last=False)
+        return frame
+
+    def series_rows(self, area_code: str, indicator_id: str) -> pd.DataFrame:
+        """All rows of one area and one indicator (every period and sex)."""
+        return self._group("by_area_indicator", ["area_code", "indicator_id"], (area_code, indicator_id))
 
     def periods(self, indicator_id: str) -> list[str]:
         """The indicator's periods in time order (text order is time order)."""

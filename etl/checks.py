@@ -200,9 +200,9 @@ def check_scale(values: pd.DataFrame, value_types: pd.Series, at_least: int = 5)
     Only values given by the source without numerator are looked at; at least
     ``at_least`` of them per file and indicator.
     """
-    given = values["value"].notna() & values["numerator"].isna()
-    ids = values["indicator_id"].astype(object)
-    pct = given & ids.map(value_types).eq("percentage").to_numpy(dtype=bool)
+    given = (values["value"].notna() & values["numerator"].isna()).to_numpy()
+    percentage = value_types.index[value_types == "percentage"]
+    pct = given & values["indicator_id"].isin(percentage).to_numpy()
     if not pct.any():
         return []
     stats = values.loc[pct].groupby(["file", "indicator_id"], observed=True)["value"]

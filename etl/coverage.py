@@ -129,7 +129,10 @@ def _gaps(
 def union_of(geoms: np.ndarray) -> shapely.Geometry:
     """The union of a coverage: GEOS's fast coverage union when its result is exact
     (valid, and as large as the areas together), a full union otherwise."""
-    fast = shapely.coverage_union_all(geoms)
+    try:
+        fast = shapely.coverage_union_all(geoms)
+    except shapely.errors.GEOSException:  # "incorrectly noded": not a clean coverage
+        return shapely.union_all(geoms)
     total = float(shapely.area(geoms).sum())
     if shapely.is_valid(fast) and abs(fast.area - total) <= 1e-9 * total:
         return fast

@@ -48,8 +48,37 @@ class Tally:
         return sorted(((c, f, n) for c, (f, n) in self.codes.items()), key=lambda x: x[1])[:limit]
 
 
+@dataclass
+class Codebook:
+    """Codes of one text column shared by all chunks and tables of a load.
+
+    Codes only grow, so the categorical of an early chunk stays valid with the
+    final categories, and chunks are concatenated by concatenating codes.
+    """
+
+    index: dict[str, int] = field(default_factory=dict)
+    values: list[str] = field(default_factory=list)
+
+    def codes(self, texts: list[str | None]) -> np.ndarray:
+        """The code of each text (added when new); None gives -1."""
+        out = np.empty(len(texts), dtype=np.int32)
+        for i, text in enumerate(texts):
+            if text is None:
+                out[i] = -1
+                continue
+            code = self.index.get(text)
+            if code is None:
+                code = self.index[text] = len(self.values)
+                self.values.append(text)
+            out[i] = code
+        return out
+
+    def categorical(self, codes: np.ndarray) -> pd.Categorical:
+        return pd.Categorical.from_codes(codes, categories=pd.Index(self.values, dtype=object))
+
+
 def _recode(
-    text: pd.Series, lookup: Callable[[str], str | None]
+    text: pd.Series, lookup: Callable[[str], str | None], book: Codebook
 ) -> tuple[pd.Categorical, np.ndarray, np.ndarray]:
     """Map each distinct stripped text through ``lookup`` (None = unknown).
 
@@ -57,14 +86,10 @@ def _recode(
     """
     codes, uniques = pd.factorize(text.to_numpy(dtype=object))
     stripped = np.array([str(u).strip() for u in uniques], dtype=object)
-    mapped, cats = pd.factorize(np.array([lookup(u) for u in stripped] + [None], dtype=object))
-    rows = mapped[codes] if len(codes) else np.array([], dtype=np.int64)
+    mapped = book.codes([lookup(u) for u in stripped])
+    rows = mapped[codes] if len(codes) else np.array([], dtype=np.int32)
     unknown = rows < 0
-    return (
-        pd.Categorical.from_codes(rows, categories=pd.Index(cats)),
-        unknown,
-        stripped[codes[unknown]],
-    )
+    return book.categorical(rows), unknown, stripped[codes[unknown]]
 
 
 def lookups(
@@ -109,13 +134,14 @@ def convert_keys(
     maps: dict[str, Callable[[str], str | None]],
     t: TableConfig,
     tallies: dict[str, Tally],
+    books: dict[str, Codebook],
 ) -> tuple[pd.DataFrame, np.ndarray]:
-    """Typed key columns (categoricals) and the mask of rows to keep."""
+    """Typed key columns (categoricals on ``books``) and the mask of rows to keep."""
     lines = text["line"].to_numpy()
     keys = pd.DataFrame(index=text.index)
     keep = np.ones(len(text), dtype=bool)
     for name, column in zip(KEYS, KEY_COLUMNS, strict=True):
-        keys[column], unknown, codes = _recode(text[name], maps[name])
+        keys[column], unknown, codes = _recode(text[name], maps[name], books[column])
         ignore = name in ("indicator", "area") and getattr(t, f"unknown_{name}s") == "ignore"
         if name != "age_group":
             tallies[f"{'ignored' if ignore else 'unknown'} {name}"].add(codes, lines[unknown])

@@ -248,14 +248,24 @@ def _replace(conn: Connection, data: CityData, batch_id: int, advance: Advance) 
     )
 
 
-def _column(series: pd.Series) -> np.ndarray:
+def _column(series: pd.Series) -> list[Any]:
     """Values as Python objects with None for missing (what the drivers expect)."""
     if pd.api.types.is_float_dtype(series.dtype):
         arr = series.to_numpy(dtype=float)
+        missing = np.isnan(arr)
+        if not missing.any():
+            return arr.tolist()
+        if missing.all():
+            return [None] * len(arr)
         out = arr.astype(object)
-        out[np.isnan(arr)] = None
-        return out
-    return series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
+        out[missing] = None
+        return out.tolist()
+    missing = series.isna().to_numpy()
+    values = series.to_numpy(dtype=object)
+    if missing.any():
+        values = values.copy()
+        values[missing] = None
+    return values.tolist()
 
 
 def _rows(
@@ -264,10 +274,7 @@ def _rows(
     """Chunks of row tuples in ``columns`` order (``extra`` fills constant columns)."""
     for start in range(0, len(frame), CHUNK_ROWS):
         part = frame.iloc[start : start + CHUNK_ROWS]
-        cols = [
-            np.full(len(part), extra[c], dtype=object) if c in extra else _column(part[c])
-            for c in columns
-        ]
+        cols = [[extra[c]] * len(part) if c in extra else _column(part[c]) for c in columns]
         yield list(zip(*cols, strict=True))
 
 

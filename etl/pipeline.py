@@ -80,7 +80,9 @@ class Inputs:
         return [p for p in self.problems if p.severity != "error"]
 
 
-def read_inputs(cfg: CityConfig, say: Say = _quiet) -> Inputs:
+def read_inputs(
+    cfg: CityConfig, say: Say = _quiet, files: list[SourceFile] | None = None
+) -> Inputs:
     """Read and check boundaries, catalogue and tables; collect all problems."""
     areas, problems = read_boundaries(cfg)
     say(
@@ -101,7 +103,7 @@ def read_inputs(cfg: CityConfig, say: Say = _quiet) -> Inputs:
         values = tables.values
         rows = {str(k): int(v) for k, v in tables.rows_per_file.items()}
         say(f"Tables: {len(values)} values read from {len(cfg.tables)} file(s).")
-    files = _with_rows(source_files(cfg), areas, catalogue, rows)
+    files = _with_rows(files or source_files(cfg), areas, catalogue, rows)
     return Inputs(areas, catalogue, values, files, problems)
 
 
@@ -160,7 +162,7 @@ def run(
     if previous is not None:
         return _unchanged(engine, cfg, print_, previous, say)
     try:
-        inputs = read_inputs(cfg, say)
+        inputs = read_inputs(cfg, say, files)
         _check(inputs.problems, say)
     except EtlError as exc:
         record_batch(engine, cfg, print_, "failed", str(exc))

@@ -120,20 +120,15 @@ def _csv_chunks(
                 lines = lines[~np.isin(lines, [s[0] for s in skipped])]
             next_line = int(lines[-1]) + 1 if len(lines) else next_line + len(skipped)
             chunk.columns = names
-            frame, lines = _clean(chunk, lines)
-            yield _drop_foreign_rows(table, frame, lines)
+            frame, lines, rest_empty = _clean(chunk, lines)
+            yield _drop_foreign_rows(table, frame, lines, rest_empty)
 
 
 def _drop_foreign_rows(
-    table: TextTable, frame: pd.DataFrame, lines: np.ndarray
+    table: TextTable, frame: pd.DataFrame, lines: np.ndarray, rest_empty: np.ndarray
 ) -> tuple[pd.DataFrame, np.ndarray]:
     """Report and drop rows that hold everything in the first cell, split by another delimiter."""
-    if frame.shape[1] < 2 or table.delimiter == "whitespace":
-        return frame, lines
-    rest_empty = np.logical_and.reduce(
-        [frame[c].to_numpy(dtype=object) == "" for c in frame.columns[1:]]
-    )
-    if not rest_empty.any():
+    if frame.shape[1] < 2 or table.delimiter == "whitespace" or not rest_empty.any():
         return frame, lines
     first = frame.iloc[:, 0]
     candidates = first[rest_empty]
@@ -165,20 +160,23 @@ def _drop_foreign_rows(
 
 def _clean(
     frame: pd.DataFrame, lines: np.ndarray, strip: bool = False
-) -> tuple[pd.DataFrame, np.ndarray]:
-    """Drop blank rows; with ``strip`` also strip every cell (small files only)."""
+) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """Drop blank rows; with ``strip`` also strip every cell (small files only).
+
+    Also returns, for the rows kept, whether all cells but the first are empty.
+    """
     if strip:
         frame = frame.fillna("")
         for col in frame.columns:
             frame[col] = frame[col].astype(str).str.strip()
-    empty = [frame[c].to_numpy(dtype=object) == "" for c in frame.columns]
-    blank = np.logical_and.reduce(empty) if empty else np.zeros(len(frame), dtype=bool)
-    if len(empty) > 1:
-        maybe = np.logical_and.reduce(empty[1:]) & ~blank
-        blank[maybe] = frame.iloc[:, 0][maybe].str.strip().to_numpy(dtype=object) == ""
+    rest = [frame[c].to_numpy(dtype=object) == "" for c in frame.columns[1:]]
+    rest_empty = np.logical_and.reduce(rest) if rest else np.ones(len(frame), dtype=bool)
+    blank = rest_empty.copy()
+    if frame.shape[1] and blank.any():
+        blank[blank] = frame.iloc[:, 0][blank].str.strip().to_numpy(dtype=object) == ""
     if blank.any():
-        frame, lines = frame.loc[~blank].reset_index(drop=True), lines[~blank]
-    return frame.reset_index(drop=True), lines
+        frame, lines, rest_empty = frame.loc[~blank], lines[~blank], rest_empty[~blank]
+    return frame.reset_index(drop=True), lines, rest_empty
 
 
 def _header_problems(file: str, columns: list[str], line: int | None) -> list[Problem]:
@@ -304,7 +302,7 @@ def _open_xlsx(path: Path, file: str, opts: ReadOptions) -> TextTable:
     lines = np.arange(opts.first_line, opts.first_line + len(texts), dtype=np.int64)
     problems = _header_problems(file, columns, opts.header_line)
     table = TextTable(file, columns, None, None, opts.header_line, problems)
-    frame, lines = _clean(texts.reset_index(drop=True), lines, strip=True)
+    frame, lines, _ = _clean(texts.reset_index(drop=True), lines, strip=True)
     table._source = lambda t: iter([(frame, lines)])
     return table
 

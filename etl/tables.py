@@ -28,7 +28,7 @@ from etl.checks import (
 )
 from etl.config import CityConfig, TableConfig
 from etl.errors import Problem
-from etl.keys import KEY_COLUMNS, convert_keys, lookups, new_tallies, tally_problems
+from etl.keys import KEY_COLUMNS, Codebook, convert_keys, lookups, new_tallies, tally_problems
 from etl.layout import NUMBERS, Layout, resolve_long, resolve_wide, to_long
 from etl.numbers import detect_decimal, parse_numbers
 from etl.readers import TextTable, display_name, open_table
@@ -58,22 +58,18 @@ class Context:
     catalogue: pd.DataFrame
     log: ProblemLog = field(default_factory=ProblemLog)
     ids: set[str] = field(default_factory=set)
+    books: dict[str, Codebook] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.books = {c: Codebook() for c in [*KEY_COLUMNS, "status", "file"]}
         self.ids = set(self.catalogue["id"].dropna()) if "id" in self.catalogue else set()
 
 
 # ---------------------------------------------------------------- numbers
 
 
-def _row_reporter(
-    ctx: Context, layout: Layout, frame: pd.DataFrame, shown: dict[str, pd.Series] | None = None
-) -> Report:
+def _row_reporter(ctx: Context, layout: Layout, frame: pd.DataFrame) -> Report:
     """A ``checks.Report`` that turns masked rows of ``frame`` into capped Problems."""
-    lines = frame["line"].to_numpy()
-    inds = (
-        frame["indicator_id"].to_numpy() if "indicator_id" in frame else np.full(len(frame), None)
-    )
 
     def report(
         kind: str, mask: np.ndarray, name: str, message: str, fix: str, severity: str
@@ -82,23 +78,21 @@ def _row_reporter(
         if not total:
             return
         idx = np.flatnonzero(mask)[: ctx.log.room(layout.file, kind)]
-        values = shown[name] if shown and name in shown else frame[name]
-        ctx.log.add(
-            kind,
-            total,
-            [
-                Problem(
-                    layout.file,
-                    message,
-                    fix,
-                    row=int(lines[i]),
-                    column=layout.column(name, inds[i]),
-                    value=_plain(values.iloc[i]),
-                    severity=severity,
-                )
-                for i in idx
-            ],
-        )
+        rows = frame.iloc[idx]
+        inds = rows["indicator_id"].tolist() if "indicator_id" in rows else [None] * len(rows)
+        problems = [
+            Problem(
+                layout.file,
+                message,
+                fix,
+                row=int(line),
+                column=layout.column(name, ind),
+                value=_plain(value),
+                severity=severity,
+            )
+            for line, ind, value in zip(rows["line"], inds, rows[name], strict=True)
+        ]
+        ctx.log.add(kind, total, problems)
 
     return report
 
@@ -123,19 +117,22 @@ def _parse_measure(
 
 
 def _status(
-    text: pd.DataFrame, layout: Layout, missing: np.ndarray, marked: dict[str, np.ndarray]
+    text: pd.DataFrame,
+    layout: Layout,
+    missing: np.ndarray,
+    marked: dict[str, np.ndarray],
+    book: Codebook,
 ) -> ExtensionArray:
     """The source's status text, else suppressed (a marker) or missing (no value)."""
     suppressed = marked["value"] | (missing & (marked["numerator"] | marked["denominator"]))
-    codes = np.where(suppressed, 0, np.where(missing, 1, -1)).astype(np.int8)
-    status = pd.Categorical.from_codes(codes, pd.Index([SUPPRESSED, MISSING]))
-    if "status" not in layout.fields:
-        return status
-    source = text["status"].str.strip().str.slice(0, 64)
-    given = (source != "").to_numpy()
-    return pd.Categorical(
-        np.where(given, source.to_numpy(dtype=object), np.asarray(status, dtype=object))
-    )
+    codes = book.codes([SUPPRESSED, MISSING])
+    rows = np.where(suppressed, codes[0], np.where(missing, codes[1], -1)).astype(np.int32)
+    if "status" in layout.fields:
+        source = text["status"].str.strip().str.slice(0, 64)
+        given = (source != "").to_numpy()
+        found, uniques = pd.factorize(source[given].to_numpy(dtype=object))
+        rows[given] = book.codes(list(uniques))[found]
+    return book.categorical(rows)
 
 
 def convert_numbers(
@@ -156,7 +153,8 @@ def convert_numbers(
             continue
         out[name], bad, marked[name] = _parse_measure(text[name], markers, decimal)
         report("not a number", bad, name, f"{name} is not a number", fix, "error")
-    out["status"] = _status(text, layout, np.isnan(out["value"].to_numpy(dtype=float)), marked)
+    missing = np.isnan(out["value"].to_numpy(dtype=float))
+    out["status"] = _status(text, layout, missing, marked, ctx.books["status"])
     return out
 
 
@@ -243,7 +241,7 @@ def read_table(t: TableConfig, ctx: Context) -> tuple[pd.DataFrame | None, int]:
         rows += len(frame)
         text = to_long(frame, lines, layout)
         decimal = decimal or _decimal(t, ctx, text, table)
-        keys, keep = convert_keys(text, maps, t, tallies)
+        keys, keep = convert_keys(text, maps, t, tallies, ctx.books)
         if not keep.all():
             text, keys = (
                 text.loc[keep].reset_index(drop=True),
@@ -268,37 +266,54 @@ def read_table(t: TableConfig, ctx: Context) -> tuple[pd.DataFrame | None, int]:
         )
         return None, 0
     values = concat_frames(parts)
-    values["file"] = pd.Categorical.from_codes(
-        np.zeros(len(values), dtype=np.int8), categories=pd.Index([table.file])
-    )
+    book = ctx.books["file"]
+    values["file"] = book.categorical(np.full(len(values), book.codes([table.file])[0]))
     return values, rows
 
 
 def concat_frames(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Concatenate frames keeping categorical columns categorical (with the union of categories)."""
+    """Concatenate frames whose categoricals share codebooks (codes only ever grow).
+
+    The codes are concatenated and given the last (largest) categories; frames
+    whose categories do not line up fall back to ``union_categoricals``.
+    """
     parts = [p for p in parts if len(p)]
-    if not parts:
-        return pd.DataFrame()
-    if len(parts) == 1:
-        return parts[0]
-    out = {}
+    if len(parts) <= 1:
+        return parts[0] if parts else pd.DataFrame()
+    out: dict[str, np.ndarray | pd.Categorical] = {}
     for col in parts[0].columns:
-        if isinstance(parts[0][col].dtype, pd.CategoricalDtype):
-            out[col] = pd.Series(
-                union_categoricals([p[col].astype("category") for p in parts], ignore_order=True)
-            )
+        if not isinstance(parts[0][col].dtype, pd.CategoricalDtype):
+            out[col] = np.concatenate([p[col].to_numpy() for p in parts])
+            continue
+        cats = max((p[col].cat.categories for p in parts), key=len)
+        if all(cats[: len(p[col].cat.categories)].equals(p[col].cat.categories) for p in parts):
+            codes = np.concatenate([p[col].cat.codes.to_numpy() for p in parts])
+            out[col] = pd.Categorical.from_codes(codes, categories=cats)
         else:
-            out[col] = pd.Series(np.concatenate([p[col].to_numpy() for p in parts]))
+            out[col] = union_categoricals([p[col] for p in parts], ignore_order=True)
     return pd.DataFrame(out)
+
+
+def _row_keys(values: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
+    """One int64 per row identifying its key (from the category codes), and complete-key rows."""
+    codes = [values[c].cat.codes.to_numpy().astype(np.int64) for c in KEY_COLUMNS]
+    sizes = [len(values[c].cat.categories) + 1 for c in KEY_COLUMNS]
+    complete = np.logical_and.reduce([c >= 0 for c in codes])
+    if float(np.prod(np.array(sizes, dtype=float))) >= 2**62:  # would overflow: let pandas hash
+        return pd.Series(pd.MultiIndex.from_arrays(codes).factorize()[0]), complete
+    key = np.zeros(len(values), dtype=np.int64)
+    for column, size in zip(codes, sizes, strict=True):
+        key = key * size + (column + 1)
+    return pd.Series(key), complete
 
 
 def check_duplicates(values: pd.DataFrame, ctx: Context) -> None:
     """Rows with the same indicator, area, period, sex and age group; names both rows."""
-    complete = values[KEY_COLUMNS].notna().all(axis=1).to_numpy()  # unknown codes are reported
-    dup = values.duplicated(KEY_COLUMNS, keep="first").to_numpy() & complete
+    key, complete = _row_keys(values)  # rows with unknown codes are reported already
+    dup = key.duplicated(keep="first").to_numpy() & complete
     if not dup.any():
         return
-    both = values.duplicated(KEY_COLUMNS, keep=False).to_numpy() & complete
+    both = key.duplicated(keep=False).to_numpy() & complete
     first = values.loc[both & ~dup, [*KEY_COLUMNS, "file", "line"]]
     later = values.loc[dup, [*KEY_COLUMNS, "file", "line"]]
     for file, group in later.groupby("file", observed=True, sort=False):
@@ -340,18 +355,16 @@ def _finish(values: pd.DataFrame) -> pd.DataFrame:
                 for c in VALUE_COLUMNS
             }
         )
-    out = {}
-    for col in VALUE_COLUMNS:
+    values = values.reset_index(drop=True)
+    for col in VALUE_COLUMNS:  # replaced column by column, so no second copy of the frame
         series = values[col]
         if isinstance(series.dtype, pd.CategoricalDtype):
             cats = np.asarray(series.cat.categories, dtype=object)
             lut = np.concatenate([cats, np.array([None], dtype=object)])
-            out[col] = pd.Series(lut[np.asarray(series.cat.codes)], dtype=object)
+            values[col] = pd.Series(lut[np.asarray(series.cat.codes)], dtype=object)
         elif series.dtype == object:
-            out[col] = series.where(series.notna(), None).reset_index(drop=True)
-        else:
-            out[col] = series.reset_index(drop=True)
-    return pd.DataFrame(out)
+            values[col] = series.astype(object).where(series.notna(), None)
+    return values[VALUE_COLUMNS]
 
 
 def read_tables(cfg: CityConfig, area_codes: set[str], catalogue: pd.DataFrame) -> TablesResult:

@@ -26,6 +26,7 @@ from indicators.intervals import (
     wilson_ci,
     z_value,
 )
+from indicators.summaries import area_summary, domain_scores, localize
 from indicators.table import comparison_table
 
 __all__ = [
@@ -38,9 +39,12 @@ __all__ = [
     "TRENDS",
     "IndicatorError",
     "InputProblem",
+    "area_summary",
     "byar_ci",
     "comparison_table",
+    "domain_scores",
     "exact_poisson_ci",
+    "localize",
     "poisson_ci",
     "proportion_ci",
     "rate_ci",

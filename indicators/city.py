@@ -65,7 +65,7 @@ def _block_sums(inp: Inputs, m: Measures, cell: NDArray[np.int64], sl: slice, si
     num, den, value, sd = inp.num[sl], inp.den[sl], m.value[sl], m.sd[sl]
     usable = area != inp.city
     with np.errstate(invalid="ignore"):
-        add = usable & (vt != MEAN) & (num >= 0) & ((den > 0) | (vt == COUNT))
+        add = usable & (vt != MEAN) & (num >= 0) & ((den >= 0) | (vt == COUNT))
         mean = usable & (vt == MEAN) & ~np.isnan(value) & (den > 0)
 
     def total(mask: NDArray[np.bool_], w: Array | None) -> Array:

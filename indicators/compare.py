@@ -21,9 +21,9 @@ from indicators.measures import COUNT, MEAN, RATE, is_share
 
 Array = NDArray[np.float64]
 C = {name: np.int8(i) for i, name in enumerate(COMPARISONS)}
+P95, P998 = 0.05, 0.002
 HIGH_IS_GOOD = POLARITIES.index("high_is_good")
 LOW_IS_GOOD = POLARITIES.index("low_is_good")
-P95, P998 = 0.05, 0.002
 
 
 def outcome(
@@ -65,10 +65,13 @@ def _two_proportions(x1: Array, n1: Array, x2: Array, n2: Array) -> tuple[Array,
     return z, 2.0 * special.ndtr(-np.abs(z))
 
 
-EXACT_BELOW_VARIANCE = 100.0
-"""The conditional test is exact while the binomial variance of o₁ is below this; above it
-the normal approximation of the same test (the score test) is used: with a variance of 100
-or more it is the standard large-sample form, and far cheaper for millions of rows."""
+EXACT_BELOW_VARIANCE = 10.0
+"""Below this binomial variance of o₁ the conditional test is always exact."""
+EXACT_BAND_VARIANCE = 100.0
+EXACT_BAND = (P998 / 10.0, P95 * 10.0)
+"""Up to EXACT_BAND_VARIANCE the exact p-value is also computed whenever the normal one
+falls within a factor 10 of a threshold, so that only the exact test decides close calls;
+elsewhere both tests give the same outcome and the normal one is far cheaper."""
 
 
 def _two_rates(o1: Array, n1: Array, o2: Array, n2: Array) -> tuple[Array, Array]:
@@ -85,7 +88,9 @@ def _two_rates(o1: Array, n1: Array, o2: Array, n2: Array) -> tuple[Array, Array
         z = (o1 - total * p0) / np.sqrt(variance)
         p = 2.0 * special.ndtr(-np.abs(z))
         direction = o1 / n1 - o2 / n2
-    exact = variance < EXACT_BELOW_VARIANCE
+    with np.errstate(invalid="ignore"):
+        near = (p > EXACT_BAND[0]) & (p < EXACT_BAND[1]) & (variance < EXACT_BAND_VARIANCE)
+        exact = (variance < EXACT_BELOW_VARIANCE) | near
     if exact.any():
         a, t, q = o1[exact], total[exact], p0[exact]
         with np.errstate(invalid="ignore", divide="ignore"):

@@ -118,12 +118,16 @@ def _float(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
     return pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
 
 
+def _plain(value: object) -> object:
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _problems_at(
     mask: NDArray[np.bool_], frame: str, column: str, values: NDArray[np.generic], message: str,
     fix: str,
 ) -> list[InputProblem]:
     rows = np.flatnonzero(mask)[:MAX_SHOWN]
-    found = [InputProblem(frame, message, fix, int(r), column, values[r]) for r in rows]
+    found = [InputProblem(frame, message, fix, int(r), column, _plain(values[r])) for r in rows]
     if mask.sum() > MAX_SHOWN:
         found.append(InputProblem(frame, f"... and {int(mask.sum()) - MAX_SHOWN} more rows", fix,
                                   column=column))

@@ -49,7 +49,9 @@ def _wiggle(xy: np.ndarray) -> np.ndarray:
     together and the coverage stays valid (the displacement's slope is below 1);
     it fades out towards the outer edge; coordinates rounded to the centimetre."""
     x, y = xy[:, 0], xy[:, 1]
-    edge = np.minimum.reduce([x - ORIGIN[0], ORIGIN[0] + SPAN - x, y - ORIGIN[1], ORIGIN[1] + SPAN - y])
+    edge = np.minimum.reduce(
+        [x - ORIGIN[0], ORIGIN[0] + SPAN - x, y - ORIGIN[1], ORIGIN[1] + SPAN - y]
+    )
     fade = np.clip(edge / 500.0, 0.0, 1.0)
     dx = (25 * np.sin(y / 97.0) + 9 * np.cos(x / 31.0)) * fade
     dy = (25 * np.sin(x / 89.0) + 9 * np.cos(y / 29.0)) * fade
@@ -61,7 +63,9 @@ def polygons(n: int, seed: int = SEED) -> gpd.GeoDataFrame:
     rng = np.random.default_rng(seed)
     pts = _points(int(n * 1.05), rng)[:n]
     envelope = shapely.box(ORIGIN[0], ORIGIN[1], ORIGIN[0] + SPAN, ORIGIN[1] + SPAN)
-    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(pts), extend_to=envelope))
+    cells = shapely.get_parts(
+        shapely.voronoi_polygons(shapely.multipoints(pts), extend_to=envelope)
+    )
     cells = shapely.intersection(cells, envelope)
     # About 330 vertices per area on average, like DeSO (one step for all, so that
     # shared borders get the same vertices from both sides).
@@ -71,26 +75,46 @@ def polygons(n: int, seed: int = SEED) -> gpd.GeoDataFrame:
     kommun = (np.arange(len(cells)) // 20) % 290 + 100
     codes = [f"{k:04d}{'ABC'[i % 3]}{i:04d}" for i, k in enumerate(kommun)]
     return gpd.GeoDataFrame(
-        {"deso": codes, "namn": [f"Område {c}" for c in codes],
-         "bef": rng.integers(700, 2700, size=len(cells))},
-        geometry=cells, crs="EPSG:3006",
+        {
+            "deso": codes,
+            "namn": [f"Område {c}" for c in codes],
+            "bef": rng.integers(700, 2700, size=len(cells)),
+        },
+        geometry=cells,
+        crs="EPSG:3006",
     )
 
 
-def values(codes: list[str], city_code: str, indicators: int, periods: int, seed: int = SEED) -> pd.DataFrame:
+def values(
+    codes: list[str], city_code: str, indicators: int, periods: int, seed: int = SEED
+) -> pd.DataFrame:
     """A long table: every indicator × area (and the city) × period × sex."""
     rng = np.random.default_rng(seed + 1)
     areas = np.array([*codes, city_code], dtype=object)
     ind = np.array([f"ind{i:02d}" for i in range(indicators)], dtype=object)
     per = np.array([str(2024 - periods + i) for i in range(periods)], dtype=object)
-    grid = np.stack(np.meshgrid(np.arange(len(ind)), np.arange(len(areas)), np.arange(len(per)),
-                                np.arange(len(SEXES)), indexing="ij"), -1).reshape(-1, 4)
+    grid = np.stack(
+        np.meshgrid(
+            np.arange(len(ind)),
+            np.arange(len(areas)),
+            np.arange(len(per)),
+            np.arange(len(SEXES)),
+            indexing="ij",
+        ),
+        -1,
+    ).reshape(-1, 4)
     den = rng.integers(300, 3000, size=len(grid))
     num = (den * rng.uniform(0.01, 0.4, size=len(grid))).astype(int)
-    return pd.DataFrame({
-        "indicator": ind[grid[:, 0]], "area": areas[grid[:, 1]], "period": per[grid[:, 2]],
-        "sex": np.array(SEXES, dtype=object)[grid[:, 3]], "numerator": num, "denominator": den,
-    })
+    return pd.DataFrame(
+        {
+            "indicator": ind[grid[:, 0]],
+            "area": areas[grid[:, 1]],
+            "period": per[grid[:, 2]],
+            "sex": np.array(SEXES, dtype=object)[grid[:, 3]],
+            "numerator": num,
+            "denominator": den,
+        }
+    )
 
 
 CONFIG = """\
@@ -125,14 +149,27 @@ def write_inputs(folder: Path, areas: int, rows: int) -> Inputs:
     frame.to_file(folder / "areas.gpkg", driver="GPKG", layer="deso")
     periods = 10
     indicators = max(1, round(rows / ((len(frame) + 1) * periods * len(SEXES))))
-    catalogue = pd.DataFrame({
-        "id": [f"ind{i:02d}" for i in range(indicators)],
-        "name_en": [f"Indicator {i}" for i in range(indicators)],
-        "domain": "health", "value_type": "percentage", "multiplier": 100, "polarity": "low_is_good",
-    })
+    catalogue = pd.DataFrame(
+        {
+            "id": [f"ind{i:02d}" for i in range(indicators)],
+            "name_en": [f"Indicator {i}" for i in range(indicators)],
+            "domain": "health",
+            "value_type": "percentage",
+            "multiplier": 100,
+            "polarity": "low_is_good",
+        }
+    )
     catalogue.to_csv(folder / "catalogue.csv", index=False)
     table = values(list(frame["deso"]), "SE", indicators, periods)
     table.to_csv(folder / "values.csv", index=False)
-    (folder / "city.toml").write_text(CONFIG.format(areas=len(frame), rows=len(table)), encoding="utf-8")
-    return Inputs(folder, folder / "city.toml", folder / "areas.gpkg", folder / "values.csv",
-                  len(frame), len(table))
+    (folder / "city.toml").write_text(
+        CONFIG.format(areas=len(frame), rows=len(table)), encoding="utf-8"
+    )
+    return Inputs(
+        folder,
+        folder / "city.toml",
+        folder / "areas.gpkg",
+        folder / "values.csv",
+        len(frame),
+        len(table),
+    )

@@ -56,6 +56,19 @@ def timed(fn: Callable[[], Any], repeat: int) -> list[float]:
     return times
 
 
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and its finished children (user + system)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed_batch(run: Callable[[], Any]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one batch (CPU shows the work when the machine is shared)."""
+    cpu, start = cpu_seconds(), time.perf_counter()
+    run()
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
 def peak_mb() -> dict[str, float]:
     scale = 1 / 1024 if platform.system() != "Darwin" else 1 / 1024 / 1024
     return {
@@ -80,9 +93,11 @@ def measure(snapshot: Any, table: Any, out: Path, repeat: int) -> dict[str, Any]
 
     cold = timed(one("pdf"), 1)[0]
     medians = {fmt: statistics.median(timed(one(fmt), repeat)) for fmt in ("pdf", "html", "xlsx", "csv")}
-    serial = timed(lambda: export_batch(snapshot, table, codes, "pdf", "sv", out / "serial", jobs=1), 1)[0]
+    serial, serial_cpu = timed_batch(
+        lambda: export_batch(snapshot, table, codes, "pdf", "sv", out / "serial", jobs=1))
     jobs = default_jobs()
-    parallel = timed(lambda: export_batch(snapshot, table, codes, "pdf", "sv", out / "parallel", jobs=jobs), 1)[0]
+    parallel, parallel_cpu = timed_batch(
+        lambda: export_batch(snapshot, table, codes, "pdf", "sv", out / "parallel", jobs=jobs))
     written = len(list((out / "parallel").glob("*.pdf")))
     return {
         "one_profile_s": {"pdf_cold_first": round(cold, 3),
@@ -92,6 +107,8 @@ def measure(snapshot: Any, table: Any, out: Path, repeat: int) -> dict[str, Any]
             "profiles": written, "jobs": jobs, "parallel_s": round(parallel, 2),
             "single_process_baseline_s": round(serial, 2),
             "speedup_vs_single_process": round(serial / parallel, 2),
+            "cpu_s_parallel": round(parallel_cpu, 2), "cpu_s_single_process": round(serial_cpu, 2),
+            "load_average_1m_after": round(os.getloadavg()[0], 2),
             "per_profile_s": round(parallel / max(written, 1), 3),
         },
         "targets": {"one_pdf_at_most_2s": medians["pdf"] <= 2.0, "batch_at_most_60s": parallel <= 60.0},
@@ -138,7 +155,8 @@ def main() -> None:
           f"(PDF = {result['one_pdf_vs_csv_baseline']}x CSV)")
     print(f"batch of {batch['profiles']} PDFs: {batch['parallel_s']:.1f} s with {batch['jobs']} processes, "
           f"{batch['single_process_baseline_s']:.1f} s in one process "
-          f"(speed-up {batch['speedup_vs_single_process']}x)")
+          f"(speed-up {batch['speedup_vs_single_process']}x; CPU {batch['cpu_s_parallel']:.1f} s vs "
+          f"{batch['cpu_s_single_process']:.1f} s; load average {batch['load_average_1m_after']})")
     print(f"targets: {result['targets']} | peak memory {result['peak_memory']}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     name = RESULTS.with_name("export-quick.json") if args.quick else RESULTS

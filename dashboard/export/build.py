@@ -275,8 +275,9 @@ class TableIndex:
 
     def __init__(self, table: pd.DataFrame) -> None:
         self.table = table
-        codes = table["area_code"].astype(str) if "area_code" in table.columns else pd.Series()
-        self._by_area = codes.groupby(codes, sort=False).indices if len(codes) else {}
+        codes = table["area_code"] if "area_code" in table.columns else pd.Series(dtype=object)
+        groups = codes.groupby(codes, sort=False, observed=True).indices if len(codes) else {}
+        self._by_area = {str(k): v for k, v in groups.items()}
         self._stats: dict[str, SpineStats] = {}
 
     def area_rows(self, code: str) -> pd.DataFrame:

@@ -144,9 +144,10 @@ def _axes(fig: Figure, box: tuple[float, float, float, float], ticks: list[float
     for t in ticks:
         fig.add(Line(left, y(t), right, y(t), stroke=style.RULE, width=0.15),
                 Label(left - 1.0, y(t), number(t, dec, lang), 5.5, style.MUTED, "end"))
+    last = len(periods) - 1
     every = max(1, math.ceil(len(periods) / 6))
     for i, p in enumerate(periods):
-        if i % every == 0 or i == len(periods) - 1:
+        if i == last or (i % every == 0 and last - i >= every):  # the last is always labelled
             fig.add(Label(x(i), bottom + 2.4, p, 5.5, style.MUTED, "middle"))
     fig.add(Line(left, bottom, right, bottom, stroke=style.MUTED, width=0.2))
 

@@ -44,6 +44,7 @@ tbody td { text-align: right; white-space: nowrap; }
 tbody td.l { text-align: left; white-space: normal; }
 tbody tr:nth-child(even) { background: #f7f9fb; }
 td.value { font-weight: bold; }
+td.cmp { white-space: nowrap; }
 small, .unit { display: block; color: var(--muted); font-size: 11px; font-weight: normal; }
 .chip { display: inline-block; min-width: 24px; padding: 0 4px; margin-right: 5px;
   text-align: center; font-weight: bold; font-size: 11px; border: 1px solid var(--muted); }
@@ -155,7 +156,7 @@ def _row(r: IndicatorRow, lang: str) -> str:
         f"<td>{escape(interval(r.lower95, r.upper95, d, lang))}</td>"
         f"<td>{escape(number(r.city_value, d, lang))}</td>"
         f"<td>{escape(number(r.difference, d, lang, signed=True))}</td>"
-        f'<td class="l">{compared}</td><td class="l">{trend_cell(r, lang)}</td>'
+        f'<td class="l cmp">{compared}</td><td class="l">{trend_cell(r, lang)}</td>'
         f'<td class="spine">{spine}</td></tr>'
     )
 

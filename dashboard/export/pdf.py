@@ -78,6 +78,7 @@ def cover(doc: ProfileDocument, p: Profile) -> None:
 
 
 def summary(doc: ProfileDocument, p: Profile) -> None:
+    doc.start_section(strings.text("summary", p.lang))
     heading(doc, strings.text("summary", p.lang), 13, 1.0)
     for sentence in p.summary:
         doc.lines(sentence, 8.5, hanging="•  ")
@@ -140,14 +141,11 @@ def domain_cells(r: IndicatorRow, lang: str) -> list[Cell]:
     ]
 
 
-def continue_section(doc: ProfileDocument, height: float, section: DomainSection, lang: str) -> bool:
-    """Start a new page when ``height`` does not fit, naming the domain that continues."""
+def continue_section(doc: ProfileDocument, height: float) -> bool:
+    """Start a new page when ``height`` does not fit (its header names the domain)."""
     if doc.space_left() >= height + 4:
         return False
     doc.add_page()
-    doc.font(8, bold=True, color=style.MUTED)
-    doc.text(MARGIN, doc.get_y() + 2, f"{section.title} ({strings.text('continued', lang)})")
-    doc.set_y(doc.get_y() + 6)
     return True
 
 
@@ -156,7 +154,7 @@ def spine_block(doc: ProfileDocument, section: DomainSection, lang: str) -> None
     if not rows:
         return
     row_h = 6.0
-    if not continue_section(doc, 22 + row_h * min(len(rows), 4), section, lang):
+    if not continue_section(doc, 22 + row_h * min(len(rows), 4)):
         doc.ln(4)
     heading(doc, strings.text("spine_title", lang), 10.5, 0.5)
     paragraph(doc, strings.text("spine_note", lang), 7, style.MUTED)
@@ -203,7 +201,7 @@ def trends_block(doc: ProfileDocument, section: DomainSection, lang: str) -> Non
     if not rows:
         return
     w, h, gap = 58.0, 44.0, 3.0
-    if not continue_section(doc, 16 + h, section, lang):
+    if not continue_section(doc, 16 + h):
         doc.ln(4)
     heading(doc, strings.text("trends_title", lang), 10.5, 0.5)
     doc.figure(charts.trend_legend(lang), MARGIN, doc.get_y())
@@ -224,10 +222,12 @@ def domain(doc: ProfileDocument, section: DomainSection, lang: str) -> None:
     needed = (32 + 9 * n + (31 + 6 * n if any(r.spine for r in section.rows) else 0)
               + (18 + 47 * -(-series // 3) if series else 0))
     wanted = needed if needed < 240 else min(needed, 120)  # whole domain, if a page can hold it
+    doc.begin_part(None)
     if doc.page_no() == 1 or doc.space_left() < wanted:
         doc.add_page()
     else:
         doc.ln(9)
+    doc.begin_part(section.title)
     heading(doc, section.title, 16, 0.5)
     paragraph(doc, section.summary, 8.5, style.MUTED)
     doc.ln(3)
@@ -242,6 +242,7 @@ def render_pdf(profile: Profile) -> bytes:
     cover(doc, profile)
     for section in profile.domains:
         domain(doc, section, profile.lang)
+    doc.begin_part(None)
     sex_breakdown(doc, profile)
     quality(doc, profile)
     appendix(doc, profile)

@@ -48,6 +48,8 @@ class ProfileDocument(FPDF):
     def __init__(self, profile: Profile) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.profile = profile
+        self.section: str | None = None  # the domain being written: named on its later pages
+        self.section_page = 0
         self.set_margins(MARGIN, MARGIN + 4, MARGIN)
         self.set_auto_page_break(True, BOTTOM)
         self.add_font(FONT, "", FONT_REGULAR)
@@ -75,6 +77,17 @@ class ProfileDocument(FPDF):
         self.stroke(style.RULE, 0.3)
         self.line(MARGIN, 13.5, PAGE_W - MARGIN, 13.5)
         self.set_y(MARGIN + 4)
+        if self.section and self.page_no() > self.section_page:
+            self.font(8, bold=True, color=style.MUTED)
+            self.text(MARGIN, self.get_y() + 2, f"{self.section} ({strings.text('continued', p.lang)})")
+            self.set_y(self.get_y() + 6)
+
+    def begin_part(self, title: str | None, bookmark: bool = True) -> None:
+        """Begin a part of the report here: a bookmark in the PDF outline, and for a domain
+        (``title`` given) its name at the top of every further page until the next part."""
+        self.section, self.section_page = title, self.page_no()
+        if title and bookmark:
+            self.start_section(title)
 
     def footer(self) -> None:
         p = self.profile

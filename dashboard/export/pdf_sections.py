@@ -41,6 +41,7 @@ def _sex_cells(row: SexRow, lang: str) -> list[Cell]:
 def sex_breakdown(doc: ProfileDocument, p: Profile) -> None:
     lang = p.lang
     doc.add_page()
+    doc.start_section(strings.text("sex_title", lang))
     heading(doc, strings.text("sex_title", lang))
     if not p.sex_rows:
         paragraph(doc, strings.text("sex_none", lang))
@@ -48,7 +49,7 @@ def sex_breakdown(doc: ProfileDocument, p: Profile) -> None:
     columns = [Column(strings.text("indicator", lang), 40, "L"), Column(strings.text("period", lang), 11, "C")]
     for sex in ("female", "male"):
         name = strings.label("sex", sex, lang)
-        columns += [Column(name, 14), Column(strings.text("ci95", lang), 21),
+        columns += [Column(name, 16), Column(strings.text("ci95", lang), 19),
                     Column(strings.text("compared", lang), 29, "L")]
     table(doc, columns, [_sex_cells(r, lang) for r in p.sex_rows])
 
@@ -57,6 +58,7 @@ def quality(doc: ProfileDocument, p: Profile) -> None:
     lang = p.lang
     doc.ensure(45)
     doc.ln(8)
+    doc.start_section(strings.text("quality_title", lang))
     heading(doc, strings.text("quality_title", lang))
     counts = p.note_counts
     if not any(counts.values()):
@@ -82,6 +84,7 @@ def quality(doc: ProfileDocument, p: Profile) -> None:
 def appendix(doc: ProfileDocument, p: Profile) -> None:
     lang = p.lang
     doc.add_page()
+    doc.start_section(strings.text("appendix_title", lang))
     heading(doc, strings.text("appendix_title", lang))
     heading(doc, strings.text("definitions", lang), 11, 1)
     for e in p.appendix:

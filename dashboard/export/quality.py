@@ -6,7 +6,6 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.export import strings
-from dashboard.export.numbers import period_range
 from dashboard.export.profile import SUPPRESSED, QualityNote
 
 KINDS = ("suppressed", "missing", "not_compared", "discrepancy")
@@ -37,13 +36,18 @@ def discrepancy_rows(rows: pd.DataFrame, city_rows: pd.DataFrame) -> pd.DataFram
     return found.drop_duplicates(["indicator_id", "period", "sex"])
 
 
-def _periods(periods: pd.Series, all_periods: list[str]) -> str:
-    wanted = sorted({str(p) for p in periods})
-    if len(wanted) > 2:
-        run = all_periods[all_periods.index(wanted[0]): all_periods.index(wanted[-1]) + 1]
-        if run == wanted:
-            return period_range(wanted)
-    return ", ".join(wanted)
+def periods_text(periods: pd.Series, all_periods: list[str]) -> str:
+    """Periods as runs of consecutive periods: ``2015–2019, 2022–2024`` (runs of two listed)."""
+    position = {p: i for i, p in enumerate(all_periods)}
+    wanted = sorted({str(p) for p in periods}, key=lambda p: position.get(p, -1))
+    runs: list[list[str]] = []
+    for p in wanted:
+        if runs and position.get(p, -9) == position.get(runs[-1][-1], -9) + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    parts = [f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(r) for r in runs]
+    return ", ".join(parts)
 
 
 def _notes(rows: pd.DataFrame, kinds: pd.Series, cat: pd.DataFrame, lang: str) -> list[QualityNote]:
@@ -55,7 +59,7 @@ def _notes(rows: pd.DataFrame, kinds: pd.Series, cat: pd.DataFrame, lang: str) -
                  if s in set(group["sex"])]
         notes.append(QualityNote(
             kind=str(kind), indicator_id=str(ind), name=str(cat["name"].get(ind, ind)),
-            sexes=", ".join(sexes), periods=_periods(group["period"], all_periods),
+            sexes=", ".join(sexes), periods=periods_text(group["period"], all_periods),
         ))
     order = {k: i for i, k in enumerate(KINDS)}
     return sorted(notes, key=lambda n: (order[n.kind], cat["order"].get(n.indicator_id, 0)))

@@ -20,7 +20,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from dash import Patch
 
 from dashboard import palette
@@ -47,7 +46,7 @@ class MapSpec:
 
 def _nan_to_none(values: np.ndarray, decimals: int) -> list[Any]:
     rounded = np.round(values.astype(float), decimals + 1)
-    return [None if math.isnan(v) else v for v in rounded.tolist()]
+    return [None if v != v else v for v in rounded.tolist()]  # NaN is not equal to itself
 
 
 def _hovertemplate(spec: MapSpec, key: str) -> str:
@@ -68,43 +67,48 @@ def _hovertemplate(spec: MapSpec, key: str) -> str:
     )
 
 
-def _colours(part: pd.DataFrame, key: str, spec: MapSpec) -> tuple[list[Any], list[list[Any]]]:
-    """z values and a colour scale for one trace."""
-    if spec.colouring == "classes" and key != "no_data" and spec.class_colours:
-        k = len(spec.class_colours)
-        scale = [[i / max(k - 1, 1), c] for i, c in enumerate(spec.class_colours)]
-        if k == 1:
-            scale = [[0, spec.class_colours[0]], [1, spec.class_colours[0]]]
-        return part["klass"].clip(lower=0).astype(int).tolist(), scale
-    fill = palette.COMPARISON[key].fill
-    return [0] * len(part), [[0, fill], [1, fill]]
-
-
 def _zrange(spec: MapSpec) -> tuple[int, int]:
     if spec.colouring == "classes" and spec.class_colours:
         return 0, max(len(spec.class_colours) - 1, 1)
     return 0, 1
 
 
+def _scale(spec: MapSpec, key: str) -> list[list[Any]] | None:
+    """The colour scale of a trace: the class colours, or the outcome's one colour (None)."""
+    if spec.colouring != "classes" or key == "no_data" or not spec.class_colours:
+        return None
+    colours = spec.class_colours
+    if len(colours) == 1:
+        return [[0, colours[0]], [1, colours[0]]]
+    return [[i / (len(colours) - 1), c] for i, c in enumerate(colours)]
+
+
 def map_traces(frame: pd.DataFrame, spec: MapSpec, geo_url: str) -> list[dict[str, Any]]:
     """The figure's ``data``: one trace per comparison outcome, then the outlines."""
     kind = "choroplethmap" if spec.tile_url else "choropleth"
     zmin, zmax = _zrange(spec)
+    codes = frame["code"].to_numpy(dtype=object)
+    names = frame["name"].to_numpy(dtype=object)
+    outcome = frame["comparison"].to_numpy(dtype=object)
+    klass = np.maximum(frame["klass"].to_numpy(dtype=np.int64), 0)
+    numbers = {c: frame[c].to_numpy(dtype=float) for c in ("value", "lower", "upper")}
     traces: list[dict[str, Any]] = []
     for key in palette.MAP_ORDER:
-        part = frame[frame["comparison"] == key]
-        if part.empty:
+        mask = outcome == key
+        if not mask.any():
             continue
-        z, scale = _colours(part, key, spec)
-        no_value = key == "no_data"
-        custom = [part["name"].tolist()] if no_value else [
-            part["name"].tolist(), *(_nan_to_none(part[c].to_numpy(), spec.decimals)
-                                     for c in ("value", "lower", "upper"))]
+        scale = _scale(spec, key)
+        fill = palette.COMPARISON[key].fill
+        if key == "no_data":
+            custom = [[n] for n in names[mask].tolist()]
+        else:
+            cols = [_nan_to_none(numbers[c][mask], spec.decimals) for c in ("value", "lower", "upper")]
+            custom = [list(row) for row in zip(names[mask].tolist(), *cols, strict=True)]
         traces.append({
             "type": kind, "geojson": geo_url, "featureidkey": "id", "name": key,
-            "locations": part["code"].tolist(), "z": z, "zmin": zmin, "zmax": zmax,
-            "colorscale": scale, "showscale": False,
-            "customdata": [list(row) for row in zip(*custom, strict=True)],
+            "locations": codes[mask].tolist(),
+            "z": klass[mask].tolist() if scale else [0] * int(mask.sum()), "zmin": zmin, "zmax": zmax,
+            "colorscale": scale or [[0, fill], [1, fill]], "showscale": False, "customdata": custom,
             "hovertemplate": _hovertemplate(spec, key),
             "marker": {"line": {"color": "#ffffff", "width": 0.6}},
         })
@@ -158,10 +162,9 @@ def map_layout(spec: MapSpec, bounds: tuple[float, float, float, float]) -> dict
 
 
 def map_figure(frame: pd.DataFrame, spec: MapSpec, geo_url: str,
-               bounds: tuple[float, float, float, float]) -> go.Figure:
-    """The whole map figure (first load, or after a new load batch)."""
-    return go.Figure({"data": map_traces(frame, spec, geo_url), "layout": map_layout(spec, bounds)},
-                     skip_invalid=False)
+               bounds: tuple[float, float, float, float]) -> dict[str, Any]:
+    """The whole map figure (first load, or after a new load batch), as a plain dict."""
+    return {"data": map_traces(frame, spec, geo_url), "layout": map_layout(spec, bounds)}
 
 
 def map_patch(frame: pd.DataFrame, spec: MapSpec, geo_url: str) -> Patch:

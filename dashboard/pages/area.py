@@ -16,7 +16,7 @@ from dashboard.model import Atlas
 from dashboard.selection import pick_indicator
 from dashboard.urls import area_path, first
 from dashboard.views import controls
-from dashboard.views.area_charts import chart_block, sex_chart, trend_chart
+from dashboard.views.area_charts import chart_block, headline, sex_chart, trend_chart
 from dashboard.views.map_view import geo_url
 from dashboard.views.profile import domain_table, facts, latest_rows, summary
 from dashboard.views.shell import guarded, not_found, page
@@ -35,7 +35,7 @@ def _downloads(lang: str) -> Any:
                   for f in formats], className="downloads"),
         html.Div(id=ids.Area.download_error, role="status"),
         dcc.Download(id=ids.Area.download),
-    ])
+    ], className="downloads-block")
 
 
 def _export_available() -> bool:
@@ -47,17 +47,18 @@ def _export_available() -> bool:
 
 
 def _charts(atlas: Atlas, area: Any, indicator_id: str, lang: str) -> Any:
-    fig, gap_text, trend_alt = trend_chart(atlas, area, indicator_id, lang)
+    fig, trend_alt = trend_chart(atlas, area, indicator_id, lang)
     sex_fig, sex_alt = sex_chart(atlas, area, indicator_id, lang)
     picker = controls.indicator_picker(atlas, lang, ids.Area.indicator, indicator_id,
                                        label=t("area.trend.pick", lang))
     return html.Section([
-        html.Div(picker, className="controls-row"),
+        html.Div([picker, html.P(headline(atlas, area, indicator_id, lang), id=ids.Area.gap,
+                                 className="headline", **{"aria-live": "polite"})],
+                 className="controls-row"),
         html.Div([
             html.Div([html.H2(t("area.trend", lang)),
-                      html.P(gap_text, id=ids.Area.gap, className="gap-note"),
                       *chart_block(ids.Area.trend, ids.Area.trend_alt, fig, trend_alt)]),
-            html.Div([html.H2(t("area.sex", lang)), html.P("\u00a0", className="gap-note"),
+            html.Div([html.H2(t("area.sex", lang)),
                       *chart_block(ids.Area.sex_chart, ids.Area.sex_alt, sex_fig, sex_alt)]),
         ], className="two-col"),
     ], className="card section", id="area-charts")
@@ -110,11 +111,12 @@ def update_charts(indicator: str, state: dict[str, Any]) -> tuple[Any, ...]:
     lang = normalize_lang(query.get("lang"))
     indicator_id = str(pick_indicator(atlas, indicator))
     area = atlas.areas().loc[code]
-    fig, gap_text, trend_alt = trend_chart(atlas, area, indicator_id, lang)
+    fig, trend_alt = trend_chart(atlas, area, indicator_id, lang)
     sex_fig, sex_alt = sex_chart(atlas, area, indicator_id, lang)
     query["indicator"] = indicator_id
     title = f"{area['name']} – {indicator_name(atlas.catalogue().loc[indicator_id], lang)}"
-    return fig, trend_alt, gap_text, sex_fig, sex_alt, {**state, "query": query, "title": title}
+    return (fig, trend_alt, headline(atlas, area, indicator_id, lang), sex_fig, sex_alt,
+            {**state, "query": query, "title": title})
 
 
 @callback(

@@ -5,24 +5,23 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 from dash import html
 
-from dashboard.display import number_format, redact
+from dashboard.display import comparison_keys, number_format, value_text
 from dashboard.figures.charts import sex_figure, trend_figure
 from dashboard.i18n import indicator_name, t
 from dashboard.model import Atlas
-from dashboard.numbers import format_number
+from dashboard.numbers import format_interval, format_number
 from dashboard.selection import SEX_ORDER
+from dashboard.views.profile import chip
 
 SERIES = ["period", "value", "lower", "upper"]
 
 
 def series(atlas: Atlas, area_code: str, indicator_id: str, sex: str = "total") -> pd.DataFrame:
     """``period, value, lower, upper`` of one area (or the city) over the periods, redacted."""
-    rows = atlas.area_rows(area_code)
-    rows = redact(rows[(rows["indicator_id"].astype(str) == indicator_id)
-                       & (rows["sex"].astype(str) == sex)])
+    rows = atlas.series_rows(area_code, indicator_id)
+    rows = rows[rows["sex"] == sex]
     out = pd.DataFrame({"period": rows["period"].astype(str).to_numpy(),
                         "value": rows["value"].to_numpy(dtype=float),
                         "lower": rows["lower_ci95"].to_numpy(dtype=float),
@@ -31,14 +30,34 @@ def series(atlas: Atlas, area_code: str, indicator_id: str, sex: str = "total") 
 
 
 def latest(atlas: Atlas, area_code: str, indicator_id: str) -> pd.Series | None:
-    rows = atlas.area_rows(area_code)
-    rows = rows[(rows["indicator_id"].astype(str) == indicator_id) & (rows["sex"].astype(str) == "total")
-                & rows["is_latest"].astype(bool)]
+    rows = atlas.series_rows(area_code, indicator_id)
+    rows = rows[(rows["sex"] == "total") & rows["is_latest"].astype(bool)]
     return None if rows.empty else rows.iloc[0]
 
 
-def trend_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tuple[go.Figure, str, str]:
-    """(figure, gap sentence, text alternative) for the area against the city."""
+def headline(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> list[Any]:
+    """The answer in one line: the latest value, the comparison with the city, the gap trend."""
+    cat = atlas.catalogue().loc[indicator_id]
+    d, unit = number_format(cat, lang)
+    row = latest(atlas, str(area["code"]), indicator_id)
+    if row is None:
+        return [t("cmpl.no_data", lang)]
+    key = comparison_keys(row.to_frame().T)[0]
+    gap = str(row["gap_trend"]) if pd.notna(row["gap_trend"]) else "not_enough_data"
+    ci = format_interval(row["lower_ci95"], row["upper_ci95"], lang, d)
+    return [
+        html.Strong(f"{indicator_name(cat, lang)} {row['period']}: "),
+        html.Span(value_text(row["value"], lang, d, unit) + (f" ({ci})" if ci != "–" else "")),
+        " ", chip(key, lang, long=True), " ",
+        html.Span(f"{t('chart.city', lang)}: {value_text(row['city_value'], lang, d, unit)}",
+                  className="muted"),
+        html.Br(),
+        html.Span(t("area.gap_trend", lang, gap=t(f"gapv.{gap}", lang)), className="gap-text"),
+    ]
+
+
+def trend_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tuple[dict[str, Any], str]:
+    """(figure, text alternative) for the area against the city over the periods."""
     cat = atlas.catalogue().loc[indicator_id]
     d, unit = number_format(cat, lang)
     mine = series(atlas, str(area["code"]), indicator_id)
@@ -47,18 +66,14 @@ def trend_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> 
               "area_band": t("chart.ci_band", lang, name=str(area["name"])),
               "city_band": t("chart.ci_band", lang, name=t("chart.city", lang))}
     fig = trend_figure(mine, city, labels, lang, d, unit)
-    row = latest(atlas, str(area["code"]), indicator_id)
-    gap = str(row["gap_trend"]) if row is not None and pd.notna(row["gap_trend"]) else "not_enough_data"
-    gap_text = t("area.gap_trend", lang, gap=t(f"gapv.{gap}", lang))
     points = "; ".join(f"{p}: {format_number(v, lang, d)} / {format_number(c, lang, d)}"
                        for p, v, c in zip(mine["period"], mine["value"],
                                           city.set_index("period")["value"].reindex(mine["period"]),
                                           strict=True))
-    alt = f"{indicator_name(cat, lang)} — {labels['area']} / {labels['city']}: {points}. {gap_text}."
-    return fig, gap_text, alt
+    return fig, f"{indicator_name(cat, lang)} — {labels['area']} / {labels['city']}: {points}."
 
 
-def sex_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tuple[go.Figure, str]:
+def sex_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tuple[dict[str, Any], str]:
     """(figure, text alternative): the latest period by sex, area against city."""
     cat = atlas.catalogue().loc[indicator_id]
     d, unit = number_format(cat, lang)
@@ -66,9 +81,8 @@ def sex_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tu
     period = str(row["period"]) if row is not None else None
     parts = []
     for who, code in (("area", str(area["code"])), ("city", atlas.city_code())):
-        rows = atlas.area_rows(code)
-        rows = redact(rows[(rows["indicator_id"].astype(str) == indicator_id)
-                           & (rows["period"].astype(str) == period)])
+        rows = atlas.series_rows(code, indicator_id)
+        rows = rows[rows["period"] == period]
         for sex in SEX_ORDER:
             hit = rows[rows["sex"].astype(str) == sex]
             if len(hit):

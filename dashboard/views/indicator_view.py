@@ -6,10 +6,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 from dash import html
 
-from dashboard.display import comparison_keys, number_format, redact, value_text
+from dashboard.display import comparison_keys, number_format, value_text
 from dashboard.figures.charts import ranked_figure
 from dashboard.i18n import catalogue_text, domain_name, indicator_name, t, unit_label
 from dashboard.model import Atlas
@@ -22,7 +21,7 @@ METHOD_KEYS = {"proportion": "method.proportion", "percentage": "method.proporti
 
 def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | None]:
     """Areas in display order (best first by polarity; neutral: highest first) and the city value."""
-    rows = redact(atlas.slice(str(sel.indicator_id), str(sel.period), sel.sex))
+    rows = atlas.slice(str(sel.indicator_id), str(sel.period), sel.sex)
     city = rows[rows["area_code"].astype(str) == atlas.city_code()]
     rows = rows[rows["level"].astype(str) != "city"].copy()
     names = atlas.areas()["name"]
@@ -43,7 +42,7 @@ def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | No
     return frame, city_value
 
 
-def ranked_chart(atlas: Atlas, sel: Selection) -> tuple[go.Figure, str]:
+def ranked_chart(atlas: Atlas, sel: Selection) -> tuple[dict[str, Any], str]:
     cat = atlas.catalogue().loc[sel.indicator_id]
     d, unit = number_format(cat, sel.lang)
     frame, city_value = ranked_frame(atlas, sel)

@@ -17,7 +17,7 @@ from dash import dcc, html
 
 from dashboard import palette
 from dashboard.classify import classify
-from dashboard.display import comparison_keys, number_format, redact, unit_suffix, value_text
+from dashboard.display import comparison_keys, number_format, unit_suffix, value_text
 from dashboard.figures.choropleth import MapSpec, map_figure, map_patch
 from dashboard.i18n import indicator_name, t
 from dashboard.model import Atlas
@@ -62,7 +62,7 @@ def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     """Every area with its value, interval, comparison and value class for ``sel``."""
     areas = atlas.areas()
     cat = atlas.catalogue().loc[sel.indicator_id]
-    rows = redact(atlas.slice(str(sel.indicator_id), str(sel.period), sel.sex))
+    rows = atlas.slice(str(sel.indicator_id), str(sel.period), sel.sex)
     city_row = rows[rows["area_code"].astype(str) == atlas.city_code()]
     rows = rows[rows["level"].astype(str) != "city"]
     rows = rows.set_index(rows["area_code"].astype(str)).reindex(areas.index)

@@ -14,7 +14,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import palette
-from dashboard.display import comparison_keys, number_format, redact, status_text, value_text
+from dashboard.display import comparison_keys, number_format, status_text, value_text
 from dashboard.figures.spine import SpineGeometry, spine_geometry
 from dashboard.i18n import domain_name, indicator_name, t, unit_label
 from dashboard.model import Atlas
@@ -27,7 +27,7 @@ def latest_rows(atlas: Atlas, area_code: str, sex: str = "total") -> pd.DataFram
     """The area's latest row per indicator (catalogue order), redacted, with swatch keys."""
     rows = atlas.area_rows(area_code)
     rows = rows[(rows["sex"].astype(str) == sex) & rows["is_latest"].astype(bool)]
-    rows = redact(rows).copy()
+    rows = rows.copy()
     rows["indicator_id"] = rows["indicator_id"].astype(str)
     order = {ind: i for i, ind in enumerate(atlas.catalogue().index)}
     rows["order"] = rows["indicator_id"].map(order)
@@ -67,7 +67,7 @@ def facts(area: pd.Series, city: dict[str, Any], lang: str) -> html.Div:
 
 def _spine_stats(atlas: Atlas, indicator_id: str, period: str, sex: str) -> np.ndarray:
     def build() -> np.ndarray:
-        part = redact(atlas.slice(indicator_id, period, sex))
+        part = atlas.slice(indicator_id, period, sex)
         part = part[part["level"].astype(str) != "city"]
         return part["value"].to_numpy(dtype=float)
 
@@ -110,10 +110,11 @@ def _gap_cell(gap: Any, lang: str) -> html.Span:
                       t(f"gap.{gap}", lang) if gap and str(gap) != "nan" else "–"], className="trend")
 
 
-def chip(key: str, lang: str) -> html.Span:
+def chip(key: str, lang: str, long: bool = False) -> html.Span:
+    """The comparison as a coloured chip with its symbol and words."""
     sw = palette.COMPARISON[key]
-    return html.Span(f"{sw.symbol} {t('cmp.' + key, lang)}", className="chip",
-                     style={"background": sw.fill, "color": sw.text})
+    words = t(("cmpl." if long else "cmp.") + key, lang)
+    return html.Span(f"{sw.symbol} {words}", className="chip", style={"background": sw.fill, "color": sw.text})
 
 
 def _row(atlas: Atlas, r: pd.Series, area_name: str, lang: str) -> html.Tr:

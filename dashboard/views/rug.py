@@ -8,7 +8,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import palette
-from dashboard.display import comparison_keys, number_format, redact, value_text
+from dashboard.display import comparison_keys, number_format, value_text
 from dashboard.figures.charts import small_multiples
 from dashboard.i18n import domain_name, indicator_name, t
 from dashboard.model import Atlas
@@ -24,7 +24,7 @@ def latest_table(atlas: Atlas, codes: list[str]) -> pd.DataFrame:
     if rows.empty:
         return rows
     rows = rows[(rows["sex"].astype(str) == "total") & rows["is_latest"].astype(bool)]
-    rows = redact(rows).copy()
+    rows = rows.copy()
     rows["key"] = comparison_keys(rows)
     rows["indicator_id"] = rows["indicator_id"].astype(str)
     rows["area_code"] = rows["area_code"].astype(str)
@@ -39,6 +39,9 @@ def _cell(row: pd.Series | None, lang: str, d: int, unit: str, area: str, city: 
         return html.Td(text, className="cell city", title=f"{area}: {text}")
     sw = palette.COMPARISON[row["key"]]
     words = t(f"cmpl.{row['key']}", lang)
+    if row["key"] == "no_data":
+        return html.Td(text, className="cell", title=f"{area}: {words}",
+                       style={"background": sw.fill, "color": sw.text})
     return html.Td([html.Span(sw.symbol + " ", **{"aria-hidden": "true"}), text,
                     html.Span(f" ({words})", className="sr-only")],
                    className="cell", title=f"{area}: {text} — {words}",

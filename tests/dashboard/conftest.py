@@ -6,8 +6,10 @@ change a store make their own with ``synthetic_store``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import dash
@@ -49,6 +51,13 @@ def atlas(city_store: tuple[Engine, dict[str, Any]]) -> Atlas:
 @pytest.fixture(scope="session")
 def app(atlas: Atlas) -> dash.Dash:
     return create_app(atlas)
+
+
+@pytest.fixture(scope="session")
+def pages(app: dash.Dash) -> SimpleNamespace:
+    """The page modules as Dash imported them (they can only be imported once an app exists)."""
+    names = ("home", "area", "compare", "indicator", "about", "not_found_404")
+    return SimpleNamespace(**{n: importlib.import_module(f"dashboard.pages.{n}") for n in names})
 
 
 @pytest.fixture

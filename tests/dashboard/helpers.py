@@ -58,7 +58,7 @@ def find(node: Any, component_id: Any) -> Any:
 
 
 def dispatch(client: Any, output_contains: str, values: dict[tuple[Any, str], Any],
-             triggered: tuple[Any, str] | None = None) -> Any:
+             triggered: tuple[Any, str] | None = None, headers: dict[str, str] | None = None) -> Any:
     """POST one callback through Dash's own endpoint, as the browser would.
 
     ``values`` maps (component id, property) of the callback's inputs and states to
@@ -74,18 +74,18 @@ def dispatch(client: Any, output_contains: str, values: dict[tuple[Any, str], An
     def fill(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out = []
         for item in items:
-            key = (json.dumps(item["id"], sort_keys=True) if isinstance(item["id"], dict) else item["id"],
+            key = (json.dumps(item["id"], sort_keys=True, separators=(",", ":")) if isinstance(item["id"], dict) else item["id"],
                    item["property"])
             out.append({**item, "value": values.get(key)})
         return out
 
     inputs = fill(dep["inputs"])
     changed = triggered or (inputs[0]["id"], inputs[0]["property"])
-    changed_id = json.dumps(changed[0], sort_keys=True) if isinstance(changed[0], dict) else changed[0]
+    changed_id = json.dumps(changed[0], sort_keys=True, separators=(",", ":")) if isinstance(changed[0], dict) else changed[0]
     body = {"output": dep["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
             "inputs": inputs, "state": fill(dep["state"]),
             "changedPropIds": [f"{changed_id}.{changed[1]}"]}
-    return client.post("/_dash-update-component", json=body)
+    return client.post("/_dash-update-component", json=body, headers=headers or {})
 
 
 def page_response(client: Any, path: str, search: str = "") -> Any:
@@ -95,4 +95,4 @@ def page_response(client: Any, path: str, search: str = "") -> Any:
 
 
 def state_key(component_id: dict[str, str]) -> str:
-    return json.dumps(component_id, sort_keys=True)
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))

@@ -6,6 +6,7 @@ import json
 
 import numpy as np
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import palette
@@ -101,7 +102,7 @@ def test_value_classes_use_the_class_colours() -> None:
 
 def test_full_figure_has_an_invisible_base_and_patch_only_the_traces() -> None:
     spec = MapSpec(lang="pl", colouring="comparison")
-    fig = map_figure(FRAME, spec, "/g", (12.0, 57.0, 13.0, 58.0))
+    fig = go.Figure(map_figure(FRAME, spec, "/g", (12.0, 57.0, 13.0, 58.0)))  # a valid figure
     assert fig.layout.geo.visible is False and fig.layout.geo.fitbounds == "locations"
     assert fig.layout.separators == ", "
     patch = map_patch(FRAME, spec, "/g").to_plotly_json()
@@ -112,7 +113,7 @@ def test_full_figure_has_an_invisible_base_and_patch_only_the_traces() -> None:
 
 def test_a_tile_url_switches_to_a_tiled_map() -> None:
     spec = MapSpec(lang="en", colouring="comparison", tile_url="http://tiles.local/{z}/{x}/{y}.png")
-    fig = map_figure(FRAME, spec, "/g", (12.0, 57.0, 13.0, 58.0))
+    fig = go.Figure(map_figure(FRAME, spec, "/g", (12.0, 57.0, 13.0, 58.0)))
     assert {t.type for t in fig.data} == {"choroplethmap"}
     assert fig.layout.map.style == tile_style("http://tiles.local/{z}/{x}/{y}.png")
     assert 5 < fig.layout.map.zoom < 12
@@ -123,19 +124,21 @@ def test_trend_and_small_multiples_leave_gaps_for_missing_values() -> None:
                          "lower": [4.0, np.nan, 6.0], "upper": [6.0, np.nan, 8.0]})
     city = area.assign(value=[6.0, 6.0, 6.0])
     labels = {"area": "Alfa", "city": "Staden", "area_band": "Alfa KI", "city_band": "Staden KI"}
-    fig = trend_figure(area, city, labels, "sv", 1, "%")
+    fig = go.Figure(trend_figure(area, city, labels, "sv", 1, "%"))
     line = next(t for t in fig.data if t.name == "Alfa")
     assert list(line.y) == [5.0, None, 7.0]
     band = next(t for t in fig.data if t.name == "Alfa KI")
     assert list(band.x) == ["2020", "2022", "2022", "2020"]  # no interval, no band
-    multi = small_multiples([("Alfa", area), ("Beta", area)], city, "en", 1, "City")
+    multi = go.Figure(small_multiples([("Alfa", area), ("Beta", area)], city, "en", 1, "City"))
     assert [a.text for a in multi.layout.annotations] == ["Alfa", "Beta"]
+    assert multi.layout.yaxis.range == multi.layout.yaxis2.range  # one scale for every panel
+    assert multi.layout.xaxis.domain[1] < multi.layout.xaxis2.domain[0]
 
 
 def test_ranked_figure_draws_the_city_line() -> None:
     frame = FRAME.dropna().assign(prioritized=[False, True, False], label=["Alfa", "<b>Beta</b>", "Delta"],
                                   hover=["", "", ""])
-    fig = ranked_figure(frame, 18.0, "en", 1, "%", "City 18.0 %")
+    fig = go.Figure(ranked_figure(frame, 18.0, "en", 1, "%", "City 18.0 %"))
     assert fig.layout.shapes[0].x0 == 18.0
     assert list(fig.layout.yaxis.categoryarray) == ["Delta", "<b>Beta</b>", "Alfa"]
     sizes = [s for t in fig.data for s in t.marker.size]

@@ -168,3 +168,25 @@ def test_cli_status_on_an_empty_store_says_what_to_do(cli_store: str) -> None:
     result = CliRunner().invoke(etl_app, ["status"])
     assert result.exit_code == 1, result.output
     assert "has no tables yet" in result.output and "wellbeing etl run CONFIG" in result.output
+
+
+def test_docs_show_every_etl_command_and_option() -> None:
+    import typer.main
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "etl.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(etl_app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        assert f"wellbeing etl {name}" in docs
+        for param in command.params:
+            for opt in param.opts:
+                if opt.startswith("--") and opt != "--help":
+                    assert opt in docs, f"{opt} of `etl {name}` is not in docs/etl.md"
+
+
+def test_progress_bars_stay_quiet_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from etl.progress import interactive, progress_bar
+
+    assert not interactive()  # pytest captures stdout: not a terminal
+    with progress_bar("Loading values", total=10) as advance:
+        advance(10)
+    assert capsys.readouterr().out == ""

@@ -298,3 +298,22 @@ def test_rows_with_unknown_codes_are_not_duplicates_of_each_other(tmp_path: Path
     table = HEADER + "unemployment,X1,2023,total,1,10,\nunemployment,X2,2023,total,1,10,\n"
     errors = _errors(_read(tmp_path, table))
     assert [(p.row, p.value) for p in errors] == [(2, "X1"), (3, "X2")]
+
+
+def test_chunked_reading_gives_the_same_values_and_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = table_rows()
+    rows[40] = [*rows[40][:6], "12..5"]
+    rows.append(rows[3])  # a duplicate, in another chunk than its first row
+    lines = table_csv(rows).split("\n")
+    lines.insert(30, lines[30] + ",surplus")  # a row with too many fields
+    text = "\n".join(lines)
+    whole = _read(tmp_path / "whole", text)
+    monkeypatch.setattr("etl.readers.CHUNK_ROWS", 7)
+    chunked = _read(tmp_path / "chunked", text)
+    pd.testing.assert_frame_equal(whole.values, chunked.values)
+    assert [(p.row, p.message) for p in chunked.problems] == [
+        (p.row, p.message) for p in whole.problems
+    ]
+    assert {p.row for p in whole.problems} == {31, 43, len(rows) + 2}

@@ -69,3 +69,12 @@ def test_unknown_area_exits_1_with_the_fix(store_env: None, tmp_path: Path) -> N
     result = runner.invoke(_app(), ["--area", "ZZZ", "--out", str(tmp_path / "x.pdf")])
     assert result.exit_code == 1
     assert "Area 'ZZZ' is not in the store" in result.output
+
+
+def test_registered_as_wellbeing_export_profile(store_env: None, tmp_path: Path) -> None:
+    from wellbeing.cli import app
+
+    out = tmp_path / "p01.xlsx"
+    result = runner.invoke(app, ["export", "profile", "--area", FOCUS, "--format", "xlsx", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes()[:2] == b"PK"

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from dashboard.export import render, render_profile
+from dashboard.export import render, render_profile, strings
 from dashboard.model import Atlas
 from dashboard.numbers import format_number
 from indicators.contract import EXPORT_COLUMNS
@@ -126,7 +126,8 @@ def _workbook(atlas: Atlas, lang: str) -> openpyxl.Workbook:
 
 def test_xlsx_has_metadata_then_one_sheet_per_domain(atlas: Atlas) -> None:
     wb = _workbook(atlas, "sv")
-    assert wb.sheetnames == ["Om rapporten", "Arbete och inkomst", "Utbildning", "Trygghet och säkerhet"]
+    domains = [strings.label("domain", d, "sv") for d in ("work_income", "education", "safety")]
+    assert wb.sheetnames == ["Om rapporten", *domains] and "Utbildning" in domains
     meta = {row[0]: row[1] for row in wb["Om rapporten"].iter_rows(min_row=3, values_only=True)}
     assert meta["Område"] == AREA_NAME and meta["Kommun"] == "Provstad"
     assert meta["Exportdatum"].date() == EXPORT_DATE
@@ -135,13 +136,14 @@ def test_xlsx_has_metadata_then_one_sheet_per_domain(atlas: Atlas) -> None:
 
 def test_xlsx_numbers_are_numbers_with_formats_and_header_frozen(atlas: Atlas) -> None:
     wb = _workbook(atlas, "en")
-    ws = wb["Work and income"]
+    ws = wb[strings.label("domain", "work_income", "en")]
     header = [c.value for c in ws[1]]
     col = {name: i for i, name in enumerate(header)}
     assert ws.freeze_panes == "B2"
     rows = list(ws.iter_rows(min_row=2))
     target = next(r for r in rows if r[col["Indicator id"]].value == "unemployment"
-                  and r[col["Period"]].value == "2023" and r[col["Sex"]].value == "All")
+                  and r[col["Period"]].value == "2023"
+                  and r[col["Sex"]].value == strings.label("sex", "total", "en"))
     area_value, city_value = _cells("unemployment", "2023")
     assert target[col["Value"]].data_type == "n" and target[col["Value"]].number_format == "0.0"
     assert target[col["Value"]].value == pytest.approx(area_value)
@@ -203,3 +205,11 @@ def test_the_suppressed_pattern_would_catch_the_value_as_printed(lang: str) -> N
 
     assert suppressed_pattern().search(f"x {number(suppressed_value(), 2, lang)} y")
     assert not suppressed_pattern().search(f"x 1{number(suppressed_value(), 2, lang)} y")
+
+
+def test_pdf_outline_lists_summary_domains_and_closing_parts(atlas: Atlas) -> None:
+    reader = PdfReader(io.BytesIO(rendered(atlas, "pdf", "en")))
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    domains = [strings.label("domain", d, "en") for d in ("work_income", "education", "safety")]
+    assert titles == ["Summary", *domains, "Breakdown by sex", "Data quality",
+                      "Appendix: definitions, sources and methods"]

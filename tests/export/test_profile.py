@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.export import ExportError, render
+from dashboard.export import ExportError, render, strings
 from dashboard.export.build import build_profile
 from dashboard.export.profile import BETTER, WORSE, Profile
 from dashboard.model import Atlas
@@ -28,7 +28,8 @@ def test_domains_and_rows_follow_the_catalogue_order(atlas: Atlas) -> None:
     p = profile(atlas)
     assert [d.code for d in p.domains] == list(dict.fromkeys(s.domain for s in SPECS))
     assert [r.indicator_id for d in p.domains for r in d.rows] == [s.id for s in SPECS]
-    assert [d.title for d in p.domains] == ["Work and income", "Education", "Safety"]
+    assert [d.title for d in p.domains] == [strings.label("domain", d.code, "en") for d in p.domains]
+    assert p.domains[1].title == "Education" and "_" not in p.domains[0].title
 
 
 def test_rows_agree_with_the_comparison_table(atlas: Atlas) -> None:

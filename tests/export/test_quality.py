@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from dashboard.export import strings
 from dashboard.export.quality import quality_notes
 
 CAT = pd.DataFrame({"id": ["a", "b"], "name": ["Alpha", "Beta"], "order": [0, 1]}).set_index("id", drop=False)
@@ -29,11 +30,20 @@ def test_each_kind_is_counted_and_grouped() -> None:
     assert counts == {"suppressed": 3, "missing": 1, "not_compared": 1, "discrepancy": 1}
     assert [(n.kind, n.indicator_id) for n in notes] == [
         ("suppressed", "a"), ("missing", "b"), ("not_compared", "a"), ("discrepancy", "b")]
-    assert notes[0].periods == "2019–2021" and notes[0].sexes == "All"
-    assert notes[2].sexes == "Women" and notes[3].name == "Beta"
+    assert notes[0].periods == "2019–2021" and notes[0].sexes == strings.label("sex", "total", "en")
+    assert notes[2].sexes == strings.label("sex", "female", "en") and notes[3].name == "Beta"
 
 
 def test_nothing_to_note() -> None:
     rows = _rows("X1", [("a", "2020", "total", 5.0, "ok", "better", np.nan)])
     notes, counts = quality_notes(rows, rows.iloc[0:0], CAT, "sv")
     assert notes == [] and not any(counts.values())
+
+
+def test_periods_are_written_as_runs() -> None:
+    from dashboard.export.quality import periods_text
+
+    every = [str(y) for y in range(2015, 2025)]
+    chosen = pd.Series(["2015", "2016", "2017", "2019", "2020", "2022", "2023", "2024"])
+    assert periods_text(chosen, every) == "2015–2017, 2019, 2020, 2022–2024"
+    assert periods_text(pd.Series(["2018"]), every) == "2018"

@@ -1,0 +1,139 @@
+"""Every page in every language through the Flask test client; errors that stay friendly."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.i18n import LANGS, t
+from dashboard.model import Atlas, StoreUnavailable
+from store.engine import make_engine
+from tests.dashboard.helpers import dispatch, page_response, state_key
+
+PAGES = {  # path → strings the page must show (UI string keys)
+    "/": ["map.prioritized", "ctl.indicator", "ctl.colouring.comparison", "map.click_hint"],
+    "/area/{prio}": ["area.table", "area.downloads", "area.trend", "area.sex", "col.comparison"],
+    "/compare": ["compare.title", "compare.rug", "compare.trends"],
+    "/indicator/unemployment": ["ind.ranked", "ind.definition", "ind.method", "ind.updated"],
+    "/about": ["about.catalogue", "about.batches"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", [*PAGES, "/area/NOPE", "/no/such/page"])
+def test_every_page_serves_the_dash_shell(client: Any, city: dict[str, Any], path: str, lang: str) -> None:
+    resp = client.get(path.format(prio=city["prioritized"][0]) + f"?lang={lang}")
+    assert resp.status_code == 200
+    html = resp.get_data(as_text=True)
+    assert 'id="react-entry-point"' in html and "_dash-config" in html
+    assert "https://" not in html.split("_dash-config")[0]  # no external fonts, CSS or scripts
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_in_its_language(client: Any, city: dict[str, Any], path: str, lang: str) -> None:
+    resp = page_response(client, path.format(prio=city["prioritized"][0]), f"?lang={lang}")
+    assert resp.status_code == 200
+    body = resp.get_data(as_text=True).encode().decode("unicode_escape")
+    for key in ["nav.map", "nav.about", "footer", *PAGES[path]]:
+        assert t(key, lang) in body, f"{path} ({lang}) lacks {key!r}: {t(key, lang)!r}"
+    others = [other for other in LANGS if other != lang]
+    assert not any(t("nav.compare", o) in body for o in others if t("nav.compare", o) != t("nav.compare", lang))
+
+
+def test_the_area_profile_answers_the_planners_question(client: Any, city: dict[str, Any]) -> None:
+    code = city["prioritized"][0]
+    body = page_response(client, f"/area/{code}", "?lang=en&indicator=unemployment").get_data(as_text=True)
+    assert "Unemployment" in body and "Gap to the city:" in body
+    assert any(t(f"cmp.{k}", "en") in body for k in ("worse", "much_worse", "similar", "better"))
+    assert "significantly worse than the city" in body
+
+
+@pytest.mark.parametrize(("path", "key"), [("/area/NOPE", "notfound.area"),
+                                          ("/indicator/nope", "notfound.indicator"),
+                                          ("/no/such/page", "notfound.page")])
+def test_unknown_things_give_a_friendly_page_with_a_way_back(client: Any, path: str, key: str) -> None:
+    body = page_response(client, path, "?lang=sv").get_data(as_text=True).encode().decode("unicode_escape")
+    code = path.rsplit("/", 1)[-1] if key != "notfound.page" else path
+    assert t(key, "sv", code=code) in body
+    assert t("notfound.back", "sv") in body and '"href": "/?lang=sv"' in body.replace('":"', '": "')
+
+
+def test_suppressed_values_are_absent_from_the_profile_page(client: Any, atlas: Atlas,
+                                                             city: dict[str, Any]) -> None:
+    body = page_response(client, f"/area/{city['suppressed_at_source']}",
+                         "?lang=en&indicator=overweight").get_data(as_text=True)
+    assert "Suppressed at source" in body
+    table = atlas.comparisons()
+    hidden = table[(table["area_code"].astype(str) == city["suppressed_at_source"])
+                   & (table["indicator_id"].astype(str) == "overweight")
+                   & (table["status"].astype(str) == "suppressed_at_source")]
+    assert not hidden.empty and hidden["value"].isna().all()
+
+
+def _broken_app() -> Any:
+    return create_app(Atlas(make_engine("sqlite:////nonexistent/dir/atlas.sqlite")))
+
+
+def test_a_store_that_is_down_gives_a_banner_and_recovers(atlas: Atlas, city: dict[str, Any]) -> None:
+    app = _broken_app()
+    client = app.server.test_client()
+    resp = page_response(client, "/", "?lang=en")
+    assert resp.status_code == 200
+    body = resp.get_data(as_text=True)
+    assert t("error.store_down", "en") in body and "Traceback" not in body
+    app.server.config["WELLBEING_ATLAS"] = atlas  # the store is back: the next request works
+    assert t("map.prioritized", "en") in page_response(client, "/", "?lang=en").get_data(as_text=True)
+
+
+def test_a_failing_callback_shows_a_banner_not_a_traceback(city: dict[str, Any]) -> None:
+    client = _broken_app().server.test_client()
+    values = {("map-indicator", "value"): "unemployment",
+              (state_key({"type": "shell-url-state", "page": "map"}), "data"): {"query": {"lang": "pl"}}}
+    resp = dispatch(client, "map-graph.figure", values)
+    data = resp.get_json()
+    assert resp.status_code == 200 and data["response"] == {}
+    banner = str(data["sideUpdate"]["shell-banner"])
+    assert t("error.store_down", "pl") in banner and "Traceback" not in banner
+
+
+def test_errors_outside_callbacks_give_a_plain_page(app: Any, monkeypatch: pytest.MonkeyPatch,
+                                                    atlas: Atlas) -> None:
+    client = app.server.test_client()
+    assert client.get("/assets/no-such-file.css").status_code == 404  # HTTP errors pass through
+
+    def explode() -> None:
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(atlas, "display_geometry", explode)
+    resp = client.get(f"/geo/{atlas.version()}.geojson", headers={"Referer": "http://x/?lang=en"})
+    body = resp.get_data(as_text=True)
+    assert resp.status_code == 500 and "secret internals" not in body and "Traceback" not in body
+    assert t("error.unexpected", "en") in body
+
+
+def test_geometry_is_served_once_per_batch_gzipped_and_cacheable(client: Any, atlas: Atlas) -> None:
+    url = f"/geo/{atlas.version()}.geojson"
+    resp = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert resp.status_code == 200 and resp.headers["Content-Encoding"] == "gzip"
+    assert "immutable" in resp.headers["Cache-Control"]
+    assert resp.data == atlas.display_geometry().gzipped
+    stale = client.get("/geo/999.geojson")
+    assert stale.status_code == 302 and stale.headers["Location"].endswith(url)
+
+
+def test_an_empty_store_says_how_to_load_data(tmp_path: Any) -> None:
+    from store.migrate import upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    upgrade(engine)
+    body = page_response(create_app(Atlas(engine)).server.test_client(), "/", "?lang=en").get_data(as_text=True)
+    assert "wellbeing demo" in body
+
+
+def test_store_unavailable_is_a_store_error() -> None:
+    from store.engine import StoreError
+
+    assert issubclass(StoreUnavailable, StoreError)

@@ -1,0 +1,45 @@
+"""`wellbeing export data`: the comparison table of the store as one CSV file.
+
+The columns are exactly ``indicators.EXPORT_COLUMNS`` (docs/indicators.md), in
+that order; UTF-8, '.' as decimal mark, suppressed values left empty.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+LANGS = ("sv", "pl", "en")
+SORT_KEYS = ["indicator_id", "area_code", "period", "sex"]
+
+
+def export_data(
+    out: Annotated[Path, typer.Option("--out", help="CSV file to write (UTF-8, '.' decimals).")],
+    lang: Annotated[str, typer.Option("--lang", help="Language of names: sv, pl or en.")] = "sv",
+) -> None:
+    """Write the comparison table (every area, indicator, period and sex) to a CSV file."""
+    from indicators import EXPORT_COLUMNS, IndicatorError, comparison_table, localize
+    from store.engine import StoreError, get_engine
+    from store.read import read_snapshot
+    from wellbeing import settings
+
+    if lang not in LANGS:
+        typer.echo(f"Error: unknown language {lang!r}. Use one of: {', '.join(LANGS)}.", err=True)
+        raise typer.Exit(2)
+    try:
+        snap = read_snapshot(get_engine())
+        table = comparison_table(
+            snap.values, snap.catalogue, snap.areas, city_code=snap.city.get("code", ""),
+            min_numerator=float(settings.get("WELLBEING_MIN_NUMERATOR")),
+            min_denominator=float(settings.get("WELLBEING_MIN_DENOMINATOR")),
+        )
+    except (StoreError, IndicatorError) as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    rows = localize(table, snap.catalogue, snap.areas, lang)[EXPORT_COLUMNS]
+    rows = rows.sort_values(SORT_KEYS, kind="stable")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rows.to_csv(out, index=False, encoding="utf-8")
+    typer.echo(f"Wrote {len(rows)} rows to {out}")
