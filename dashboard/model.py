@@ -34,7 +34,7 @@ UI_COLUMNS = [
     "lower_ci95", "upper_ci95", "city_value", "difference", "compared_to_city", "trend",
     "gap_trend", "status", "polarity", "is_latest",
 ]
-FRAME_CACHE = 2048  # group frames kept per load batch (small: one area, or one slice)
+FRAME_CACHE = 4096  # small views kept per load batch (an area's rows, a slice, a list)
 
 
 class StoreUnavailable(StoreError):
@@ -205,23 +205,35 @@ class Atlas:
 
         return self.derived("display_geometry", build)
 
+    def cached(self, key: Any, build: Callable[[], T]) -> T:
+        """``build()`` memoized for the current load batch in a bounded LRU (many small views)."""
+        lru: OrderedDict[Any, Any] = self.derived("lru", OrderedDict)
+        with self._frames_lock:
+            if key in lru:
+                lru.move_to_end(key)
+                return lru[key]  # type: ignore[no-any-return]
+        value = build()
+        with self._frames_lock:
+            lru[key] = value
+            while len(lru) > FRAME_CACHE:
+                lru.popitem(last=False)
+        return value
+
     def _group(self, name: str, keys: list[str], key: Any) -> pd.DataFrame:
-        """One group's rows, from a per-batch index of positions and a small LRU of frames."""
-        frames: OrderedDict[Any, pd.DataFrame] = self.derived("frames", OrderedDict)
-        with self._frames_lock:
-            hit = frames.get((name, key))
-            if hit is not None:
-                frames.move_to_end((name, key))
-                return hit
-        table = self.ui_table()
-        index = self.derived(name, lambda: _group_index(table, keys))
-        positions = index.get(key)
-        frame = table.iloc[0:0] if positions is None else table.take(positions)
-        with self._frames_lock:
-            frames[(name, key)] = frame
-            while len(frames) > FRAME_CACHE:
-                frames.popitem(last=False)
-        return frame
+        """One group's rows, from a per-batch index of positions (frames kept in the LRU)."""
+
+        def build() -> pd.DataFrame:
+            table = self.ui_table()
+            index = self.derived(name, lambda: _group_index(table, keys))
+            positions = index.get(key)
+            return table.iloc[0:0] if positions is None else table.take(positions)
+
+        return self.cached((name, key), build)
+
+    def series_records(self, area_code: str, indicator_id: str) -> list[dict[str, Any]]:
+        """The rows of one area and indicator as plain records (few: periods × sexes)."""
+        return self.cached(("records", area_code, indicator_id),
+                           lambda: self.series_rows(area_code, indicator_id).to_dict("records"))
 
     def series_rows(self, area_code: str, indicator_id: str) -> pd.DataFrame:
         """All rows of one area and one indicator (every period and sex)."""
@@ -229,12 +241,17 @@ class Atlas:
 
     def periods(self, indicator_id: str) -> list[str]:
         """The indicator's periods in time order (text order is time order)."""
-        table = self.indicator_rows(indicator_id)
-        return sorted(table["period"].dropna().astype(str).unique().tolist())
+        return self.cached(("periods", indicator_id), lambda: sorted(
+            self.indicator_rows(indicator_id)["period"].dropna().astype(str).unique().tolist()))
 
     def sexes(self, indicator_id: str) -> list[str]:
-        present = set(self.indicator_rows(indicator_id)["sex"].dropna().astype(str))
-        return [s for s in ("total", "female", "male") if s in present]
+        """The sexes the indicator has, total first."""
+
+        def build() -> list[str]:
+            present = set(self.indicator_rows(indicator_id)["sex"].dropna().astype(str))
+            return [s for s in ("total", "female", "male") if s in present]
+
+        return self.cached(("sexes", indicator_id), build)
 
 
 def _comparison_table(snap: Snapshot) -> pd.DataFrame:

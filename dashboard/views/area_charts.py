@@ -19,20 +19,19 @@ SERIES = ["period", "value", "lower", "upper"]
 
 
 def series(atlas: Atlas, area_code: str, indicator_id: str, sex: str = "total") -> pd.DataFrame:
-    """``period, value, lower, upper`` of one area (or the city) over the periods, redacted."""
-    rows = atlas.series_rows(area_code, indicator_id)
-    rows = rows[rows["sex"] == sex]
-    out = pd.DataFrame({"period": rows["period"].astype(str).to_numpy(),
-                        "value": rows["value"].to_numpy(dtype=float),
-                        "lower": rows["lower_ci95"].to_numpy(dtype=float),
-                        "upper": rows["upper_ci95"].to_numpy(dtype=float)})
-    return out.sort_values("period").reset_index(drop=True)
+    """``period, value, lower, upper`` of one area (or the city) over the periods."""
+    rows = sorted((r for r in atlas.series_records(area_code, indicator_id) if r["sex"] == sex),
+                  key=lambda r: str(r["period"]))
+    return pd.DataFrame({"period": [str(r["period"]) for r in rows],
+                         "value": [r["value"] for r in rows], "lower": [r["lower_ci95"] for r in rows],
+                         "upper": [r["upper_ci95"] for r in rows]}, columns=SERIES)
 
 
-def latest(atlas: Atlas, area_code: str, indicator_id: str) -> pd.Series | None:
-    rows = atlas.series_rows(area_code, indicator_id)
-    rows = rows[(rows["sex"] == "total") & rows["is_latest"].astype(bool)]
-    return None if rows.empty else rows.iloc[0]
+def latest(atlas: Atlas, area_code: str, indicator_id: str) -> dict[str, Any] | None:
+    """The area's latest row (sex total) of the indicator, as a record."""
+    hits = [r for r in atlas.series_records(area_code, indicator_id)
+            if r["sex"] == "total" and r["is_latest"]]
+    return hits[0] if hits else None
 
 
 def headline(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> list[Any]:
@@ -42,7 +41,7 @@ def headline(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> lis
     row = latest(atlas, str(area["code"]), indicator_id)
     if row is None:
         return [t("cmpl.no_data", lang)]
-    key = comparison_keys(row.to_frame().T)[0]
+    key = comparison_keys(pd.DataFrame([row]))[0]
     gap = str(row["gap_trend"]) if pd.notna(row["gap_trend"]) else "not_enough_data"
     ci = format_interval(row["lower_ci95"], row["upper_ci95"], lang, d)
     return [
@@ -81,12 +80,10 @@ def sex_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tu
     period = str(row["period"]) if row is not None else None
     parts = []
     for who, code in (("area", str(area["code"])), ("city", atlas.city_code())):
-        rows = atlas.series_rows(code, indicator_id)
-        rows = rows[rows["period"] == period]
+        by_sex = {r["sex"]: r for r in atlas.series_records(code, indicator_id) if r["period"] == period}
         for sex in SEX_ORDER:
-            hit = rows[rows["sex"].astype(str) == sex]
-            if len(hit):
-                r = hit.iloc[0]
+            if sex in by_sex:
+                r = by_sex[sex]
                 parts.append({"sex": sex, "sex_label": t(f"sex.{sex}", lang), "who": who,
                               "value": r["value"], "lower": r["lower_ci95"], "upper": r["upper_ci95"]})
     frame = pd.DataFrame(parts, columns=["sex", "sex_label", "who", "value", "lower", "upper"])
