@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-MIN_DENSE = 1_000_000
+MIN_DENSE = 1 << 12
 
 
 def group_ids(

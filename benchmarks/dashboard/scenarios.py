@@ -36,7 +36,7 @@ def scenarios(app: Any, atlas: Atlas) -> list[Scenario]:
     state = {"path": "/", "query": {"lang": "sv"}}
 
     def ctx(fn: Callable[[], Any]) -> Any:
-        with app.server.test_request_context("/"):
+        with app.server.test_request_context("/"), atlas.pinned():  # as a request is pinned
             return fn()
 
     def map_args(i: int) -> tuple[Any, ...]:

@@ -46,8 +46,8 @@ def geo_url(atlas: Atlas) -> str:
 
 
 def _classes(atlas: Atlas, sel: Selection, values: np.ndarray) -> Any:
-    key = f"classes:{sel.indicator_id}:{sel.period}:{sel.sex}:{sel.scheme}"
-    return atlas.derived(key, lambda: classify(values, sel.scheme))
+    key = ("classes", sel.indicator_id, sel.period, sel.sex, sel.scheme)
+    return atlas.cached(key, lambda: classify(values, sel.scheme))
 
 
 def class_labels(bounds: tuple[float, ...], lower: float, lang: str, decimals: int) -> tuple[str, ...]:
@@ -58,33 +58,46 @@ def class_labels(bounds: tuple[float, ...], lower: float, lang: str, decimals: i
     )
 
 
+def slice_frame(atlas: Atlas, indicator_id: str, period: str, sex: str) -> tuple[pd.DataFrame, float | None]:
+    """Every mapped area (in the atlas's order) with its value, interval and comparison key,
+    and the city value; memoized per load batch."""
+
+    def build() -> tuple[pd.DataFrame, float | None]:
+        areas = atlas.areas()
+        rows = atlas.slice(indicator_id, period, sex)
+        codes = rows["area_code"].astype(str)
+        city_row = rows[codes == atlas.city_code()]
+        rows = rows[(rows["level"] != "city").to_numpy()]
+        rows = rows.set_index(rows["area_code"].astype(str)).reindex(areas.index)
+        frame = pd.DataFrame({
+            "code": areas.index.to_numpy(), "name": areas["name"].to_numpy(),
+            "value": rows["value"].to_numpy(dtype=float), "lower": rows["lower_ci95"].to_numpy(dtype=float),
+            "upper": rows["upper_ci95"].to_numpy(dtype=float),
+            "compared_to_city": rows["compared_to_city"].to_numpy(dtype=object),
+        })
+        frame["comparison"] = comparison_keys(frame)
+        city = city_row["value"].iloc[0] if len(city_row) else None
+        return frame, (None if city is None or pd.isna(city) else float(city))
+
+    return atlas.cached(("map-slice", indicator_id, period, sex), build)
+
+
 def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     """Every area with its value, interval, comparison and value class for ``sel``."""
-    areas = atlas.areas()
     cat = atlas.catalogue().loc[sel.indicator_id]
-    rows = atlas.slice(str(sel.indicator_id), str(sel.period), sel.sex)
-    city_row = rows[rows["area_code"].astype(str) == atlas.city_code()]
-    rows = rows[rows["level"].astype(str) != "city"]
-    rows = rows.set_index(rows["area_code"].astype(str)).reindex(areas.index)
-    frame = pd.DataFrame({
-        "code": areas.index.to_numpy(), "name": areas["name"].to_numpy(),
-        "value": rows["value"].to_numpy(dtype=float),
-        "lower": rows["lower_ci95"].to_numpy(dtype=float),
-        "upper": rows["upper_ci95"].to_numpy(dtype=float),
-        "compared_to_city": rows["compared_to_city"].to_numpy(dtype=object),
-    })
-    frame["comparison"] = comparison_keys(frame)
-    classes = _classes(atlas, sel, frame["value"].to_numpy())
-    frame["klass"] = classes.assign(frame["value"].to_numpy()) if classes.k else -1
+    base, city_value = slice_frame(atlas, str(sel.indicator_id), str(sel.period), sel.sex)
+    values = base["value"].to_numpy()
+    classes = _classes(atlas, sel, values)
+    frame = base.assign(klass=classes.assign(values) if classes.k else -1)
     decimals, unit = number_format(cat, sel.lang)
-    city_value = float(city_row["value"].iloc[0]) if len(city_row) else None
     spec = MapSpec(
         lang=sel.lang, colouring=sel.colouring, decimals=decimals, unit=unit,
         city_value=city_value,
         class_colours=tuple(palette.class_colours(classes.k, str(cat["polarity"]))) if classes.k else (),
         prioritized=tuple(atlas.prioritized().index), tile_url=settings.get("WELLBEING_TILE_URL"),
     )
-    counts = frame["comparison"].value_counts().to_dict()
+    counts = atlas.cached(("map-counts", sel.indicator_id, sel.period, sel.sex),
+                          lambda: base["comparison"].value_counts().to_dict())
     return MapModel(frame, spec, indicator_name(cat, sel.lang), str(sel.period), counts,
                     class_labels(classes.bins, classes.lower, sel.lang, decimals) if classes.k else ())
 

@@ -91,7 +91,7 @@ def recoverable(table: pd.DataFrame) -> list[str]:
     for key, parts in areas.groupby(["indicator_id", "period", "sex", "level"], observed=True):
         total = city.loc[key[:3]]
         n_hidden = parts["value"].isna().sum() + int(np.isnan(total["value"]))
-        if n_hidden == 1 and not np.isnan(total["numerator"]):
+        if n_hidden == 1:
             problems.append(f"areas of {key}")
     for key, sexes in table.groupby(["indicator_id", "area_code", "period"], observed=True):
         if len(sexes) == 3 and sexes["value"].isna().sum() == 1:
