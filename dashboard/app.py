@@ -92,7 +92,7 @@ def _error_page(exc: Exception) -> Any:
     return flask.Response(body, status=500, mimetype="text/html")
 
 
-def _geometry(version: int) -> flask.Response:
+def _geometry(version: int) -> Any:
     """The display geometry of the current load batch (immutable per version: cache it)."""
     atlas = current_atlas()
     if (atlas.version() or 0) != version:
@@ -145,7 +145,8 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
     app = dash.Dash(
         "dashboard", use_pages=True, pages_folder=str(HERE / "pages"),
         assets_folder=str(HERE / "assets"), serve_locally=True, title=t("app.title", default_lang()),
-        update_title=None, suppress_callback_exceptions=True, on_error=_on_callback_error,
+        update_title=None,  # type: ignore[arg-type]  # None turns the "Updating..." title off
+        suppress_callback_exceptions=True, on_error=_on_callback_error,
         routing_callback_inputs={"path_": State("_pages_location", "pathname")},
         index_string=INDEX.format(lang=default_lang()),
     )

@@ -69,3 +69,8 @@ def value_text(value: float | None, lang: str, decimals: int, unit: str | None =
 def status_text(status: str | None, lang: str) -> str:
     key = f"status.{status}"
     return t(key, lang) if status and has(key) else t("cmpl.no_data", lang)
+
+
+def aria(**attrs: str) -> dict[str, Any]:
+    """ARIA attributes as keyword arguments of a Dash component: ``**aria(label="...")``."""
+    return {f"aria-{name}": value for name, value in attrs.items()}

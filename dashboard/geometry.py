@@ -21,7 +21,7 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-DEFAULT_CELLS = 1200
+DEFAULT_CELLS = 900
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,9 @@ def display_geometry(frame: gpd.GeoDataFrame, codes: list[str] | None = None,
     for code, geom in zip(frame["code"], geoms, strict=True):
         coords = _polygon_coords(shapely.make_valid(geom), decimals) if geom is not None else None
         if coords:
-            features.append({"type": "Feature", "id": str(code),
-                             "geometry": {"type": "MultiPolygon", "coordinates": coords}})
+            geometry = ({"type": "Polygon", "coordinates": coords[0]} if len(coords) == 1
+                        else {"type": "MultiPolygon", "coordinates": coords})
+            features.append({"type": "Feature", "id": str(code), "geometry": geometry})
     collection = {"type": "FeatureCollection", "features": features}
     body = json.dumps(collection, separators=(",", ":")).encode()
     return DisplayGeometry(collection, body, gzip.compress(body, 6),

@@ -55,8 +55,9 @@ def domain_name(domain: str, lang: str) -> str:
     return t(key, lang) if has(key) else str(domain).replace("_", " ").capitalize()
 
 
-def catalogue_text(row: Mapping[str, Any], field: str, lang: str) -> str:
-    """``name`` or ``description`` of a catalogue row in ``lang`` (falls back sv → en → pl)."""
+def catalogue_text(row: Any, field: str, lang: str) -> str:
+    """``name`` or ``description`` of a catalogue row (a mapping or a Series) in ``lang``,
+    falling back to sv, en, then pl."""
     for candidate in (lang, "sv", "en", "pl"):
         value = row.get(f"{field}_{candidate}")
         if isinstance(value, str) and value.strip():
@@ -64,7 +65,7 @@ def catalogue_text(row: Mapping[str, Any], field: str, lang: str) -> str:
     return str(row.get("id", ""))
 
 
-def indicator_name(row: Mapping[str, Any], lang: str) -> str:
+def indicator_name(row: Any, lang: str) -> str:
     return catalogue_text(row, "name", lang)
 
 
@@ -79,7 +80,7 @@ def vocab(prefix: str, value: Any, lang: str) -> str:
     return t(key, lang) if has(key) else str(value or "")
 
 
-def unit_label(unit: str | None, lang: str) -> str:
+def unit_label(unit: Any, lang: str) -> str:
     """A catalogue unit in ``lang`` when it is a common one (``per 1,000`` → ``per 1 000``)."""
     text = str(unit or "").strip()
     key = "unitw." + text.lower().replace(" ", "_").replace(",", "").replace("-", "_")

@@ -67,12 +67,15 @@ class Atlas:
         self._frames_lock = threading.Lock()
 
     # --- pinning: one request sees one load batch and asks the store once ------------------
+    def _depth(self) -> int:
+        return int(self._local.__dict__.get("depth", 0))
+
     def pin(self) -> None:
         """From now on (in this thread) reuse the first version check, until :meth:`unpin`."""
-        self._local.depth = getattr(self._local, "depth", 0) + 1
+        self._local.depth = self._depth() + 1
 
     def unpin(self) -> None:
-        self._local.depth = max(0, getattr(self._local, "depth", 0) - 1)
+        self._local.depth = max(0, self._depth() - 1)
         if self._local.depth == 0:
             self._local.pinned = None
 
@@ -94,10 +97,10 @@ class Atlas:
 
     def _load(self) -> _Cached:
         pinned = getattr(self._local, "pinned", None)
-        if pinned is not None and getattr(self._local, "depth", 0):
+        if pinned is not None and self._depth():
             return pinned  # type: ignore[no-any-return]
         cached = self._load_current()
-        if getattr(self._local, "depth", 0):
+        if self._depth():
             self._local.pinned = cached
         return cached
 
@@ -232,8 +235,11 @@ class Atlas:
 
     def series_records(self, area_code: str, indicator_id: str) -> list[dict[str, Any]]:
         """The rows of one area and indicator as plain records (few: periods × sexes)."""
-        return self.cached(("records", area_code, indicator_id),
-                           lambda: self.series_rows(area_code, indicator_id).to_dict("records"))
+        def build() -> list[dict[str, Any]]:
+            records = self.series_rows(area_code, indicator_id).to_dict("records")
+            return [{str(k): v for k, v in r.items()} for r in records]
+
+        return self.cached(("records", area_code, indicator_id), build)
 
     def series_rows(self, area_code: str, indicator_id: str) -> pd.DataFrame:
         """All rows of one area and one indicator (every period and sex)."""

@@ -63,12 +63,13 @@ def _group(digits: str, st: NumberStyle) -> str:
 def format_number(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """``12345.678`` → ``12 345,7`` (sv), ``12 345,7`` (pl), ``12,345.7`` (en)."""
     st = style(lang)
-    if _is_missing(value):
+    if value is None or _is_missing(value):
         return MISSING
+    number = float(value)
     decimals = max(0, int(decimals))
-    text = f"{abs(float(value)):.{decimals}f}"
+    text = f"{abs(number):.{decimals}f}"
     whole, _, frac = text.partition(".")
-    negative = float(value) < 0 and float(text) != 0.0
+    negative = number < 0 and float(text) != 0.0
     out = _group(whole, st) + (st.decimal + frac if frac else "")
     return ("-" if negative else "") + out
 

@@ -188,6 +188,7 @@ STRINGS: dict[str, tuple[str, str, str]] = {
         "Karta över {n} områden, {indicator} {period}: {better} bättre, {similar} som staden och {worse} sämre än staden.",
         "Mapa {n} obszarów, {indicator} {period}: {better} lepiej, {similar} podobnie i {worse} gorzej niż miasto.",
         "Map of {n} areas, {indicator} {period}: {better} better than, {similar} similar to and {worse} worse than the city."),
+    "map.ranked_link": ("Alla områden rangordnade", "Wszystkie obszary w kolejności", "All areas ranked"),
     "map.click_hint": ("Klicka på ett område för att öppna dess profil.", "Kliknij obszar, aby otworzyć jego profil.",
                        "Click an area to open its profile."),
     # --- area profile ---------------------------------------------------------------------
@@ -274,5 +275,12 @@ STRINGS: dict[str, tuple[str, str, str]] = {
                          "Areas / indicators / values"),
     "about.col.files": ("Filer", "Pliki", "Files"),
     "about.col.config": ("Konfiguration", "Konfiguracja", "Configuration"),
+    "batch.succeeded": ("klar", "zakończone", "succeeded"),
+    "batch.failed": ("misslyckades", "nieudane", "failed"),
+    "batch.unchanged": ("oförändrad", "bez zmian", "unchanged"),
+    "batch.running": ("pågår", "w toku", "running"),
+    "file.boundaries": ("områdesgränser", "granice obszarów", "boundaries"),
+    "file.catalogue": ("katalog", "katalog", "catalogue"),
+    "file.table": ("tabell", "tabela", "table"),
     "about.rows": ("{rows} rader", "{rows} wierszy", "{rows} rows"),
 }

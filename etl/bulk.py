@@ -55,12 +55,21 @@ def copy_rows(
     columns: list[str],
     chunks: Iterable[list[tuple[Any, ...]]],
     advance: Advance,
+    types: list[str] | None = None,
 ) -> None:
-    """COPY rows (None = NULL) into ``table`` inside the current transaction."""
+    """COPY rows (None = NULL) into ``table`` inside the current transaction.
+
+    With ``types`` (PostgreSQL type names, one per column) the COPY is binary;
+    ``bytea`` then sends bytes as they are, e.g. EWKB into a geometry column.
+    """
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns)
     )
+    if types is not None:
+        statement += sql.SQL(" (FORMAT BINARY)")
     with driver(conn).cursor() as cursor, cursor.copy(statement) as copy:
+        if types is not None:
+            copy.set_types(types)
         for chunk in chunks:
             for row in chunk:
                 copy.write_row(row)

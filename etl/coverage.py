@@ -59,9 +59,9 @@ def check_coverage(geoms: np.ndarray, codes: np.ndarray) -> tuple[shapely.Geomet
     found = Findings()
     sliver = sliver_m2(geoms)
     tree = shapely.STRtree(geoms)
-    if shapely.coverage_is_valid(geoms):
-        union, overlaps = union_of(geoms), np.empty(0)
-    else:
+    # An exact coverage union (as large as the areas together) means no overlaps.
+    union, overlaps = coverage_union(geoms), np.empty(0)
+    if union is None:
         overlaps = _overlaps(geoms, codes, tree, sliver, found)
         union = shapely.union_all(geoms)
     gaps = _gaps(union, geoms, tree)
@@ -126,17 +126,22 @@ def _gaps(
     return list(zip(holes, shapely.area(holes) - islands, strict=True))
 
 
-def union_of(geoms: np.ndarray) -> shapely.Geometry:
-    """The union of a coverage: GEOS's fast coverage union when its result is exact
-    (valid, and as large as the areas together), a full union otherwise."""
+def coverage_union(geoms: np.ndarray) -> shapely.Geometry | None:
+    """GEOS's fast coverage union, or None when it is not exact (the areas overlap or
+    their shared borders do not match): then only a full union is right."""
     try:
         fast = shapely.coverage_union_all(geoms)
     except shapely.errors.GEOSException:  # "incorrectly noded": not a clean coverage
-        return shapely.union_all(geoms)
+        return None
     total = float(shapely.area(geoms).sum())
-    if shapely.is_valid(fast) and abs(fast.area - total) <= 1e-9 * total:
-        return fast
-    return shapely.union_all(geoms)
+    exact = shapely.is_valid(fast) and abs(fast.area - total) <= 1e-9 * total
+    return fast if exact else None
+
+
+def union_of(geoms: np.ndarray) -> shapely.Geometry:
+    """The union of the areas: the fast coverage union when exact, a full union otherwise."""
+    fast = coverage_union(geoms)
+    return fast if fast is not None else shapely.union_all(geoms)
 
 
 def simplify_tolerance(geoms: np.ndarray) -> float:

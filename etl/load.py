@@ -295,21 +295,28 @@ def insert_catalogue(conn: Connection, catalogue: pd.DataFrame, batch_id: int) -
         conn.execute(insert(Indicator), records)
 
 
+# Binary COPY of the areas: geometries travel as EWKB bytes, no hex text to parse.
+AREA_TYPES = ["text", "text", "text", "text", "bool", "float8", "float8", "bytea", "bytea", "int4"]
+
+
 def insert_areas(conn: Connection, areas: gpd.GeoDataFrame, batch_id: int) -> None:
     frame = pd.DataFrame({c: areas[c] for c in AREA_COLUMNS})
     frame["prioritized"] = frame["prioritized"].astype(bool)
-    geoms = {
-        "geom": areas.geometry.to_numpy(),
-        "display_geom": areas["display_geometry"].to_numpy(),
-    }
-    if conn.dialect.name == "postgresql":
-        for name, arr in geoms.items():
-            frame[name] = shapely.to_wkb(shapely.set_srid(arr, SRID), hex=True, include_srid=True)
-    else:
-        for name, arr in geoms.items():
-            frame[name] = shapely.to_wkb(arr)
+    postgis = conn.dialect.name == "postgresql"
+    for name, arr in (
+        ("geom", areas.geometry.to_numpy()),
+        ("display_geom", areas["display_geometry"].to_numpy()),
+    ):
+        frame[name] = (
+            shapely.to_wkb(shapely.set_srid(arr, SRID), include_srid=True)
+            if postgis
+            else shapely.to_wkb(arr)
+        )
     columns = [*AREA_COLUMNS, "geom", "display_geom", "batch_id"]
-    bulk_insert(conn, TABLES["areas"], columns, frame, {"batch_id": batch_id}, lambda n: None)
+    types = AREA_TYPES if postgis else None
+    bulk_insert(
+        conn, TABLES["areas"], columns, frame, {"batch_id": batch_id}, lambda n: None, types
+    )
 
 
 def bulk_insert(
@@ -319,10 +326,11 @@ def bulk_insert(
     frame: pd.DataFrame,
     extra: dict[str, Any],
     advance: Advance,
+    types: list[str] | None = None,
 ) -> None:
-    """COPY on PostgreSQL, executemany elsewhere; chunk by chunk."""
+    """COPY on PostgreSQL (binary when ``types`` are given), executemany elsewhere."""
     if conn.dialect.name == "postgresql":
-        copy_rows(conn, table.name, columns, _rows(frame, columns, extra), advance)
+        copy_rows(conn, table.name, columns, _rows(frame, columns, extra), advance, types)
         return
     stmt = str(insert(table).compile(dialect=conn.dialect, column_keys=columns))
     for chunk in _rows(frame, columns, extra):

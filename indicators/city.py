@@ -52,10 +52,10 @@ class _Aggregate:
 
 
 SMALL_GROUPS = 1 << 16
-SUMS = ("rows", "x", "n_add", "n_mean", "nm", "nm2", "within", "sd_missing")
+SUMS = ("rows", "x", "n_add", "den_rows", "n_mean", "nm", "nm2", "within", "sd_missing")
 
 
-def _block_sums(inp: Inputs, m: Measures, cell: NDArray[np.int64], sl: slice, size: int,
+def _block_sums(inp: Inputs, m: Measures, cell: NDArray[np.integer], sl: slice, size: int,
                 ) -> dict[str, Array]:
     """The per (cell, level) sums of one block of input rows."""
     n_levels = len(inp.level_cats)
@@ -74,14 +74,15 @@ def _block_sums(inp: Inputs, m: Measures, cell: NDArray[np.int64], sl: slice, si
 
     return {
         "rows": total(add | mean, None), "x": total(add, num),
-        "n_add": total(add, np.nan_to_num(den)), "n_mean": total(mean, den),
+        "n_add": total(add, np.nan_to_num(den)), "den_rows": total(add & (den >= 0), None),
+        "n_mean": total(mean, den),
         "nm": total(mean, den * value), "nm2": total(mean, den * value**2),
         "within": total(mean, (den - 1.0) * np.nan_to_num(sd) ** 2),
         "sd_missing": total(mean, np.isnan(sd).astype(np.float64)),
     }
 
 
-def _aggregate(inp: Inputs, m: Measures, cell: NDArray[np.int64], n_cells: int) -> _Aggregate:
+def _aggregate(inp: Inputs, m: Measures, cell: NDArray[np.integer], n_cells: int) -> _Aggregate:
     """Sums per cell over the areas of the level with the most rows in that cell."""
     n_levels = len(inp.level_cats)
     size = n_cells * n_levels
@@ -106,8 +107,9 @@ def _aggregate(inp: Inputs, m: Measures, cell: NDArray[np.int64], n_cells: int) 
         # pooled variance: (Σ(nᵢ−1)sᵢ² + Σnᵢmᵢ² − N·M²) / (N − 1)
         var = (within + got["nm2"] - n_mean * mean**2) / (n_mean - 1.0)
     den_sum = np.where(n_mean > 0, n_mean, got["n_add"])
+    has_den = (n_mean > 0) | (got["den_rows"] > 0)
     return _Aggregate(np.where(has, got["x"], np.nan),
-                      np.where(has & (den_sum > 0), den_sum, np.nan), mean,
+                      np.where(has & has_den, den_sum, np.nan), mean,
                       np.sqrt(np.where(var >= 0, var, np.nan)))
 
 
@@ -146,7 +148,7 @@ def city_cells(inp: Inputs, m: Measures, status: NDArray[np.int8], cells: Cells)
 
 
 def _aggregate_status(
-    inp: Inputs, agg: _Aggregate, m: Measures, cell_ind: NDArray[np.int64],
+    inp: Inputs, agg: _Aggregate, m: Measures, cell_ind: NDArray[np.integer],
     not_agg: NDArray[np.bool_],
 ) -> NDArray[np.int8]:
     vt = inp.cat.vtype[cell_ind]

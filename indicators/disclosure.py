@@ -4,7 +4,8 @@ Primary: a value whose numerator (proportions, percentages, rates, counts) is
 below the indicator's ``min_numerator``, or whose denominator is below its
 ``min_denominator``, is suppressed. Secondary: wherever a published total is
 the sum of published parts, a single hidden member could be recovered by
-subtraction, so the smallest visible part is hidden too. The totals checked:
+subtraction, so the smallest visible part is hidden too (or, when no part is
+left to hide, the total itself). The totals checked:
 the city row over the areas of each level, a parent area over its children
 (``parent_code``), and the ``total`` sex over ``female`` and ``male``. The
 rules are applied again until nothing changes.
@@ -48,21 +49,21 @@ def primary_status(
 class Layout:
     """Keys of the final rows (input rows then city rows) and lookups the rules need."""
 
-    ind: NDArray[np.int64]
-    area: NDArray[np.int64]
-    per: NDArray[np.int64]
-    age: NDArray[np.int64]
-    sex: NDArray[np.int64]
-    cell: NDArray[np.int64]
+    ind: NDArray[np.integer]
+    area: NDArray[np.integer]
+    per: NDArray[np.integer]
+    age: NDArray[np.integer]
+    sex: NDArray[np.integer]
+    cell: NDArray[np.integer]
     is_city: NDArray[np.bool_]
-    area_level: NDArray[np.int64]  # per area code
-    area_parent: NDArray[np.int64]  # per area code, -1 when none (or the city)
+    area_level: NDArray[np.integer]  # per area code
+    area_parent: NDArray[np.integer]  # per area code, -1 when none (or the city)
     additive: NDArray[np.bool_]  # per indicator code: values add up (sums, weighted means)
-    city_row: NDArray[np.int64]  # per cell: the row of the city's value
+    city_row: NDArray[np.integer]  # per cell: the row of the city's value
     sizes: tuple[int, int, int, int, int, int]  # n ind, area, per, age, cell, level
 
 
-KeyFn = Callable[[slice | NDArray[np.int64]], NDArray[np.int64]]
+KeyFn = Callable[[slice | NDArray[np.integer]], NDArray[np.integer]]
 
 
 @dataclass
@@ -71,8 +72,8 @@ class Rule:
 
     n_groups: int
     part_key: KeyFn  # group of each row as a part, -1 when it is no part
-    total_row: NDArray[np.int64]  # per group: the row holding the total, -1 when none
-    parts: NDArray[np.int64] | None = None  # (group × k) rows of the parts, when few per group
+    total_row: NDArray[np.integer]  # per group: the row holding the total, -1 when none
+    parts: NDArray[np.integer] | None = None  # (group × k) rows of the parts, when few per group
 
 
 def _compact(lay: Layout, key: KeyFn, space: int) -> tuple[KeyFn, int]:
@@ -86,7 +87,7 @@ def _compact(lay: Layout, key: KeyFn, space: int) -> tuple[KeyFn, int]:
     return (lambda sl: ids[sl]), len(uniques)
 
 
-def _totals(lay: Layout, key: KeyFn, n_groups: int, is_total: KeyFn) -> NDArray[np.int64]:
+def _totals(lay: Layout, key: KeyFn, n_groups: int, is_total: KeyFn) -> NDArray[np.integer]:
     out = np.full(n_groups, -1, dtype=np.int64)
     for sl in spans(len(lay.ind)):
         k = key(sl)
@@ -99,7 +100,7 @@ def _city_rule(lay: Layout) -> Rule:
     """Groups (cell, level): the areas of one level add up to the city row."""
     n_level = lay.sizes[5]
 
-    def key(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+    def key(sl: slice | NDArray[np.integer]) -> NDArray[np.integer]:
         k = lay.cell[sl].astype(np.int64) * n_level + lay.area_level[lay.area[sl]]
         return np.where(lay.is_city[sl] | ~lay.additive[lay.ind[sl]], -1, k)
 
@@ -111,7 +112,7 @@ def _sex_rule(lay: Layout) -> Rule:
     """Groups (indicator, area, period, age group): female + male add up to total."""
     _, n_area, n_per, n_age = lay.sizes[:4]
 
-    def triple(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+    def triple(sl: slice | NDArray[np.integer]) -> NDArray[np.integer]:
         k = ((lay.ind[sl].astype(np.int64) * n_area + lay.area[sl]) * n_per + lay.per[sl]) * n_age
         k += lay.age[sl]
         return np.where(lay.additive[lay.ind[sl]], k, -1)
@@ -119,7 +120,7 @@ def _sex_rule(lay: Layout) -> Rule:
     group, n_groups = _compact(lay, triple, lay.sizes[0] * n_area * n_per * n_age)
     total = SEXES.index("total")
 
-    def part(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+    def part(sl: slice | NDArray[np.integer]) -> NDArray[np.integer]:
         return np.where(lay.sex[sl] == total, -1, group(sl))
 
     parts = np.full((n_groups, len(SEXES)), -1, dtype=np.int64)
@@ -127,14 +128,15 @@ def _sex_rule(lay: Layout) -> Rule:
         k = group(sl)
         hit = np.flatnonzero(k >= 0)
         parts[k[hit], lay.sex[sl][hit]] = hit + sl.start
-    return Rule(n_groups, part, parts[:, total].copy(), np.delete(parts, total, axis=1))
+    assert total == 0  # female and male are the columns after it
+    return Rule(n_groups, part, parts[:, total].copy(), parts[:, 1:])
 
 
 def _parent_rule(lay: Layout) -> Rule:
     """Groups (cell, parent area): the children add up to the parent's row."""
     n_area = lay.sizes[1]
 
-    def own(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+    def own(sl: slice | NDArray[np.integer]) -> NDArray[np.integer]:
         own_key = lay.cell[sl].astype(np.int64) * n_area + lay.area[sl]
         return np.where(lay.additive[lay.ind[sl]], own_key, -1)
 
@@ -142,7 +144,7 @@ def _parent_rule(lay: Layout) -> Rule:
     if space > max(2 * len(lay.ind), MIN_DENSE):  # pragma: no cover - very sparse keys
         raise NotImplementedError("parent areas with more than 2 × rows cells × areas")
 
-    def part(sl: slice | NDArray[np.int64]) -> NDArray[np.int64]:
+    def part(sl: slice | NDArray[np.integer]) -> NDArray[np.integer]:
         p = lay.area_parent[lay.area[sl]]
         k = lay.cell[sl].astype(np.int64) * n_area + p
         return np.where((p >= 0) & lay.additive[lay.ind[sl]], k, -1)
@@ -150,8 +152,8 @@ def _parent_rule(lay: Layout) -> Rule:
     return Rule(space, part, _totals(lay, own, space, lambda sl: np.ones(1, bool)))
 
 
-def _smallest(keys: NDArray[np.int64], rows: NDArray[np.int64], sizes: NDArray[np.float64],
-              n_groups: int) -> NDArray[np.int64]:
+def _smallest(keys: NDArray[np.integer], rows: NDArray[np.integer], sizes: NDArray[np.float64],
+              n_groups: int) -> NDArray[np.integer]:
     """The row with the smallest size in each group (the first such row on ties)."""
     low = np.full(n_groups, np.inf)
     np.minimum.at(low, keys, sizes)
@@ -161,7 +163,7 @@ def _smallest(keys: NDArray[np.int64], rows: NDArray[np.int64], sizes: NDArray[n
 
 
 def _candidates(rule: Rule, lay: Layout, need: NDArray[np.bool_], hidden: NDArray[np.bool_],
-                visible: NDArray[np.bool_]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+                visible: NDArray[np.bool_]) -> tuple[NDArray[np.integer], NDArray[np.integer]]:
     """(group, row) of the visible, not yet hidden parts of the groups in ``need``."""
     if rule.parts is not None:
         groups = np.flatnonzero(need)
@@ -171,7 +173,7 @@ def _candidates(rule: Rule, lay: Layout, need: NDArray[np.bool_], hidden: NDArra
         keys, rows = keys[ok], rows[ok]
         ok = visible[rows] & ~hidden[rows]
         return keys[ok], rows[ok]
-    found: list[tuple[NDArray[np.int64], NDArray[np.int64]]] = []
+    found: list[tuple[NDArray[np.integer], NDArray[np.integer]]] = []
     for sl in spans(len(lay.ind)):
         k = rule.part_key(sl)
         sel = np.flatnonzero((k >= 0) & visible[sl] & ~hidden[sl])
@@ -193,11 +195,14 @@ def _apply(rule: Rule, lay: Layout, hidden: NDArray[np.bool_], visible: NDArray[
     if not need.any():
         return 0
     keys, rows = _candidates(rule, lay, need, hidden, visible)
-    if rows.size == 0:
-        return 0
-    chosen = _smallest(keys, rows, size_key[rows], rule.n_groups)
+    chosen = _smallest(keys, rows, size_key[rows], rule.n_groups) if rows.size else rows
+    # a group with no visible part left to hide: hide its total instead
+    bare = need.copy()
+    bare[keys] = False
+    totals = tot[bare & has & ~tot_hidden]
     hidden[chosen] = True
-    return chosen.size
+    hidden[totals] = True
+    return chosen.size + totals.size
 
 
 def secondary_suppression(

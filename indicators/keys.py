@@ -10,8 +10,8 @@ MIN_DENSE = 1 << 12
 
 
 def group_ids(
-    parts: list[tuple[NDArray[np.int64], int]],
-) -> tuple[NDArray[np.int64], int, NDArray[np.int64]]:
+    parts: list[tuple[NDArray[np.integer], int]],
+) -> tuple[NDArray[np.integer], int, NDArray[np.integer]]:
     """Row group ids for the combination of ``parts`` (codes, number of codes).
 
     Returns (ids, number of ids, combined key of each id). When the product of
@@ -30,9 +30,9 @@ def group_ids(
     return ids.astype(np.int64), len(uniques), np.asarray(uniques, dtype=np.int64)
 
 
-def split_key(keys: NDArray[np.int64], sizes: list[int]) -> list[NDArray[np.int64]]:
+def split_key(keys: NDArray[np.integer], sizes: list[int]) -> list[NDArray[np.integer]]:
     """Inverse of the combination in :func:`group_ids`: the codes of each part."""
-    out: list[NDArray[np.int64]] = []
+    out: list[NDArray[np.integer]] = []
     rest = keys.copy()
     for n in reversed(sizes):
         out.append(rest % max(n, 1))

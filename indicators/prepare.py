@@ -56,11 +56,11 @@ class Catalogue:
 class Inputs:
     """The value rows as key codes and float arrays, plus aligned lookups."""
 
-    ind: NDArray[np.int32]
-    area: NDArray[np.int32]
-    per: NDArray[np.int32]
-    sex: NDArray[np.int32]
-    age: NDArray[np.int32]
+    ind: NDArray[np.integer]
+    area: NDArray[np.integer]
+    per: NDArray[np.integer]
+    sex: NDArray[np.integer]
+    age: NDArray[np.integer]
     ind_cats: NDArray[np.object_]
     area_cats: NDArray[np.object_]
     per_cats: NDArray[np.object_]  # sorted: code order is time order
@@ -73,9 +73,9 @@ class Inputs:
     src_status: NDArray[np.int8]
     cat: Catalogue
     level_cats: NDArray[np.object_]
-    area_level: NDArray[np.int64]  # per area code
+    area_level: NDArray[np.integer]  # per area code
     area_prioritized: NDArray[np.bool_]  # per area code
-    area_parent: NDArray[np.int64]  # per area code, -1 when none
+    area_parent: NDArray[np.integer]  # per area code, -1 when none
     city: int  # area code of the city
 
     def release_rows(self) -> None:
@@ -84,7 +84,7 @@ class Inputs:
             setattr(self, name, np.empty(0, dtype=getattr(self, name).dtype))
 
 
-def _codes(col: pd.Series, sort: bool = False) -> tuple[NDArray[np.int32], NDArray[np.object_]]:
+def _codes(col: pd.Series, sort: bool = False) -> tuple[NDArray[np.integer], NDArray[np.object_]]:
     """Integer codes and their labels (categoricals keep their categories)."""
     if isinstance(col.dtype, pd.CategoricalDtype):
         codes = col.cat.codes.to_numpy().astype(np.int32)
@@ -123,11 +123,18 @@ def _plain(value: object) -> object:
 
 
 def _problems_at(
-    mask: NDArray[np.bool_], frame: str, column: str, values: NDArray[np.generic], message: str,
-    fix: str,
+    mask: NDArray[np.bool_], frame: str, column: str, values: NDArray[np.generic] | pd.Series,
+    message: str, fix: str,
 ) -> list[InputProblem]:
+    """One problem per masked row (the first MAX_SHOWN, then a count)."""
+    if not mask.any():
+        return []
     rows = np.flatnonzero(mask)[:MAX_SHOWN]
-    found = [InputProblem(frame, message, fix, int(r), column, _plain(values[r])) for r in rows]
+
+    def shown(r: int) -> object:
+        return _plain(values.iloc[r] if isinstance(values, pd.Series) else values[r])
+
+    found = [InputProblem(frame, message, fix, int(r), column, shown(r)) for r in rows]
     if mask.sum() > MAX_SHOWN:
         found.append(InputProblem(frame, f"... and {int(mask.sum()) - MAX_SHOWN} more rows", fix,
                                   column=column))
@@ -146,18 +153,14 @@ def _threshold(column: str, catalogue: pd.DataFrame, default: float | None, fall
 def read_catalogue(
     catalogue: pd.DataFrame, ind_cats: NDArray[np.object_], min_numerator: float | None,
     min_denominator: float | None,
-) -> tuple[Catalogue, list[InputProblem]]:
-    """Catalogue rows aligned with ``ind_cats``; problems for unknown ids and bad codes."""
+) -> tuple[Catalogue, list[InputProblem], NDArray[np.integer]]:
+    """Catalogue rows aligned with ``ind_cats``; problems; codes missing from the catalogue."""
     problems = _missing_columns(catalogue, "catalogue", CATALOGUE_INPUT)
     if problems:
-        return _empty_catalogue(len(ind_cats)), problems
+        return _empty_catalogue(len(ind_cats)), problems, np.empty(0, np.int64)
     cat = catalogue.drop_duplicates("id", keep="first").reset_index(drop=True)
     pos = pd.Index(cat["id"].astype(str)).get_indexer([str(i) for i in ind_cats])
-    unknown = pos < 0
-    if unknown.any():
-        problems += _problems_at(unknown, "values", "indicator_id", ind_cats,
-                                 "indicator is not in the catalogue",
-                                 "add the indicator to the catalogue or drop its values")
+    unknown = np.flatnonzero(pos < 0)
     vt = pd.Index(VALUE_TYPES).get_indexer(cat["value_type"].astype(str))
     pol = pd.Index(POLARITIES).get_indexer(cat["polarity"].fillna("neutral").astype(str))
     problems += _problems_at(vt < 0, "catalogue", "value_type", cat["value_type"].to_numpy(),
@@ -178,7 +181,7 @@ def read_catalogue(
         min_den=_threshold("min_denominator", cat, min_denominator, DEFAULT_MIN_DENOMINATOR)[take],
         domain=cat["domain"].to_numpy(dtype=object)[take], unit=unit[take],
     )
-    return out, problems
+    return out, problems, unknown
 
 
 def _empty_catalogue(n: int) -> Catalogue:
@@ -189,8 +192,9 @@ def _empty_catalogue(n: int) -> Catalogue:
 
 def read_areas(
     areas: pd.DataFrame, area_cats: NDArray[np.object_], city_code: str,
-) -> tuple[NDArray[np.object_], dict[str, NDArray[np.generic]], int, list[InputProblem]]:
-    """Area lookups aligned with ``area_cats`` (the city appended when absent)."""
+) -> tuple[NDArray[np.object_], dict[str, NDArray[np.generic]], int, NDArray[np.integer]]:
+    """Area lookups aligned with ``area_cats`` (the city appended when absent), and the
+    area codes missing from the areas table."""
     problems = _missing_columns(areas, "areas", AREA_INPUT)
     if problems:
         raise IndicatorError(problems)
@@ -199,10 +203,7 @@ def read_areas(
     tab = areas.drop_duplicates("code", keep="first").reset_index(drop=True)
     pos = pd.Index(tab["code"].astype(str)).get_indexer([str(a) for a in area_cats])
     city = int(np.flatnonzero(area_cats == city_code)[0])
-    unknown = (pos < 0) & (np.arange(len(area_cats)) != city)
-    problems += _problems_at(unknown, "values", "area_code", area_cats,
-                             "area is not in the areas table",
-                             "add the area to the boundaries or drop its values")
+    unknown = np.flatnonzero((pos < 0) & (np.arange(len(area_cats)) != city))
     levels = tab["level"].fillna("district").astype(str).to_numpy(dtype=object)
     level_of = np.where(pos >= 0, levels[np.maximum(pos, 0)], "district").astype(object)
     level_of[city] = CITY_LEVEL
@@ -219,7 +220,8 @@ def read_areas(
     }
     lookups["parent"][city] = -1
     lookups["parent"][lookups["parent"] == city] = -1  # the city rule covers these
-    return area_cats, lookups | {"level_cats": np.asarray(level_cats, dtype=object)}, city, problems
+    return (area_cats, lookups | {"level_cats": np.asarray(level_cats, dtype=object)}, city,
+            unknown)
 
 
 def _status_codes(col: pd.Series) -> NDArray[np.int8]:
@@ -256,13 +258,22 @@ def read_inputs(
         age_col = age_col.astype(object).fillna(DEFAULT_AGE_GROUP)
     age, age_cats = _codes(age_col)
     for name, codes in (("indicator_id", ind), ("area_code", area), ("period", per)):
-        problems += _problems_at(codes < 0, "values", name, values[name].to_numpy(),
-                                 "key is empty", f"give every row a {name}")
-    problems += _problems_at(sex < 0, "values", "sex", sex_col.to_numpy(), "unknown sex",
+        problems += _problems_at(codes < 0, "values", name, values[name], "key is empty",
+                                 f"give every row a {name}")
+    problems += _problems_at(sex < 0, "values", "sex", sex_col, "unknown sex",
                              f"use one of {', '.join(SEXES)}")
-    cat, cat_problems = read_catalogue(catalogue, ind_cats, min_numerator, min_denominator)
-    area_cats, lookup, city, area_problems = read_areas(areas, area_cats, city_code)
-    problems += cat_problems + area_problems
+    cat, cat_problems, bad_ind = read_catalogue(catalogue, ind_cats, min_numerator,
+                                                min_denominator)
+    area_cats, lookup, city, bad_area = read_areas(areas, area_cats, city_code)
+    problems += cat_problems
+    if bad_ind.size:
+        problems += _problems_at(np.isin(ind, bad_ind), "values", "indicator_id",
+                                 values["indicator_id"], "indicator is not in the catalogue",
+                                 "add the indicator to the catalogue or drop its values")
+    if bad_area.size:
+        problems += _problems_at(np.isin(area, bad_area), "values", "area_code",
+                                 values["area_code"], "area is not in the areas table",
+                                 "add the area to the boundaries or drop its values")
     num, den = _float(values, "numerator"), _float(values, "denominator")
     problems += _problems_at(num < 0, "values", "numerator", num, "negative numerator",
                              "numerators count events or persons and cannot be negative")

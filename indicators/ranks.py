@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from indicators.chunks import each_span
+from indicators.chunks import each_span, spans
 from indicators.compare import LOW_IS_GOOD
 from indicators.keys import MIN_DENSE
 
@@ -13,7 +13,7 @@ GROUP_BLOCK = 64
 
 
 def _rank_sorted(
-    group: NDArray[np.int64], n_groups: int, value: NDArray[np.float64],
+    group: NDArray[np.integer], n_groups: int, value: NDArray[np.float64],
     polarity: NDArray[np.integer], eligible: NDArray[np.bool_],
 ) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
     """Ranks and quintiles with one global sort (any number of groups)."""
@@ -45,7 +45,7 @@ def _rank_sorted(
 
 
 def rank_within(
-    group: NDArray[np.int64], n_groups: int, member: NDArray[np.int64], n_members: int,
+    group: NDArray[np.integer], n_groups: int, member: NDArray[np.integer], n_members: int,
     value: NDArray[np.float64], polarity: NDArray[np.integer], eligible: NDArray[np.bool_],
 ) -> tuple[NDArray[np.floating], NDArray[np.floating]]:
     """Competition ranks ("min": ties share the best rank) and quintiles per group.
@@ -57,14 +57,21 @@ def rank_within(
     than one global sort.
     """
     n = len(group)
+    used = np.zeros(n_groups, dtype=bool)
+    for sl in spans(n):
+        used[group[sl][eligible[sl]]] = True
+    compact = np.cumsum(used) - 1  # only groups with something to rank get a grid row
+    n_groups = int(used.sum())
+    if n_groups == 0:
+        return np.full(n, np.nan), np.full(n, np.nan)
     if n_groups * n_members > max(2 * n, MIN_DENSE):
-        return _rank_sorted(group, n_groups, value, polarity, eligible)
+        return _rank_sorted(compact[group], n_groups, value, polarity, eligible)
     score = np.full(n_groups * n_members, np.inf)
 
     def fill(sl: slice) -> None:
         keep = eligible[sl] & np.isfinite(value[sl])
         v = value[sl][keep]
-        flat = group[sl][keep].astype(np.int64) * n_members + member[sl][keep]
+        flat = compact[group[sl][keep]] * n_members + member[sl][keep]
         score[flat] = np.where(polarity[sl][keep] == LOW_IS_GOOD, v, -v)
 
     each_span(fill, n)
@@ -79,8 +86,9 @@ def rank_within(
     rank, quintile = np.empty(n, dtype=np.float32), np.empty(n, dtype=np.float32)
 
     def gather(sl: slice) -> None:
-        flat = group[sl].astype(np.int64) * n_members + member[sl]
         keep = eligible[sl]
+        flat = compact[group[sl]] * n_members + member[sl]
+        flat[~keep] = 0
         rank[sl] = np.where(keep, rank_grid.ravel()[flat], np.nan)
         quintile[sl] = np.where(keep, quint_grid.ravel()[flat], np.nan)
 

@@ -32,12 +32,12 @@ KEYS = ("ind", "area", "per", "sex", "age", "cell")
 class Rows:
     """Every output row: keys, measures, status (input rows first, then new city rows)."""
 
-    ind: NDArray[np.int32]
-    area: NDArray[np.int32]
-    per: NDArray[np.int32]
-    sex: NDArray[np.int32]
-    age: NDArray[np.int32]
-    cell: NDArray[np.int32]
+    ind: NDArray[np.integer]
+    area: NDArray[np.integer]
+    per: NDArray[np.integer]
+    sex: NDArray[np.integer]
+    age: NDArray[np.integer]
+    cell: NDArray[np.integer]
     value: Array
     lo95: Array
     hi95: Array
@@ -71,13 +71,13 @@ class Rows:
 class Cells:
     """The indicator × period × sex × age group cells."""
 
-    id: NDArray[np.int32]  # per input row
+    id: NDArray[np.integer]  # per input row
     n: int
-    ind: NDArray[np.int64]  # per cell
-    per: NDArray[np.int64]
-    sex: NDArray[np.int64]
-    age: NDArray[np.int64]
-    supplied: NDArray[np.int64]  # input row of the supplied city value, -1 when none
+    ind: NDArray[np.integer]  # per cell
+    per: NDArray[np.integer]
+    sex: NDArray[np.integer]
+    age: NDArray[np.integer]
+    supplied: NDArray[np.integer]  # input row of the supplied city value, -1 when none
     present: NDArray[np.bool_]
 
 

@@ -88,14 +88,14 @@ class Columns:
     is_latest: NDArray[np.bool_]
 
 
-def _city_row_of_cell(rows: Rows, n_cells: int) -> NDArray[np.int64]:
+def _city_row_of_cell(rows: Rows, n_cells: int) -> NDArray[np.integer]:
     out = np.zeros(n_cells, dtype=np.int64)
     city_rows = np.flatnonzero(rows.is_city)
     out[rows.cell[city_rows]] = city_rows
     return out
 
 
-def _compare(inp: Inputs, rows: Rows, crow_of: NDArray[np.int64]) -> dict[str, NDArray]:
+def _compare(inp: Inputs, rows: Rows, crow_of: NDArray[np.integer]) -> dict[str, NDArray]:
     """City values, differences and both comparisons, block by block."""
     n = len(rows)
     out: dict[str, NDArray] = {k: np.empty(n) for k in (
@@ -133,8 +133,10 @@ def _analyse(inp: Inputs, rows: Rows, cells: Cells) -> Columns:
     line = tl.timeline(rows.ind, rows.area, rows.sex, rows.age, rows.per,
                        (len(inp.ind_cats), len(inp.area_cats), 3, len(inp.age_cats),
                         len(inp.per_cats)), (cells.ind[cells.present], cells.per[cells.present]))
-    trend = _trend(inp, rows, line)
-    gap = _gap_trend(rows, got["city_value"], crow_of, line)
+    buffers = [np.empty((line.n_series, line.n_pos)) for _ in range(2)]
+    trend = _trend(inp, rows, line, buffers)
+    gap = _gap_trend(rows, got["city_value"], crow_of, line, buffers)
+    del buffers
     n_levels = len(inp.level_cats)
     group = rows.cell * n_levels + inp.area_level[rows.area]
     rank, quintile = rank_within(group, cells.n * n_levels, rows.area, len(inp.area_cats),
@@ -145,7 +147,7 @@ def _analyse(inp: Inputs, rows: Rows, cells: Cells) -> Columns:
                    rank, quintile, line.is_latest)
 
 
-def _trend(inp: Inputs, rows: Rows, line: tl.Timeline) -> NDArray[np.int8]:
+def _trend(inp: Inputs, rows: Rows, line: tl.Timeline, buffers: list[Array]) -> NDArray[np.int8]:
     """Logistic test where a proportion has its counts, weighted regression elsewhere."""
     pol = inp.cat.polarity[rows.ind]
     if line.n_pos < tr.TREND_POINTS:
@@ -162,22 +164,22 @@ def _trend(inp: Inputs, rows: Rows, line: tl.Timeline) -> NDArray[np.int8]:
     each_span(block, len(rows))
     raw = np.full(len(rows), tr.NOT_ENOUGH, dtype=np.int8)
     if counts.any():
-        logit = tl.run_blocks(tl.logistic_codes, tr.NOT_ENOUGH, tl.grid(line, rows.num, counts),
-                              tl.grid(line, rows.den, counts))
-        raw = tl.at_rows(line, logit, tr.NOT_ENOUGH)
+        x = tl.grid(line, rows.num, counts, buffers[0])
+        n = tl.grid(line, rows.den, counts, buffers[1])
+        raw = tl.at_rows(line, tl.run_blocks(tl.logistic_codes, tr.NOT_ENOUGH, x, n),
+                         tr.NOT_ENOUGH)
     other = ok & ~counts
     if other.any():
-        with np.errstate(divide="ignore"):
-            weights = tl.grid(line, 1.0 / rows.var, other)
-        by_wls = tl.at_rows(line, tl.run_blocks(tl.wls_codes, tr.NOT_ENOUGH,
-                                                tl.grid(line, rows.value, other), weights),
+        values = tl.grid(line, rows.value, other, buffers[0])
+        weights = tl.grid(line, rows.var, other, buffers[1], reciprocal=True)
+        by_wls = tl.at_rows(line, tl.run_blocks(tl.wls_codes, tr.NOT_ENOUGH, values, weights),
                             tr.NOT_ENOUGH)
         raw = np.where(raw != tr.NOT_ENOUGH, raw, by_wls)
     return tr.trend_names(raw, pol)
 
 
-def _gap_trend(rows: Rows, city_value: Array, crow_of: NDArray[np.int64], line: tl.Timeline,
-               ) -> NDArray[np.int8]:
+def _gap_trend(rows: Rows, city_value: Array, crow_of: NDArray[np.integer], line: tl.Timeline,
+               buffers: list[Array]) -> NDArray[np.int8]:
     if line.n_pos < tr.TREND_POINTS:
         return np.full(len(rows), GAP_NONE, dtype=np.int8)
     gap, var = np.empty(len(rows)), np.empty(len(rows))
@@ -194,8 +196,8 @@ def _gap_trend(rows: Rows, city_value: Array, crow_of: NDArray[np.int64], line: 
 
     each_span(block, len(rows))
     ok = var > 0
-    per_window = tl.run_blocks(tr.gap_classify, GAP_NONE, tl.grid(line, gap, ok),
-                               tl.grid(line, var, ok))
+    per_window = tl.run_blocks(tr.gap_classify, GAP_NONE, tl.grid(line, gap, ok, buffers[0]),
+                               tl.grid(line, var, ok, buffers[1]))
     out = tl.at_rows(line, per_window, GAP_NONE)
     out[rows.is_city] = GAP_NONE
     return out

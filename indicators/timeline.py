@@ -25,17 +25,17 @@ SERIES_BLOCK = 8192
 class Timeline:
     """Series id and period position of every row."""
 
-    series: NDArray[np.int64]
+    series: NDArray[np.integer]
     n_series: int
-    pos: NDArray[np.int64]
+    pos: NDArray[np.integer]
     n_pos: int
     is_latest: NDArray[np.bool_]
 
 
-def timeline(ind: NDArray[np.int64], area: NDArray[np.int64], sex: NDArray[np.int64],
-             age: NDArray[np.int64], per: NDArray[np.int64],
+def timeline(ind: NDArray[np.integer], area: NDArray[np.integer], sex: NDArray[np.integer],
+             age: NDArray[np.integer], per: NDArray[np.integer],
              sizes: tuple[int, int, int, int, int],
-             periods: tuple[NDArray[np.int64], NDArray[np.int64]]) -> Timeline:
+             periods: tuple[NDArray[np.integer], NDArray[np.integer]]) -> Timeline:
     """Series ids and positions of the rows.
 
     ``sizes`` = numbers of indicator, area, sex, age and period codes;
@@ -64,17 +64,25 @@ def timeline(ind: NDArray[np.int64], area: NDArray[np.int64], sex: NDArray[np.in
     return Timeline(series, product, pos, int(present.sum(axis=1).max()), is_latest)
 
 
-def grid(tl: Timeline, values: Array, mask: NDArray[np.bool_]) -> Array:
-    """(series × position) array of ``values`` at the rows in ``mask`` (NaN elsewhere)."""
-    out = np.full(tl.n_series * tl.n_pos, np.nan)
+def grid(tl: Timeline, values: Array, mask: NDArray[np.bool_], out: Array | None = None,
+         reciprocal: bool = False) -> Array:
+    """(series × position) array of ``values`` (or 1/values) at the rows in ``mask``, NaN
+    elsewhere; ``out`` (a previous grid) is reused instead of allocating a new one."""
+    size = tl.n_series * tl.n_pos
+    flat_out = np.empty(size) if out is None else out.reshape(-1)
+    flat_out.fill(np.nan)
 
     def block(sl: slice) -> None:
-        keep = mask[sl] & np.isfinite(values[sl])
+        v = values[sl]
+        if reciprocal:
+            with np.errstate(divide="ignore"):
+                v = 1.0 / v
+        keep = mask[sl] & np.isfinite(v)
         flat = tl.series[sl][keep] * tl.n_pos + tl.pos[sl][keep]
-        out[flat] = values[sl][keep]
+        flat_out[flat] = v[keep]
 
     each_span(block, len(values))
-    return out.reshape(tl.n_series, tl.n_pos)
+    return flat_out.reshape(tl.n_series, tl.n_pos)
 
 
 def run_blocks(test: Callable[..., NDArray[np.int8]], fill: int, *grids: Array,

@@ -32,7 +32,7 @@ INCREASING, DECREASING, NO_CHANGE, NOT_ENOUGH = 0, 1, 2, 3
 T = np.arange(1.0, TREND_POINTS + 1.0)
 
 
-def dense(series: NDArray[np.int64], pos: NDArray[np.int64], shape: tuple[int, int],
+def dense(series: NDArray[np.integer], pos: NDArray[np.integer], shape: tuple[int, int],
           values: Array, mask: NDArray[np.bool_]) -> Array:
     """A (series × period position) array of ``values`` where ``mask``, NaN elsewhere."""
     out = np.full(shape[0] * shape[1], np.nan)
@@ -55,7 +55,7 @@ def _slope(s1: Array, s2: Array, s3: Array, s4: Array, s5: Array) -> Array:
         return (s1 * s2 - s3 * s4) / (s1 * s5 - s3 * s3)
 
 
-def _at(point: Array, rows: NDArray[np.int64], cols: NDArray[np.int64]) -> Array:
+def _at(point: Array, rows: NDArray[np.integer], cols: NDArray[np.integer]) -> Array:
     return point[rows, cols]
 
 
@@ -145,7 +145,7 @@ def classify(complete: NDArray[np.bool_], direction: Array, chi2: Array,
     return np.where(complete, code, NOT_ENOUGH).astype(np.int8)
 
 
-def at_rows(per_window: NDArray[np.int8], series: NDArray[np.int64], pos: NDArray[np.int64],
+def at_rows(per_window: NDArray[np.int8], series: NDArray[np.integer], pos: NDArray[np.integer],
             fill: int = NOT_ENOUGH) -> NDArray[np.int8]:
     """The window result of each row (the window ending at the row's period)."""
     window = pos - (TREND_POINTS - 1)

@@ -29,6 +29,7 @@ def scenarios(app: Any, atlas: Atlas) -> list[Scenario]:
     indicator = importlib.import_module("dashboard.pages.indicator")
     inds = list(atlas.catalogue().index)
     prio = list(atlas.prioritized().index) or list(atlas.areas().index[:3])
+    every = list(atlas.areas().index)
     periods = atlas.periods(inds[0])
     version = atlas.version()
     colourings = ("comparison", "classes")
@@ -75,8 +76,10 @@ def scenarios(app: Any, atlas: Atlas) -> list[Scenario]:
              (state_key(ids.url_state("area")), "data"): area_state}, headers=GZIP)),
         Scenario("http: page map", "http", lambda i: page_response(
             client, "/", f"?lang=sv&indicator={inds[i % len(inds)]}")),
-        Scenario("http: page area profile", "http", lambda i: page_response(
+        Scenario("http: page area profile (revisit)", "http", lambda i: page_response(
             client, f"/area/{prio[i % len(prio)]}", "?lang=sv")),
+        Scenario("http: page area profile (first visit)", "http", lambda i: page_response(
+            client, f"/area/{every[(i * 7919) % len(every)]}", f"?lang={('sv', 'pl', 'en')[i % 3]}")),
         Scenario("http: page compare", "http", lambda i: page_response(client, "/compare", "?lang=en")),
         Scenario("http: page indicator", "http", lambda i: page_response(
             client, f"/indicator/{inds[i % len(inds)]}", "?lang=pl")),

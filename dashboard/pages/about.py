@@ -16,6 +16,7 @@ from dashboard.i18n import (
     normalize_lang,
     t,
     unit_label,
+    vocab,
 )
 from dashboard.model import Atlas
 from dashboard.numbers import format_integer
@@ -50,20 +51,25 @@ def _when(value: Any) -> str:
     return "–" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
 
 
+def _file_item(f: Any, lang: str) -> html.Li:
+    return html.Li([html.Code(str(f.path)), f" ({vocab('file', f.kind, lang)}, ",
+                    t("about.rows", lang, rows=format_integer(f.rows, lang)), ") ",
+                    html.Span(str(f.sha256)[:12], className="muted", title=str(f.sha256))])
+
+
 def batches_table(atlas: Atlas, lang: str) -> html.Table:
     batches, files = atlas.batches()
     head = html.Thead(html.Tr([html.Th(t(k, lang), scope="col") for k in
                                ("about.col.when", "about.col.status", "about.col.counts",
                                 "about.col.config", "about.col.files")]))
     body = []
+    b: Any
     for b in batches.itertuples(index=False):
         mine = files[files["batch_id"] == b.id]
-        listing = html.Ul([html.Li([html.Code(f.path), f" ({f.kind}, ",
-                                    t("about.rows", lang, rows=format_integer(f.rows, lang)), ") ",
-                                    html.Span(f.sha256[:12], className="muted", title=f.sha256)])
-                           for f in mine.itertuples(index=False)], style={"margin": 0, "paddingLeft": "1rem"})
+        listing = html.Ul([_file_item(f, lang) for f in mine.itertuples(index=False)],
+                          style={"margin": 0, "paddingLeft": "1rem"})
         counts = " / ".join(format_integer(v, lang) for v in (b.areas_loaded, b.indicators_loaded, b.values_loaded))
-        body.append(html.Tr([html.Td(_when(b.finished_at or b.started_at)), html.Td(str(b.status)),
+        body.append(html.Tr([html.Td(_when(b.finished_at or b.started_at)), html.Td(vocab("batch", b.status, lang)),
                              html.Td(counts, className="num"), html.Td(html.Code(str(b.config_path or "–"))),
                              html.Td(listing)]))
     return html.Table([head, html.Tbody(body)], className="data")

@@ -10,6 +10,7 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.context import current_atlas
+from dashboard.display import aria
 from dashboard.figures.charts import locator_figure
 from dashboard.i18n import city_name, indicator_name, normalize_lang, t
 from dashboard.model import Atlas
@@ -53,7 +54,7 @@ def _charts(atlas: Atlas, area: Any, indicator_id: str, lang: str) -> Any:
                                        label=t("area.trend.pick", lang))
     return html.Section([
         html.Div([picker, html.P(headline(atlas, area, indicator_id, lang), id=ids.Area.gap,
-                                 className="headline", **{"aria-live": "polite"})],
+                                 className="headline", **aria(live="polite"))],
                  className="controls-row"),
         html.Div([
             html.Div([html.H2(t("area.trend", lang)),
@@ -69,9 +70,9 @@ def layout(code: str | None = None, **params: Any) -> Any:
     atlas = current_atlas()
     lang = normalize_lang(first(params.get("lang")))
     areas = atlas.areas()
-    if code not in areas.index:
+    if code is None or code not in areas.index:
         return not_found(lang, "notfound.area", str(code))
-    area = areas.loc[code]
+    area: Any = areas.loc[code]
     indicator_id = pick_indicator(atlas, params.get("indicator"))
     rows = latest_rows(atlas, code)
     locator = dcc.Graph(figure=locator_figure(list(areas.index), code, geo_url(atlas)), className="locator",
@@ -80,14 +81,16 @@ def layout(code: str | None = None, **params: Any) -> Any:
         html.Div([
             html.H1(area["name"]),
             facts(area, atlas.city(), lang),
-            summary(rows, lang),
+            atlas.cached(("summary", code, lang), lambda: summary(rows, lang)),
             _downloads(lang),
         ]),
         html.Figure([locator, html.Figcaption(f"{t('area.locator', lang)}: {city_name(atlas.city(), lang)}",
                                               className="chart-caption")], style={"margin": 0}),
     ], className="profile-head card")
     table = html.Section([html.H2(t("area.table", lang)),
-                          html.Div(domain_table(atlas, rows, str(area["name"]), lang), className="table-wrap")],
+                          html.Div(atlas.cached(("profile-table", code, lang),
+                                                 lambda: domain_table(atlas, rows, str(area["name"]), lang)),
+                                   className="table-wrap")],
                          className="card section")
     body = [head, _charts(atlas, area, str(indicator_id), lang), table] if indicator_id else [head, table]
     query = {"lang": lang, "indicator": indicator_id}
@@ -110,7 +113,7 @@ def update_charts(indicator: str, state: dict[str, Any]) -> tuple[Any, ...]:
     code = str(state.get("path", "")).rsplit("/", 1)[-1]
     lang = normalize_lang(query.get("lang"))
     indicator_id = str(pick_indicator(atlas, indicator))
-    area = atlas.areas().loc[code]
+    area: Any = atlas.areas().loc[code]
     fig, trend_alt = trend_chart(atlas, area, indicator_id, lang)
     sex_fig, sex_alt = sex_chart(atlas, area, indicator_id, lang)
     query["indicator"] = indicator_id
@@ -140,9 +143,9 @@ def profile_file(atlas: Atlas, code: str, fmt: str, lang: str) -> tuple[bytes, s
     """The export engineer's renderer when present; otherwise a CSV of the area's table."""
     try:
         from dashboard.export import render_profile
-    except ImportError:
-        render_profile = None
-    if render_profile is not None:
+    except ImportError:  # the exporter is optional: a CSV of the table without it
+        pass
+    else:
         return render_profile(atlas, code, fmt, lang)
     rows = latest_rows(atlas, code).drop(columns=["order", "key"])
     return rows.to_csv(index=False).encode("utf-8"), f"{code}.csv", "text/csv"

@@ -10,6 +10,7 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 from dashboard import ids
 from dashboard.classify import SCHEMES
 from dashboard.context import current_atlas
+from dashboard.display import aria
 from dashboard.i18n import normalize_lang, t
 from dashboard.model import Atlas
 from dashboard.selection import Selection, resolve
@@ -63,14 +64,14 @@ def layout(**params: Any) -> Any:
         controls.period_picker(atlas, sel.lang, ids.Map.period, sel.indicator_id, sel.period),
         controls.sex_picker(atlas, sel.lang, ids.Map.sex, sel.indicator_id, sel.sex),
         _colouring_picker(sel), _scheme_picker(sel),
-        html.Div(legend(model), id=ids.Map.legend, className="legend", **{"aria-live": "polite"}),
-    ], className="panel panel-controls", **{"aria-label": t("ctl.indicator", sel.lang)})
+        html.Div(legend(model), id=ids.Map.legend, className="legend", **aria(live="polite")),
+    ], className="panel panel-controls", **aria(label=t("ctl.indicator", sel.lang)))
     centre = html.Figure([
         html.H1(f"{model.title}, {model.period}", className="map-title", id=f"{ids.Map.graph}-title"),
         dcc.Graph(id=ids.Map.graph, figure=figure, className="map-graph",
                   config={"displaylogo": False, "scrollZoom": True, "topojsonURL": "/assets/topojson/",
                           "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}),
-        html.Figcaption([html.Span(alt_text(model), id=ids.Map.alt, **{"aria-live": "polite"}),
+        html.Figcaption([html.Span(alt_text(model), id=ids.Map.alt, **aria(live="polite")),
                          " ", html.Span(t("map.click_hint", sel.lang), className="muted")],
                         className="figure-caption"),
     ], className="map-card card")
@@ -78,7 +79,7 @@ def layout(**params: Any) -> Any:
         html.H2(t("map.prioritized", sel.lang)),
         html.Div(prioritized_list(model, sel), id=ids.Map.prioritized),
         _find_area(atlas, sel.lang),
-    ], className="panel panel-prioritized", **{"aria-label": t("map.prioritized", sel.lang)})
+    ], className="panel panel-prioritized", **aria(label=t("map.prioritized", sel.lang)))
     body = html.Div([
         side, centre, right,
         dcc.Store(id=ids.Map.geo_version, data=version),

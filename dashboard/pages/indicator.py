@@ -25,7 +25,7 @@ def layout(indicator_id: str | None = None, **params: Any) -> Any:
     lang = normalize_lang(first(params.get("lang")))
     if indicator_id in (None, "", "none"):
         indicator_id = default_indicator(atlas)
-    if indicator_id not in atlas.catalogue().index:
+    if indicator_id is None or indicator_id not in atlas.catalogue().index:
         return not_found(lang, "notfound.indicator", str(indicator_id))
     sel = resolve(atlas, {**params, "indicator": indicator_id})
     fig, alt = ranked_chart(atlas, sel)

@@ -36,7 +36,7 @@ def latest(atlas: Atlas, area_code: str, indicator_id: str) -> dict[str, Any] | 
 
 def headline(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> list[Any]:
     """The answer in one line: the latest value, the comparison with the city, the gap trend."""
-    cat = atlas.catalogue().loc[indicator_id]
+    cat: Any = atlas.catalogue().loc[indicator_id]
     d, unit = number_format(cat, lang)
     row = latest(atlas, str(area["code"]), indicator_id)
     if row is None:
@@ -57,7 +57,7 @@ def headline(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> lis
 
 def trend_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tuple[dict[str, Any], str]:
     """(figure, text alternative) for the area against the city over the periods."""
-    cat = atlas.catalogue().loc[indicator_id]
+    cat: Any = atlas.catalogue().loc[indicator_id]
     d, unit = number_format(cat, lang)
     mine = series(atlas, str(area["code"]), indicator_id)
     city = series(atlas, atlas.city_code(), indicator_id)
@@ -74,7 +74,7 @@ def trend_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> 
 
 def sex_chart(atlas: Atlas, area: pd.Series, indicator_id: str, lang: str) -> tuple[dict[str, Any], str]:
     """(figure, text alternative): the latest period by sex, area against city."""
-    cat = atlas.catalogue().loc[indicator_id]
+    cat: Any = atlas.catalogue().loc[indicator_id]
     d, unit = number_format(cat, lang)
     row = latest(atlas, str(area["code"]), indicator_id)
     period = str(row["period"]) if row is not None else None

@@ -12,7 +12,7 @@ from dashboard.model import Atlas
 GROUP_PREFIX = "__domain__:"
 
 
-def dropdown_labels(lang: str) -> dict[str, str]:
+def dropdown_labels(lang: str) -> Any:
     """The dropdown's own words, translated."""
     return {
         "search": t("ctl.search", lang),
@@ -33,6 +33,10 @@ def domains_in_order(atlas: Atlas) -> list[str]:
 
 def indicator_options(atlas: Atlas, lang: str) -> list[dict[str, Any]]:
     """Indicators under a (disabled) heading per domain; search matches name, domain and id."""
+    return atlas.cached(("indicator-options", lang), lambda: _indicator_options(atlas, lang))
+
+
+def _indicator_options(atlas: Atlas, lang: str) -> list[dict[str, Any]]:
     cat = atlas.catalogue()
     options: list[dict[str, Any]] = []
     for domain in domains_in_order(atlas):
@@ -47,7 +51,7 @@ def indicator_options(atlas: Atlas, lang: str) -> list[dict[str, Any]]:
 
 
 def indicator_picker(atlas: Atlas, lang: str, component_id: str, value: str | None,
-                     label: str | None = None) -> html.Div:
+                     label: str | None = None) -> Any:
     return field(label or t("ctl.indicator", lang), component_id, dcc.Dropdown(
         id=component_id, options=indicator_options(atlas, lang), value=value, clearable=False,
         searchable=True, search_order="original", placeholder=t("ctl.indicator.search", lang),
@@ -56,7 +60,7 @@ def indicator_picker(atlas: Atlas, lang: str, component_id: str, value: str | No
 
 
 def period_picker(atlas: Atlas, lang: str, component_id: str, indicator_id: str | None,
-                  value: str | None) -> html.Div:
+                  value: str | None) -> Any:
     return field(t("ctl.period", lang), component_id, dcc.Dropdown(
         id=component_id, options=period_options(atlas, indicator_id), value=value,
         clearable=False, searchable=False, labels=dropdown_labels(lang), className="picker",
@@ -74,14 +78,14 @@ def sex_options(atlas: Atlas, lang: str, indicator_id: str | None) -> list[dict[
 
 
 def sex_picker(atlas: Atlas, lang: str, component_id: str, indicator_id: str | None,
-               value: str) -> html.Div:
+               value: str) -> Any:
     return field(t("ctl.sex", lang), component_id, dcc.RadioItems(
         id=component_id, options=sex_options(atlas, lang, indicator_id), value=value,
         className="segmented", inline=True,
     ), group=True)
 
 
-def field(label: str, component_id: str, control: Any, group: bool = False) -> html.Div:
+def field(label: str, component_id: str, control: Any, group: bool = False) -> Any:
     """A labelled control (a fieldset legend for radio groups, a label otherwise)."""
     if group:
         return html.Fieldset([html.Legend(label, className="field-label"), control],

@@ -28,7 +28,8 @@ def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | No
     rows["code"] = rows["area_code"].astype(str)
     rows["name"] = rows["code"].map(names)
     rows["comparison"] = comparison_keys(rows)
-    polarity = str(atlas.catalogue().loc[sel.indicator_id, "polarity"])
+    cat: Any = atlas.catalogue().loc[str(sel.indicator_id)]
+    polarity = str(cat["polarity"])
     ascending = polarity == "low_is_good"
     rows = rows.sort_values("value", ascending=ascending, na_position="last")
     frame = pd.DataFrame({
@@ -43,7 +44,7 @@ def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | No
 
 
 def ranked_chart(atlas: Atlas, sel: Selection) -> tuple[dict[str, Any], str]:
-    cat = atlas.catalogue().loc[sel.indicator_id]
+    cat: Any = atlas.catalogue().loc[sel.indicator_id]
     d, unit = number_format(cat, sel.lang)
     frame, city_value = ranked_frame(atlas, sel)
     frame["hover"] = [
@@ -70,7 +71,7 @@ def last_update(atlas: Atlas) -> str:
 
 def facts(atlas: Atlas, indicator_id: str, lang: str) -> html.Dl:
     """Definition, source, method, polarity, unit, periods and last update."""
-    cat = atlas.catalogue().loc[indicator_id]
+    cat: Any = atlas.catalogue().loc[indicator_id]
     desc = catalogue_text(cat, "description", lang)
     definition = " ".join(x for x in (desc if desc != indicator_id else "", str(cat.get("definition") or ""))
                           if x and x != "None")

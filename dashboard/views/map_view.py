@@ -17,23 +17,24 @@ from dash import dcc, html
 
 from dashboard import palette
 from dashboard.classify import classify
-from dashboard.display import comparison_keys, number_format, unit_suffix, value_text
+from dashboard.display import aria, comparison_keys, number_format, unit_suffix, value_text
 from dashboard.figures.choropleth import MapSpec, map_figure, map_patch
 from dashboard.i18n import indicator_name, t
 from dashboard.model import Atlas
 from dashboard.numbers import format_interval, format_number
 from dashboard.selection import Selection
-from dashboard.urls import area_path, href
+from dashboard.urls import area_path, href, indicator_path
 from wellbeing import settings
 
 
 @dataclass(frozen=True)
 class MapModel:
-    frame: pd.DataFrame  # code, name, prioritized, value, lower, upper, comparison, klass
+    frame: pd.DataFrame  # code, name, value, lower, upper, comparison, klass
     spec: MapSpec
+    indicator_id: str
     title: str
     period: str
-    counts: dict[str, int]
+    counts: dict[Any, int]
     class_labels: tuple[str, ...]
 
 
@@ -84,7 +85,7 @@ def slice_frame(atlas: Atlas, indicator_id: str, period: str, sex: str) -> tuple
 
 def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     """Every area with its value, interval, comparison and value class for ``sel``."""
-    cat = atlas.catalogue().loc[sel.indicator_id]
+    cat: Any = atlas.catalogue().loc[sel.indicator_id]
     base, city_value = slice_frame(atlas, str(sel.indicator_id), str(sel.period), sel.sex)
     values = base["value"].to_numpy()
     classes = _classes(atlas, sel, values)
@@ -98,7 +99,7 @@ def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     )
     counts = atlas.cached(("map-counts", sel.indicator_id, sel.period, sel.sex),
                           lambda: base["comparison"].value_counts().to_dict())
-    return MapModel(frame, spec, indicator_name(cat, sel.lang), str(sel.period), counts,
+    return MapModel(frame, spec, str(sel.indicator_id), indicator_name(cat, sel.lang), str(sel.period), counts,
                     class_labels(classes.bins, classes.lower, sel.lang, decimals) if classes.k else ())
 
 
@@ -117,7 +118,7 @@ def _swatch(fill: str, symbol: str = "", outline: bool = False) -> html.Span:
         style = {"background": "transparent", "border": f"2.5px solid {palette.PRIORITIZED_OUTLINE}"}
     return html.Span(symbol, className="swatch", style={**style, "color": palette.readable_text(fill)
                                                         if not outline else palette.INK},
-                     **{"aria-hidden": "true"})
+                     **aria(hidden="true"))
 
 
 def legend(model: MapModel) -> list[Any]:
@@ -147,6 +148,8 @@ def legend(model: MapModel) -> list[Any]:
                  value=value_text(spec.city_value, lang, spec.decimals, spec.unit)),
                className="legend-city"),
         html.Ul(items, className="legend-items"),
+        dcc.Link(t("map.ranked_link", lang) + " →", className="legend-link",
+                 href=href(indicator_path(model.indicator_id), lang, period=model.period)),
     ]
 
 
@@ -159,7 +162,7 @@ def alt_text(model: MapModel) -> str:
 
 def prioritized_list(model: MapModel, sel: Selection) -> Any:
     """The prioritized areas with this indicator's value and comparison, each a link."""
-    frame = model.frame.set_index("code")
+    frame: Any = model.frame.set_index("code")
     codes = model.spec.prioritized
     if not codes:
         return html.P(t("map.prioritized.none", sel.lang), className="muted")

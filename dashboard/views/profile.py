@@ -14,9 +14,9 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import palette
-from dashboard.display import comparison_keys, number_format, status_text, value_text
+from dashboard.display import aria, comparison_keys, number_format, status_text, value_text
 from dashboard.figures.spine import SpineGeometry, spine_geometry
-from dashboard.i18n import domain_name, indicator_name, t, unit_label
+from dashboard.i18n import domain_name, indicator_name, t
 from dashboard.model import Atlas
 from dashboard.numbers import format_integer, format_interval, format_number, format_signed
 from dashboard.urls import href, indicator_path
@@ -24,31 +24,34 @@ from dashboard.views.controls import domains_in_order
 
 
 def latest_rows(atlas: Atlas, area_code: str, sex: str = "total") -> pd.DataFrame:
-    """The area's latest row per indicator (catalogue order), redacted, with swatch keys."""
-    rows = atlas.area_rows(area_code)
-    rows = rows[(rows["sex"].astype(str) == sex) & rows["is_latest"].astype(bool)]
-    rows = rows.copy()
-    rows["indicator_id"] = rows["indicator_id"].astype(str)
-    order = {ind: i for i, ind in enumerate(atlas.catalogue().index)}
-    rows["order"] = rows["indicator_id"].map(order)
-    rows["key"] = comparison_keys(rows)
-    return rows.sort_values("order")
+    """The area's latest row per indicator (catalogue order), with swatch keys (memoized)."""
+
+    def build() -> pd.DataFrame:
+        rows = atlas.area_rows(area_code)
+        rows = rows[((rows["sex"] == sex) & rows["is_latest"]).to_numpy(dtype=bool)].copy()
+        rows["indicator_id"] = rows["indicator_id"].astype(str)
+        order = {ind: i for i, ind in enumerate(atlas.catalogue().index)}
+        rows["order"] = rows["indicator_id"].map(order)
+        rows["key"] = comparison_keys(rows)
+        return rows.sort_values("order")
+
+    return atlas.cached(("latest-rows", area_code, sex), build)
 
 
-def counts(rows: pd.DataFrame) -> tuple[int, int, int]:
-    """(worse, better, total) over rows with a value."""
-    keys = rows["key"]
-    worse = int(keys.isin(list(palette.WORSE)).sum())
-    better = int(keys.isin(list(palette.BETTER)).sum())
-    return worse, better, int((keys != "no_data").sum())
+def counts(keys: list[str]) -> tuple[int, int, int]:
+    """(worse, better, total with a value) over comparison keys."""
+    worse = sum(k in palette.WORSE for k in keys)
+    better = sum(k in palette.BETTER for k in keys)
+    return worse, better, sum(k != "no_data" for k in keys)
 
 
 def summary(rows: pd.DataFrame, lang: str) -> html.Div:
     """"11 of 30 indicators significantly worse than the city, 3 better", then per domain."""
-    worse, better, total = counts(rows)
+    keys, domains = rows["key"].tolist(), rows["domain"].astype(str).tolist()
+    worse, better, total = counts(keys)
     per_domain = []
-    for domain, part in rows.groupby(rows["domain"].astype(str), sort=False, observed=True):
-        w, b, _ = counts(part)
+    for domain in dict.fromkeys(domains):
+        w, b, _ = counts([k for k, d in zip(keys, domains, strict=True) if d == domain])
         per_domain.append(html.Li(t("area.summary.domain", lang, domain=domain_name(domain, lang),
                                     worse=w, better=b)))
     return html.Div([
@@ -68,46 +71,43 @@ def facts(area: pd.Series, city: dict[str, Any], lang: str) -> html.Div:
 def _spine_stats(atlas: Atlas, indicator_id: str, period: str, sex: str) -> np.ndarray:
     def build() -> np.ndarray:
         part = atlas.slice(indicator_id, period, sex)
-        part = part[part["level"].astype(str) != "city"]
-        return part["value"].to_numpy(dtype=float)
+        return part["value"].to_numpy(dtype=float)[(part["level"] != "city").to_numpy(dtype=bool)]
 
-    return atlas.derived(f"spine:{indicator_id}:{period}:{sex}", build)
+    return atlas.cached(("spine", indicator_id, period, sex), build)
 
 
-def spine(geom: SpineGeometry | None, key: str, aria: str) -> Any:
-    """The spine chart in CSS: range, middle half, the city line and the area's marker."""
+def _band(left: float, right: float, colour: str) -> str:
+    return (f"linear-gradient(to right, transparent {left:.1f}%, {colour} {left:.1f}%, "
+            f"{colour} {right:.1f}%, transparent {right:.1f}%)")
+
+
+def spine(geom: SpineGeometry | None, key: str, label: str) -> Any:
+    """The spine chart in CSS: range, middle half and the city line as one element's
+    backgrounds, and the area's marker (round, or a diamond when worse)."""
     if geom is None:
         return html.Span("–", className="muted")
-    sw = palette.COMPARISON[key]
-    parts = [
-        html.Span(className="spine-range", style={"left": f"{geom.left:.1f}%",
-                                                  "width": f"{geom.right - geom.left:.1f}%"}),
-        html.Span(className="spine-iqr", style={"left": f"{geom.q_left:.1f}%",
-                                                "width": f"{geom.q_right - geom.q_left:.1f}%"}),
-        html.Span(className="spine-city", style={"left": "50%"}),
-    ]
-    if geom.marker is not None:
-        shape = " shape-down" if key in palette.WORSE else ""
-        parts.append(html.Span(className="spine-marker" + shape,
-                               style={"left": f"{geom.marker:.1f}%", "background": sw.fill}))
-    return html.Div(parts, className="spine", role="img", **{"aria-label": aria})
+    style = {"background": ", ".join([_band(49.4, 50.6, "#111"), _band(geom.q_left, geom.q_right, "#a9b3bf"),
+                                      _band(geom.left, geom.right, "#d9dee5")])}
+    marker = [] if geom.marker is None else [html.Span(
+        className="spine-marker" + (" shape-down" if key in palette.WORSE else ""),
+        style={"left": f"{geom.marker:.1f}%", "background": palette.COMPARISON[key].fill})]
+    return html.Div(marker, className="spine", role="img", style=style, **aria(label=label))
 
 
-def _trend_cell(trend: Any, lang: str) -> html.Span:
+def _mark_cell(mark: str, tone: str, text: str) -> html.Td:
+    colour = palette.COMPARISON[tone].fill if tone in ("better", "worse") else palette.MUTED
+    return html.Td([html.Span(mark, className="trend-arrow", style={"color": colour}), text],
+                   className="trend")
+
+
+def _trend_cell(trend: Any, lang: str) -> html.Td:
     arrow, tone = palette.TREND_ARROWS.get(str(trend), ("·", "not_compared"))
-    colour = palette.COMPARISON[tone].fill if tone in ("better", "worse") else palette.MUTED
-    return html.Span([html.Span(arrow, className="trend-arrow", style={"color": colour},
-                                **{"aria-hidden": "true"}),
-                      t(f"trend.{trend}", lang) if trend and str(trend) != "nan" else "–"],
-                     className="trend")
+    return _mark_cell(arrow, tone, t(f"trend.{trend}", lang) if trend and str(trend) != "nan" else "–")
 
 
-def _gap_cell(gap: Any, lang: str) -> html.Span:
+def _gap_cell(gap: Any, lang: str) -> html.Td:
     mark, tone = palette.GAP_MARKS.get(str(gap), ("·", "not_compared"))
-    colour = palette.COMPARISON[tone].fill if tone in ("better", "worse") else palette.MUTED
-    return html.Span([html.Span(mark, className="trend-arrow", style={"color": colour},
-                                **{"aria-hidden": "true"}),
-                      t(f"gap.{gap}", lang) if gap and str(gap) != "nan" else "–"], className="trend")
+    return _mark_cell(mark, tone, t(f"gap.{gap}", lang) if gap and str(gap) != "nan" else "–")
 
 
 def chip(key: str, lang: str, long: bool = False) -> html.Span:
@@ -117,30 +117,30 @@ def chip(key: str, lang: str, long: bool = False) -> html.Span:
     return html.Span(f"{sw.symbol} {words}", className="chip", style={"background": sw.fill, "color": sw.text})
 
 
-def _row(atlas: Atlas, r: pd.Series, area_name: str, lang: str) -> html.Tr:
-    cat = atlas.catalogue().loc[r["indicator_id"]]
+def _row(atlas: Atlas, r: dict[Any, Any], area_name: str, lang: str) -> html.Tr:
+    cat: Any = atlas.catalogue().loc[r["indicator_id"]]
     d, unit = number_format(cat, lang)
     stats = _spine_stats(atlas, r["indicator_id"], str(r["period"]), "total")
     geom = spine_geometry(stats, r["city_value"], r["value"], str(r["polarity"]))
     has_value = r["key"] != "no_data"
     value = format_number(r["value"], lang, d) if has_value else status_text(r.get("status"), lang)
-    aria = t("spine.aria", lang, area=area_name, value=value_text(r["value"], lang, d, unit),
+    label = t("spine.aria", lang, area=area_name, value=value_text(r["value"], lang, d, unit),
              low=format_number(np.nanmin(stats) if stats.size else None, lang, d),
              high=format_number(np.nanmax(stats) if stats.size else None, lang, d),
              city=format_number(r["city_value"], lang, d))
     return html.Tr([
         html.Th([dcc.Link(indicator_name(cat, lang), className="ind-link",
                           href=href(indicator_path(r["indicator_id"]), lang)),
-                 html.Span(unit_label(unit, lang), className="unit")], scope="row"),
+                 html.Span(unit, className="unit")], scope="row"),
         html.Td(str(r["period"])),
         html.Td(value, className="num" + ("" if has_value else " muted")),
         html.Td(format_interval(r["lower_ci95"], r["upper_ci95"], lang, d), className="num ci"),
         html.Td(format_number(r["city_value"], lang, d), className="num"),
         html.Td(format_signed(r["difference"], lang, d), className="num"),
         html.Td(chip(r["key"], lang)),
-        html.Td(_trend_cell(r.get("trend"), lang)),
-        html.Td(_gap_cell(r.get("gap_trend"), lang)),
-        html.Td(spine(geom, r["key"], aria)),
+        _trend_cell(r.get("trend"), lang),
+        _gap_cell(r.get("gap_trend"), lang),
+        html.Td(spine(geom, r["key"], label)),
     ], id={"type": "profile-row", "indicator": r["indicator_id"]})
 
 
@@ -150,13 +150,14 @@ def domain_table(atlas: Atlas, rows: pd.DataFrame, area_name: str, lang: str) ->
             ("col.trend", ""), ("col.gap", ""), ("col.spine", "")]
     head = html.Thead(html.Tr([html.Th(t(k, lang), className=c, scope="col") for k, c in cols]))
     body: list[Any] = []
+    records = rows.to_dict("records")
     for domain in domains_in_order(atlas):
-        part = rows[rows["domain"].astype(str) == domain]
-        if part.empty:
+        part = [r for r in records if str(r["domain"]) == domain]
+        if not part:
             continue
         body.append(html.Tr(html.Th(domain_name(domain, lang), colSpan=len(cols), scope="colgroup"),
                             className="domain-row"))
-        body.extend(_row(atlas, r, area_name, lang) for _, r in part.iterrows())
+        body.extend(_row(atlas, r, area_name, lang) for r in part)
     legend = html.Div([html.Span("◀ " + t("spine.worst", lang)), html.Span(t("spine.best", lang) + " ▶")],
                       className="spine-legend")
     return html.Table([html.Caption([t("area.table.caption", lang), legend]), head, html.Tbody(body)],

@@ -8,7 +8,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import palette
-from dashboard.display import comparison_keys, number_format, value_text
+from dashboard.display import aria, comparison_keys, number_format, value_text
 from dashboard.figures.charts import small_multiples
 from dashboard.i18n import domain_name, indicator_name, t
 from dashboard.model import Atlas
@@ -42,23 +42,26 @@ def _cell(row: pd.Series | None, lang: str, d: int, unit: str, area: str, city: 
     if row["key"] == "no_data":
         return html.Td(text, className="cell", title=f"{area}: {words}",
                        style={"background": sw.fill, "color": sw.text})
-    return html.Td([html.Span(sw.symbol + " ", **{"aria-hidden": "true"}), text,
-                    html.Span(f" ({words})", className="sr-only")],
-                   className="cell", title=f"{area}: {text} — {words}",
-                   style={"background": sw.fill, "color": sw.text})
+    return html.Td(f"{sw.symbol} {text}", className="cell", title=f"{area}: {text} — {words}",
+                   style={"background": sw.fill, "color": sw.text}, **aria(label=f"{text}, {words}"))
 
 
 def rug(atlas: Atlas, codes: list[str], lang: str) -> Any:
-    """The rug table, or a hint when no area is chosen."""
+    """The rug table (memoized per set of areas and language), or a hint when none is chosen."""
     if not codes:
         return html.P(t("compare.empty", lang), className="muted")
+    return atlas.cached(("rug", tuple(codes), lang), lambda: _rug(atlas, codes, lang))
+
+
+def _rug(atlas: Atlas, codes: list[str], lang: str) -> Any:
     rows = latest_table(atlas, codes)
     lookup = {(r.indicator_id, r.area_code): r for r in rows.itertuples(index=False)}
     areas = atlas.areas()
     city_code = atlas.city_code()
     head = html.Thead(html.Tr([
         html.Th(t("col.indicator", lang), scope="col"), html.Th(t("col.city", lang), scope="col"),
-        *[html.Th(dcc.Link(areas.loc[c, "name"], href=href(area_path(c), lang)), scope="col") for c in codes],
+        *[html.Th(dcc.Link(str(areas.loc[c, "name"]), href=href(area_path(c), lang)), scope="col")
+          for c in codes],
     ]))
     body: list[Any] = []
     cat = atlas.catalogue()
@@ -83,7 +86,7 @@ def _series(row: Any) -> pd.Series | None:
 
 def trends(atlas: Atlas, codes: list[str], indicator_id: str, lang: str) -> tuple[Any, str]:
     """Side-by-side trends of the chosen areas against the city, and a text alternative."""
-    cat = atlas.catalogue().loc[indicator_id]
+    cat: Any = atlas.catalogue().loc[indicator_id]
     d, unit = number_format(cat, lang)
     names = atlas.areas()["name"]
     panels = [(str(names.loc[c]), series(atlas, c, indicator_id)) for c in codes]

@@ -16,6 +16,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.context import current_atlas
+from dashboard.display import aria
 from dashboard.i18n import LANG_NAMES, LANGS, city_name, normalize_lang, t
 from dashboard.model import StoreUnavailable
 from dashboard.selection import default_indicator
@@ -44,7 +45,7 @@ def _city() -> dict[str, Any]:
 def brand(lang: str, city: dict[str, Any]) -> html.Div:
     name = city_name(city, lang)
     parts: list[Any] = [
-        dcc.Link([html.Span("◧", className="brand-mark", **{"aria-hidden": "true"}),
+        dcc.Link([html.Span("◧", className="brand-mark", **aria(hidden="true")),
                   html.Span(t("app.title", lang), className="brand-title")],
                  href=href("/", lang), className="brand-link"),
     ]
@@ -62,7 +63,7 @@ def nav(lang: str, active: str) -> html.Nav:
                  className="nav-link" + (" active" if name == active else ""))
         for name, path, key in NAV
     ]
-    return html.Nav(links, className="nav", **{"aria-label": t("nav.label", lang)})
+    return html.Nav(links, className="nav", **aria(label=t("nav.label", lang)))
 
 
 def lang_switch(lang: str, path: str, query: dict[str, Any]) -> html.Div:
@@ -74,7 +75,7 @@ def lang_switch(lang: str, path: str, query: dict[str, Any]) -> html.Div:
         for code in LANGS
     ]
     return html.Div(links, className="lang-switch", role="group",
-                    **{"aria-label": t("lang.label", lang)})
+                    **aria(label=t("lang.label", lang)))
 
 
 def header(lang: str, active: str, path: str, query: dict[str, Any]) -> html.Header:
@@ -102,7 +103,7 @@ def page(lang: str, active: str, path: str, query: dict[str, Any], body: Any,
 
 def alert(message: str, lang: str, kind: str = "error") -> html.Div:
     return html.Div([
-        html.Span("⚠", className="alert-icon", **{"aria-hidden": "true"}),
+        html.Span("⚠", className="alert-icon", **aria(hidden="true")),
         html.Span(message),
         html.A(t("error.retry", lang), href="", className="alert-action"),
     ], className=f"alert alert-{kind}")

@@ -77,7 +77,7 @@ def in_request(app: dash.Dash) -> Callable[..., Any]:
 
 
 @pytest.fixture
-def synthetic_store(tmp_path: Path) -> Callable[..., tuple[Engine, dict[str, Any]]]:
+def synthetic_store(tmp_path: Path) -> Iterator[Callable[..., tuple[Engine, dict[str, Any]]]]:
     """Make a fresh writable synthetic store (for tests that change or break it)."""
     engines: list[Engine] = []
 
@@ -86,6 +86,6 @@ def synthetic_store(tmp_path: Path) -> Callable[..., tuple[Engine, dict[str, Any
         engines.append(engine)
         return engine, info
 
-    yield make  # type: ignore[misc]
+    yield make
     for engine in engines:
         engine.dispose()

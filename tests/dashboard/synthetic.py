@@ -180,7 +180,7 @@ def _write(engine: Engine, codes: list[str], prioritized: list[str], geoms: list
         batch = conn.execute(insert(LoadBatch).values(
             city_code=CITY_CODE, config_path="synthetic.toml", started_at=now, finished_at=now,
             status="succeeded", areas_loaded=len(codes), indicators_loaded=len(specs),
-            values_loaded=len(values), message="synthetic")).inserted_primary_key[0]
+            values_loaded=len(values), message="synthetic")).inserted_primary_key[0]  # type: ignore[index]
         conn.execute(insert(BatchFile), [
             {"batch_id": batch, "kind": "boundaries", "path": "synthetic.gpkg", "sha256": "0" * 64, "rows": len(codes)},
             {"batch_id": batch, "kind": "table", "path": "synthetic.csv", "sha256": "1" * 64, "rows": len(values)},
