@@ -1,0 +1,1 @@
+"""The dashboard: reads the store (dashboard/model.py), calls indicators/, draws pages."""

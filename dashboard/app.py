@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +134,22 @@ def _unpin_atlas(_exc: BaseException | None) -> None:
     atlas = flask.current_app.config.get(ATLAS_KEY)
     if atlas is not None:
         atlas.unpin()
+
+
+def warm(atlas: Atlas) -> threading.Thread:
+    """Read the store and build the comparison table and geometry in the background,
+    so the first visitor does not wait for them (a failure is logged; pages will say)."""
+
+    def run() -> None:
+        try:
+            atlas.comparisons()
+            atlas.display_geometry()
+        except Exception as exc:  # the store may be down or empty: the pages handle that
+            log.warning("warming the atlas failed: %s", exc)
+
+    thread = threading.Thread(target=run, name="atlas-warm", daemon=True)
+    thread.start()
+    return thread
 
 
 def create_app(atlas: Atlas | None = None) -> dash.Dash:

@@ -235,11 +235,8 @@ class Atlas:
 
     def series_records(self, area_code: str, indicator_id: str) -> list[dict[str, Any]]:
         """The rows of one area and indicator as plain records (few: periods × sexes)."""
-        def build() -> list[dict[str, Any]]:
-            records = self.series_rows(area_code, indicator_id).to_dict("records")
-            return [{str(k): v for k, v in r.items()} for r in records]
-
-        return self.cached(("records", area_code, indicator_id), build)
+        return self.cached(("records", area_code, indicator_id),
+                           lambda: records(self.series_rows(area_code, indicator_id)))
 
     def series_rows(self, area_code: str, indicator_id: str) -> pd.DataFrame:
         """All rows of one area and one indicator (every period and sex)."""
@@ -268,6 +265,14 @@ def _comparison_table(snap: Snapshot) -> pd.DataFrame:
     return comparison_table(
         snap.values, snap.catalogue, snap.areas, city_code=snap.city.get("code", "")
     )
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows as plain dicts (categories as their values), much faster than ``to_dict`` for
+    the small frames the pages read row by row."""
+    columns = [str(c) for c in frame.columns]
+    values = [frame[c].tolist() for c in frame.columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def _group_index(table: pd.DataFrame, keys: list[str]) -> dict[Any, Any]:

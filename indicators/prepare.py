@@ -8,6 +8,7 @@ strings or pandas categoricals (the fast path: their codes are used as is).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -45,7 +46,7 @@ class Catalogue:
     vtype: NDArray[np.int8]
     scale: NDArray[np.float64]  # value = scale * numerator / denominator
     polarity: NDArray[np.int8]
-    decimals: NDArray[np.int8]
+    decimals: NDArray[np.integer]
     min_num: NDArray[np.float64]
     min_den: NDArray[np.float64]
     domain: NDArray[np.object_]
@@ -86,6 +87,7 @@ class Inputs:
 
 def _codes(col: pd.Series, sort: bool = False) -> tuple[NDArray[np.integer], NDArray[np.object_]]:
     """Integer codes and their labels (categoricals keep their categories)."""
+    codes: NDArray[np.integer]
     if isinstance(col.dtype, pd.CategoricalDtype):
         codes = col.cat.codes.to_numpy().astype(np.int32)
         cats = np.asarray(col.cat.categories.astype(object), dtype=object)
@@ -159,10 +161,10 @@ def read_catalogue(
     if problems:
         return _empty_catalogue(len(ind_cats)), problems, np.empty(0, np.int64)
     cat = catalogue.drop_duplicates("id", keep="first").reset_index(drop=True)
-    pos = pd.Index(cat["id"].astype(str)).get_indexer([str(i) for i in ind_cats])
+    pos = pd.Index(cat["id"].astype(str)).get_indexer(pd.Index([str(i) for i in ind_cats]))
     unknown = np.flatnonzero(pos < 0)
-    vt = pd.Index(VALUE_TYPES).get_indexer(cat["value_type"].astype(str))
-    pol = pd.Index(POLARITIES).get_indexer(cat["polarity"].fillna("neutral").astype(str))
+    vt = pd.Index(VALUE_TYPES).get_indexer(pd.Index(cat["value_type"].astype(str)))
+    pol = pd.Index(POLARITIES).get_indexer(pd.Index(cat["polarity"].fillna("neutral").astype(str)))
     problems += _problems_at(vt < 0, "catalogue", "value_type", cat["value_type"].to_numpy(),
                              "unknown value type", f"use one of {', '.join(VALUE_TYPES)}")
     problems += _problems_at(pol < 0, "catalogue", "polarity", cat["polarity"].to_numpy(),
@@ -192,7 +194,7 @@ def _empty_catalogue(n: int) -> Catalogue:
 
 def read_areas(
     areas: pd.DataFrame, area_cats: NDArray[np.object_], city_code: str,
-) -> tuple[NDArray[np.object_], dict[str, NDArray[np.generic]], int, NDArray[np.integer]]:
+) -> tuple[NDArray[np.object_], dict[str, Any], int, NDArray[np.integer]]:
     """Area lookups aligned with ``area_cats`` (the city appended when absent), and the
     area codes missing from the areas table."""
     problems = _missing_columns(areas, "areas", AREA_INPUT)
@@ -201,7 +203,7 @@ def read_areas(
     if city_code not in set(area_cats):
         area_cats = np.append(area_cats, np.array([city_code], dtype=object))
     tab = areas.drop_duplicates("code", keep="first").reset_index(drop=True)
-    pos = pd.Index(tab["code"].astype(str)).get_indexer([str(a) for a in area_cats])
+    pos = pd.Index(tab["code"].astype(str)).get_indexer(pd.Index([str(a) for a in area_cats]))
     city = int(np.flatnonzero(area_cats == city_code)[0])
     unknown = np.flatnonzero((pos < 0) & (np.arange(len(area_cats)) != city))
     levels = tab["level"].fillna("district").astype(str).to_numpy(dtype=object)
@@ -211,7 +213,7 @@ def read_areas(
     prio = tab["prioritized"].fillna(False).astype(bool).to_numpy() if "prioritized" in tab \
         else np.zeros(len(tab), bool)
     parent_code = tab["parent_code"] if "parent_code" in tab else pd.Series([None] * len(tab))
-    parent_pos = pd.Index([str(a) for a in area_cats]).get_indexer(parent_code.astype(str))
+    parent_pos = pd.Index([str(a) for a in area_cats]).get_indexer(pd.Index(parent_code.astype(str)))
     parent_pos[parent_code.isna().to_numpy()] = -1
     lookups = {
         "level": level_codes.astype(np.int64),
@@ -234,6 +236,34 @@ def _status_codes(col: pd.Series) -> NDArray[np.int8]:
     return per_label[np.where(codes >= 0, codes, len(labels))]
 
 
+def _sex_codes(col: pd.Series) -> NDArray[np.integer]:
+    codes, labels = _codes(col)
+    of_label = pd.Index(SEXES).get_indexer(pd.Index([str(s) for s in labels])).astype(np.int32)
+    return np.where(codes >= 0, np.append(of_label, -1)[codes], -1).astype(np.int32)
+
+
+def _count_problems(values: pd.DataFrame, ind: NDArray[np.integer], cat: Catalogue,
+                    num: NDArray[np.float64], den: NDArray[np.float64]) -> list[InputProblem]:
+    problems = _problems_at(num < 0, "values", "numerator", num, "negative numerator",
+                            "numerators count events or persons and cannot be negative")
+    problems += _problems_at(den < 0, "values", "denominator", den, "negative denominator",
+                             "denominators are populations and cannot be negative")
+    if not problems:
+        share = np.isin(cat.vtype[ind], [VALUE_TYPES.index("proportion"),
+                                         VALUE_TYPES.index("percentage")])
+        problems += _problems_at(share & (num > den), "values", "numerator", num,
+                                 "numerator exceeds denominator for a proportion",
+                                 "check the numerator and denominator columns of this row")
+    return problems
+
+
+def _unknown(values: pd.DataFrame, column: str, codes: NDArray[np.integer],
+             bad: NDArray[np.integer], message: str, fix: str) -> list[InputProblem]:
+    if bad.size == 0:
+        return []
+    return _problems_at(np.isin(codes, bad), "values", column, values[column], message, fix)
+
+
 def read_inputs(
     values: pd.DataFrame, catalogue: pd.DataFrame, areas: pd.DataFrame, city_code: str,
     min_numerator: float | None, min_denominator: float | None,
@@ -249,42 +279,24 @@ def read_inputs(
     ind, ind_cats = _codes(values["indicator_id"])
     area, area_cats = _codes(values["area_code"])
     per, per_cats = _codes(values["period"], sort=True)
-    sex_col = values["sex"]
-    sex_codes, sex_labels = _codes(sex_col)
-    sex_of_label = pd.Index(SEXES).get_indexer([str(s) for s in sex_labels]).astype(np.int32)
-    sex = np.where(sex_codes >= 0, np.append(sex_of_label, -1)[sex_codes], -1).astype(np.int32)
-    age_col = values["age_group"]
-    if age_col.isna().any():
-        age_col = age_col.astype(object).fillna(DEFAULT_AGE_GROUP)
-    age, age_cats = _codes(age_col)
+    sex = _sex_codes(values["sex"])
+    age, age_cats = _codes(values["age_group"].astype(object).fillna(DEFAULT_AGE_GROUP)
+                           if values["age_group"].isna().any() else values["age_group"])
     for name, codes in (("indicator_id", ind), ("area_code", area), ("period", per)):
         problems += _problems_at(codes < 0, "values", name, values[name], "key is empty",
                                  f"give every row a {name}")
-    problems += _problems_at(sex < 0, "values", "sex", sex_col, "unknown sex",
+    problems += _problems_at(sex < 0, "values", "sex", values["sex"], "unknown sex",
                              f"use one of {', '.join(SEXES)}")
     cat, cat_problems, bad_ind = read_catalogue(catalogue, ind_cats, min_numerator,
                                                 min_denominator)
     area_cats, lookup, city, bad_area = read_areas(areas, area_cats, city_code)
-    problems += cat_problems
-    if bad_ind.size:
-        problems += _problems_at(np.isin(ind, bad_ind), "values", "indicator_id",
-                                 values["indicator_id"], "indicator is not in the catalogue",
-                                 "add the indicator to the catalogue or drop its values")
-    if bad_area.size:
-        problems += _problems_at(np.isin(area, bad_area), "values", "area_code",
-                                 values["area_code"], "area is not in the areas table",
-                                 "add the area to the boundaries or drop its values")
+    problems += cat_problems + _unknown(
+        values, "indicator_id", ind, bad_ind, "indicator is not in the catalogue",
+        "add the indicator to the catalogue or drop its values") + _unknown(
+        values, "area_code", area, bad_area, "area is not in the areas table",
+        "add the area to the boundaries or drop its values")
     num, den = _float(values, "numerator"), _float(values, "denominator")
-    problems += _problems_at(num < 0, "values", "numerator", num, "negative numerator",
-                             "numerators count events or persons and cannot be negative")
-    problems += _problems_at(den < 0, "values", "denominator", den, "negative denominator",
-                             "denominators are populations and cannot be negative")
-    if not problems:
-        share = np.isin(cat.vtype[ind], [VALUE_TYPES.index("proportion"),
-                                         VALUE_TYPES.index("percentage")])
-        problems += _problems_at(share & (num > den), "values", "numerator", num,
-                                 "numerator exceeds denominator for a proportion",
-                                 "check the numerator and denominator columns of this row")
+    problems += _count_problems(values, ind, cat, num, den)
     if problems:
         raise IndicatorError(problems)
     return Inputs(

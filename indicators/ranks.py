@@ -75,12 +75,12 @@ def rank_within(
         score[flat] = np.where(polarity[sl][keep] == LOW_IS_GOOD, v, -v)
 
     each_span(fill, n)
-    score = score.reshape(n_groups, n_members)
-    rank_grid = np.full(score.shape, np.nan, dtype=np.float32)
-    quint_grid = np.full(score.shape, np.nan, dtype=np.float32)
+    table = score.reshape(n_groups, n_members)
+    rank_grid = np.full(table.shape, np.nan, dtype=np.float32)
+    quint_grid = np.full(table.shape, np.nan, dtype=np.float32)
 
     def sort(sl: slice) -> None:
-        rank_grid[sl], quint_grid[sl] = _rank_block(score[sl])
+        rank_grid[sl], quint_grid[sl] = _rank_block(table[sl])
 
     each_span(sort, n_groups, GROUP_BLOCK)
     rank, quintile = np.empty(n, dtype=np.float32), np.empty(n, dtype=np.float32)

@@ -8,6 +8,7 @@ place (holding its cell's city record).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -55,9 +56,9 @@ class Rows:
 
     @classmethod
     def allocate(cls, n: int) -> Rows:
-        keys = {k: np.empty(n, dtype=np.int32) for k in KEYS}
-        floats = {k: np.empty(n) for k in (*MEASURES, "num", "den")}
-        return cls(**keys, **floats, status=np.empty(n, np.int8), is_city=np.empty(n, bool))
+        arrays: dict[str, Any] = {k: np.empty(n, dtype=np.int32) for k in KEYS}
+        arrays |= {k: np.empty(n) for k in (*MEASURES, "num", "den")}
+        return cls(**arrays, status=np.empty(n, np.int8), is_city=np.empty(n, bool))
 
     def hide_unpublished(self) -> None:
         """Blank every number of a row whose status is not ``ok`` (disclosure control)."""

@@ -29,9 +29,9 @@ def localize(table: pd.DataFrame, catalogue: pd.DataFrame, areas: pd.DataFrame,
     names = dict(zip(catalogue["id"].astype(str), catalogue[column], strict=False))
     area_names = dict(zip(areas["code"].astype(str), areas["name"], strict=False))
     out = table.copy(deep=False)
-    out.insert(out.columns.get_loc("indicator_id") + 1, "indicator_name",
+    out.insert(list(out.columns).index("indicator_id") + 1, "indicator_name",
                _names(out["indicator_id"], names))
-    out.insert(out.columns.get_loc("area_code") + 1, "area_name",
+    out.insert(list(out.columns).index("area_code") + 1, "area_name",
                _names(out["area_code"], area_names))
     return out
 
@@ -113,8 +113,9 @@ def domain_scores(table: pd.DataFrame, catalogue: pd.DataFrame, period: str | No
     else:
         standard = (by.rank(pct=True) - 0.5) * 100.0
     rows["standard"] = np.where(rows["polarity"] == "low_is_good", -standard, standard)
-    weights = dict(zip(catalogue["id"].astype(str),
-                       pd.to_numeric(catalogue.get("weight"), errors="coerce"), strict=False))
+    weight = catalogue["weight"] if "weight" in catalogue else pd.Series(1.0, catalogue.index)
+    weights = dict(zip(catalogue["id"].astype(str), pd.to_numeric(weight, errors="coerce"),
+                       strict=False))
     rows["weight"] = rows["indicator_id"].map(weights).fillna(1.0)
     rows["weighted"] = rows["standard"] * rows["weight"]
     everything = rows.assign(domain=OVERALL)

@@ -83,8 +83,8 @@ class Columns:
     rest_value: Array
     trend: NDArray[np.int8]
     gap_trend: NDArray[np.int8]
-    rank: Array
-    quintile: Array
+    rank: NDArray[np.floating]
+    quintile: NDArray[np.floating]
     is_latest: NDArray[np.bool_]
 
 

@@ -50,7 +50,8 @@ def timeline(ind: NDArray[np.integer], area: NDArray[np.integer], sex: NDArray[n
     pos = np.empty(n, dtype=np.int64)
     is_latest = np.empty(n, dtype=bool)
     product = n_ind * n_area * n_sex * n_age
-    series = np.empty(n, dtype=np.int64) if product <= max(2 * n, MIN_DENSE) else None
+    series: NDArray[np.integer] | None = (
+        np.empty(n, dtype=np.int64) if product <= max(2 * n, MIN_DENSE) else None)
     def block(sl: slice) -> None:
         i, p = ind[sl].astype(np.int64), per[sl]
         pos[sl] = position[i, p]

@@ -51,10 +51,14 @@ def make_engine(url: str | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-@lru_cache(maxsize=8)
 def get_engine(url: str | None = None) -> Engine:
-    """A shared engine per URL (cached)."""
-    return make_engine(url or database_url())
+    """A shared engine per URL (cached); the URL is resolved on every call."""
+    return _cached_engine(url or database_url())
+
+
+@lru_cache(maxsize=8)
+def _cached_engine(url: str) -> Engine:
+    return make_engine(url)
 
 
 def is_postgis(engine: Engine) -> bool:

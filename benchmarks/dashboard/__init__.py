@@ -1,0 +1,1 @@
+"""Benchmark of the dashboard: callback server time and the map payload."""

@@ -35,6 +35,7 @@ from sqlalchemy import Engine, create_engine, delete, make_url, text
 
 from benchmarks.etl.synth import Inputs, write_inputs
 from etl.boundaries import read_boundaries
+from etl.bulk import driver
 from etl.config import load_config
 from etl.load import insert_areas
 from store.engine import make_engine
@@ -145,7 +146,7 @@ def raw_copy(inputs: Inputs, engine: Engine) -> float:
 
     def copy() -> None:
         with engine.begin() as conn:
-            raw = conn.connection.driver_connection
+            raw = driver(conn)
             with (
                 raw.cursor() as cur,
                 cur.copy("COPY bare_values FROM STDIN (FORMAT csv, HEADER)") as cp,

@@ -12,6 +12,8 @@ speed ratio is conservative.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -22,7 +24,7 @@ KEYS = ["indicator_id", "period", "sex", "age_group"]
 SERIES = ["indicator_id", "area_code", "sex", "age_group"]
 
 
-def _limits(g: pd.DataFrame, vt: str, scale: float, confidence: float) -> tuple:
+def _limits(g: pd.DataFrame, vt: str, scale: float, confidence: float) -> tuple[Any, Any]:
     x, n = g["numerator"].to_numpy(), g["denominator"].to_numpy()
     if vt in ("proportion", "percentage"):
         return intervals.proportion_ci(x, n, scale, confidence)
@@ -35,7 +37,8 @@ def _limits(g: pd.DataFrame, vt: str, scale: float, confidence: float) -> tuple:
 
 
 def _cell(g: pd.DataFrame, city_code: str) -> pd.DataFrame:
-    vt, scale, polarity = g["value_type"].iat[0], g["scale"].iat[0], g["polarity"].iat[0]
+    vt, polarity = str(g["value_type"].iat[0]), str(g["polarity"].iat[0])
+    scale = float(g["scale"].to_numpy()[0])
     g = g.copy()
     if vt in ("proportion", "percentage", "rate"):
         g["value"] = scale * g["numerator"] / g["denominator"]
@@ -45,10 +48,11 @@ def _cell(g: pd.DataFrame, city_code: str) -> pd.DataFrame:
     g.loc[small, ["value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998"]] = np.nan
     areas = g["area_code"] != city_code
     if vt in ("proportion", "percentage", "rate"):
-        city = scale * g.loc[areas, "numerator"].sum() / g.loc[areas, "denominator"].sum()
+        city = scale * float(g.loc[areas, "numerator"].sum()) / float(
+            g.loc[areas, "denominator"].sum())
     else:
         supplied = g.loc[~areas, "value"]
-        city = supplied.iat[0] if len(supplied) else np.nan
+        city = float(supplied.to_numpy()[0]) if len(supplied) else np.nan
     g["city_value"] = city
     up, down = city < g["lower_ci95"], city > g["upper_ci95"]
     good = up if polarity != "low_is_good" else down

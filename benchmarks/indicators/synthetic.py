@@ -9,7 +9,9 @@ has real work; small areas fall under the thresholds.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -83,7 +85,7 @@ def synthetic_inputs(n_areas: int, n_ind: int, n_periods: int, seed: int = 7) ->
         "age_group": _keys(["all"], np.zeros(n, np.int64)),
         "numerator": num.ravel(), "denominator": den.ravel(), "value": value.ravel(),
         "lower_ci": (value - half).ravel(), "upper_ci": (value + half).ravel(),
-        "status": pd.Categorical.from_codes(np.full(n, -1), categories=["suppressed_at_source"]),
+        "status": _keys(["suppressed_at_source"], np.full(n, -1)),
     }, copy=False)
     city = _city_medians(catalogue, n_periods)
     if len(city):
@@ -94,8 +96,9 @@ def synthetic_inputs(n_areas: int, n_ind: int, n_periods: int, seed: int = 7) ->
     return Inputs(values, catalogue, _areas(n_areas), "CITY")
 
 
-def _keys(labels: object, codes: np.ndarray) -> pd.Categorical:
-    return pd.Categorical.from_codes(codes, categories=pd.Index(list(labels), dtype=object))
+def _keys(labels: Iterable[str], codes: np.ndarray) -> pd.Categorical:
+    cats: Any = pd.Index(list(labels), dtype=object)
+    return pd.Categorical.from_codes(codes, categories=cats)
 
 
 def _city_medians(catalogue: pd.DataFrame, n_periods: int) -> pd.DataFrame:

@@ -1,0 +1,1 @@
+"""Pure frame → figure builders (Plotly figures as dicts; the spine chart as geometry)."""

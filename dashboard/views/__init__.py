@@ -1,0 +1,1 @@
+"""Functions that return layout: the page frame, pickers, panels, tables and chart blocks."""

@@ -17,7 +17,7 @@ from dashboard import palette
 from dashboard.display import aria, comparison_keys, number_format, status_text, value_text
 from dashboard.figures.spine import SpineGeometry, spine_geometry
 from dashboard.i18n import domain_name, indicator_name, t
-from dashboard.model import Atlas
+from dashboard.model import Atlas, records
 from dashboard.numbers import format_integer, format_interval, format_number, format_signed
 from dashboard.urls import href, indicator_path
 from dashboard.views.controls import domains_in_order
@@ -94,20 +94,17 @@ def spine(geom: SpineGeometry | None, key: str, label: str) -> Any:
     return html.Div(marker, className="spine", role="img", style=style, **aria(label=label))
 
 
-def _mark_cell(mark: str, tone: str, text: str) -> html.Td:
-    colour = palette.COMPARISON[tone].fill if tone in ("better", "worse") else palette.MUTED
-    return html.Td([html.Span(mark, className="trend-arrow", style={"color": colour}), text],
-                   className="trend")
-
-
 def _trend_cell(trend: Any, lang: str) -> html.Td:
-    arrow, tone = palette.TREND_ARROWS.get(str(trend), ("·", "not_compared"))
-    return _mark_cell(arrow, tone, t(f"trend.{trend}", lang) if trend and str(trend) != "nan" else "–")
+    """The trend in words; the arrow comes from the stylesheet (``.trend-<outcome>::before``)."""
+    known = str(trend) in palette.TREND_ARROWS
+    return html.Td(t(f"trend.{trend}", lang) if known else "–",
+                   className=f"trend trend-{trend}" if known else "trend")
 
 
 def _gap_cell(gap: Any, lang: str) -> html.Td:
-    mark, tone = palette.GAP_MARKS.get(str(gap), ("·", "not_compared"))
-    return _mark_cell(mark, tone, t(f"gap.{gap}", lang) if gap and str(gap) != "nan" else "–")
+    known = str(gap) in palette.GAP_MARKS
+    return html.Td(t(f"gap.{gap}", lang) if known else "–",
+                   className=f"trend gap-{gap}" if known else "trend")
 
 
 def chip(key: str, lang: str, long: bool = False) -> html.Span:
@@ -141,24 +138,25 @@ def _row(atlas: Atlas, r: dict[Any, Any], area_name: str, lang: str) -> html.Tr:
         _trend_cell(r.get("trend"), lang),
         _gap_cell(r.get("gap_trend"), lang),
         html.Td(spine(geom, r["key"], label)),
-    ], id={"type": "profile-row", "indicator": r["indicator_id"]})
+    ])
 
 
 def domain_table(atlas: Atlas, rows: pd.DataFrame, area_name: str, lang: str) -> html.Table:
     cols = [("col.indicator", ""), ("col.period", ""), ("col.value", "num"), ("col.ci", "num"),
             ("col.city", "num"), ("col.difference", "num"), ("col.comparison", ""),
             ("col.trend", ""), ("col.gap", ""), ("col.spine", "")]
-    head = html.Thead(html.Tr([html.Th(t(k, lang), className=c, scope="col") for k, c in cols]))
+    spine_legend = html.Div([html.Span("◀ " + t("spine.worst", lang)), html.Span(t("spine.best", lang) + " ▶")],
+                            className="spine-legend")
+    head = html.Thead(html.Tr([html.Th(t(k, lang), className=c, scope="col") for k, c in cols[:-1]]
+                              + [html.Th([t(cols[-1][0], lang), spine_legend], scope="col")]))
     body: list[Any] = []
-    records = rows.to_dict("records")
+    rows_ = records(rows)
     for domain in domains_in_order(atlas):
-        part = [r for r in records if str(r["domain"]) == domain]
+        part = [r for r in rows_ if str(r["domain"]) == domain]
         if not part:
             continue
         body.append(html.Tr(html.Th(domain_name(domain, lang), colSpan=len(cols), scope="colgroup"),
                             className="domain-row"))
         body.extend(_row(atlas, r, area_name, lang) for r in part)
-    legend = html.Div([html.Span("◀ " + t("spine.worst", lang)), html.Span(t("spine.best", lang) + " ▶")],
-                      className="spine-legend")
-    return html.Table([html.Caption([t("area.table.caption", lang), legend]), head, html.Tbody(body)],
+    return html.Table([html.Caption(t("area.table.caption", lang)), head, html.Tbody(body)],
                       className="data profile-table")

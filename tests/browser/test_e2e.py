@@ -44,10 +44,26 @@ def test_switching_the_indicator_recolours_the_map(page: Any) -> None:
     screenshot(page, "02_map_indicator_switched")
 
 
+# A point inside some area (in page coordinates): the centre of the first sizeable
+# path whose centre lies inside its own fill.
+INSIDE = """() => {
+  for (const p of document.querySelectorAll('path.choroplethlocation')) {
+    const b = p.getBBox();
+    const centre = new DOMPoint(b.x + b.width / 2, b.y + b.height / 2);
+    if (b.width > 8 && p.isPointInFill(centre)) {
+      const s = centre.matrixTransform(p.getScreenCTM());
+      return [s.x, s.y];
+    }
+  }
+  return null;
+}"""
+
+
 def test_clicking_an_area_opens_its_profile(page: Any, demo_atlas: Atlas) -> None:
     page.goto("/?lang=sv")
     page.wait_for_selector(AREA)
-    page.locator(AREA).nth(7).click(force=True)
+    x, y = page.wait_for_function(INSIDE).json_value()
+    page.mouse.click(x, y)
     page.wait_for_selector(".profile-table")
     code = page.url.split("/area/")[1].split("?")[0]
     assert page.inner_text("h1") == demo_atlas.areas().loc[code, "name"]

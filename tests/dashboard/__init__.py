@@ -1,0 +1,1 @@
+"""Tests of the dashboard: plain functions, callbacks, every page in every language."""

@@ -155,3 +155,12 @@ def test_ranked_figure_draws_the_city_line() -> None:
     assert list(fig.layout.yaxis.categoryarray) == ["Delta", "<b>Beta</b>", "Alfa"]
     sizes = [s for t in fig.data for s in t.marker.size]
     assert max(sizes) > min(sizes)  # prioritized areas stand out
+
+
+def test_the_stylesheet_draws_every_trend_and_gap_mark_of_the_palette() -> None:
+    from pathlib import Path
+
+    css = (Path(palette.__file__).parent / "assets" / "atlas.css").read_text(encoding="utf-8")
+    for prefix, marks in (("trend", palette.TREND_ARROWS), ("gap", palette.GAP_MARKS)):
+        for key, (mark, _tone) in marks.items():
+            assert f'td.{prefix}-{key}::before {{ content: "{mark}";' in css, (prefix, key)

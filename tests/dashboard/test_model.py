@@ -79,3 +79,13 @@ def test_grid_decimals_follow_the_extent() -> None:
     assert grid_decimals(0.2, 1200) == 4  # a city: ~10 m
     assert grid_decimals(10.0, 1200) == 3  # a country
     assert grid_decimals(0.0, 1200) == 6
+
+
+def test_warming_builds_the_caches_in_the_background(synthetic_store: Any) -> None:
+    from dashboard.app import warm
+
+    engine, _ = synthetic_store()
+    atlas = Atlas(engine)
+    warm(atlas).join(timeout=120)
+    built = atlas.derived("display_geometry", lambda: pytest.fail("the geometry was not warmed"))
+    assert built.geojson["features"]

@@ -24,6 +24,8 @@ class FakeApp:
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeApp:
     app = FakeApp()
     monkeypatch.setattr(dashboard.app, "create_app", lambda atlas=None: app)
+    monkeypatch.setattr(dashboard.app, "warm", lambda atlas: None)
+    monkeypatch.setattr("dashboard.model.get_engine", lambda url=None: None)
     return app
 
 
