@@ -261,9 +261,14 @@ def _comparison_table(snap: Snapshot) -> pd.DataFrame:
     if not snap.city or snap.values.empty:
         return pd.DataFrame(columns=["indicator_id", "area_code", "period", "sex", "age_group"])
     from indicators import comparison_table
+    from wellbeing.settings import disclosure_thresholds
 
     return comparison_table(
-        snap.values, snap.catalogue, snap.areas, city_code=snap.city.get("code", "")
+        snap.values,
+        snap.catalogue,
+        snap.areas,
+        city_code=snap.city.get("code", ""),
+        **disclosure_thresholds(),
     )
 
 

@@ -63,3 +63,11 @@ def _cached_engine(url: str) -> Engine:
 
 def is_postgis(engine: Engine) -> bool:
     return engine.dialect.name == "postgresql"
+
+
+def clear_engine_cache() -> None:
+    """Forget cached engines (tests that switch DATABASE_URL)."""
+    _cached_engine.cache_clear()
+
+
+get_engine.cache_clear = clear_engine_cache  # type: ignore[attr-defined]

@@ -32,8 +32,7 @@ def export_data(
         snap = read_snapshot(get_engine())
         table = comparison_table(
             snap.values, snap.catalogue, snap.areas, city_code=snap.city.get("code", ""),
-            min_numerator=float(settings.get("WELLBEING_MIN_NUMERATOR")),
-            min_denominator=float(settings.get("WELLBEING_MIN_DENOMINATOR")),
+            **settings.disclosure_thresholds(),
         )
     except (StoreError, IndicatorError) as exc:
         typer.echo(f"Error: {exc}", err=True)

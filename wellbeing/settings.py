@@ -37,3 +37,11 @@ def get(name: str) -> str:
         if s.name == name:
             return os.environ.get(name, s.default)
     raise KeyError(f"Unknown setting {name!r}. Valid: {', '.join(s.name for s in SETTINGS)}")
+
+
+def disclosure_thresholds() -> dict[str, float]:
+    """Default disclosure thresholds as keyword arguments of indicators.comparison_table."""
+    return {
+        "min_numerator": float(get("WELLBEING_MIN_NUMERATOR")),
+        "min_denominator": float(get("WELLBEING_MIN_DENOMINATOR")),
+    }
