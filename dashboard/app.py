@@ -142,8 +142,7 @@ def warm(atlas: Atlas) -> threading.Thread:
 
     def run() -> None:
         try:
-            atlas.comparisons()
-            atlas.display_geometry()
+            atlas.warm()
         except Exception as exc:  # the store may be down or empty: the pages handle that
             log.warning("warming the atlas failed: %s", exc)
 

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -244,17 +245,36 @@ class Atlas:
 
     def periods(self, indicator_id: str) -> list[str]:
         """The indicator's periods in time order (text order is time order)."""
-        return self.cached(("periods", indicator_id), lambda: sorted(
-            self.indicator_rows(indicator_id)["period"].dropna().astype(str).unique().tolist()))
+        return self._present("period").get(indicator_id, [])
 
     def sexes(self, indicator_id: str) -> list[str]:
         """The sexes the indicator has, total first."""
+        present = set(self._present("sex").get(indicator_id, []))
+        return [s for s in ("total", "female", "male") if s in present]
 
-        def build() -> list[str]:
-            present = set(self.indicator_rows(indicator_id)["sex"].dropna().astype(str))
-            return [s for s in ("total", "female", "male") if s in present]
+    def _present(self, column: str) -> dict[str, list[str]]:
+        """Per indicator, the sorted values of ``column`` it has (one pass per batch)."""
 
-        return self.cached(("sexes", indicator_id), build)
+        def build() -> dict[str, list[str]]:
+            table = self.ui_table()
+            if table.empty:
+                return {}
+            pairs = table[["indicator_id", column]].astype(str).drop_duplicates()
+            return {str(k): sorted(v.tolist()) for k, v in pairs.groupby("indicator_id")[column]}
+
+        return self.derived(f"present:{column}", build)
+
+    def warm(self) -> None:
+        """Build what the first requests need: the table, its indexes, the geometry."""
+        self.comparisons()
+        table = self.ui_table()
+        for name, keys in (("slices", SLICE_KEYS), ("by_area", ["area_code"]),
+                           ("by_indicator", ["indicator_id"]),
+                           ("by_area_indicator", ["area_code", "indicator_id"])):
+            self.derived(name, partial(_group_index, table, keys))
+        self._present("period")
+        self._present("sex")
+        self.display_geometry()
 
 
 def _comparison_table(snap: Snapshot) -> pd.DataFrame:

@@ -1,12 +1,19 @@
-"""PostgreSQL bulk loading: COPY through psycopg 3, and big loads without index upkeep.
+"""PostgreSQL bulk loading: COPY through psycopg 3 into new tables, swapped in at the end.
 
-Keeping a unique key, two indexes and two foreign keys up to date row by row
-makes a COPY into ``indicator_values`` several times slower than the COPY
-itself. For big loads ``without_keys`` drops them inside the load's
-transaction and builds them again before the commit (PostgreSQL's own advice
-for populating a database). The DDL is transactional, so a failure restores
-them; while the load runs, readers of that table wait for the commit instead
-of reading the old rows, and still never see a half-loaded state.
+A refresh never touches the tables readers use until its last moment:
+``staged`` creates an empty ``<table>_next`` beside each of the city's tables
+(columns, defaults and checks only), the load COPYs into those, then they get
+their keys, indexes and foreign keys (sorted builds, much faster than upkeep
+row by row) and statistics. Only then does the load lock the live tables,
+drop them and rename the new ones (and their indexes) to the canonical names;
+all in the load's one transaction, so a failure leaves nothing behind.
+
+Readers keep reading the old rows during the whole COPY and index build. They
+must take ACCESS SHARE locks on ``SWAPPED`` (in that order) before their first
+query, as ``store.read.read_snapshot`` does: the swap then waits for readers in
+flight, and a reader that comes later resolves the names to the new tables
+with a snapshot that sees their rows (never the new, empty-looking table with an
+old snapshot).
 """
 
 from __future__ import annotations
@@ -15,27 +22,36 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import pandas as pd
 from psycopg import Connection as Driver
 from psycopg import sql
 from sqlalchemy import Connection
 
+from etl.copyformat import HEADER, TRAILER, encode_rows
 from etl.errors import EtlError
 
 Advance = Callable[[int], None]
+
+# The tables a refresh replaces, in the order readers and the swap lock them.
+SWAPPED = ("city", "areas", "indicators", "indicator_values")
+SUFFIX = "_next"
+# Memory for each sorted index build (the server's default is 64MB).
+BUILD_MEMORY = "256MB"
+# One loader at a time: two refreshes would race for the _next names.
+LOAD_LOCK = 7_370_215_001
 
 _CONSTRAINTS = """
 SELECT conname, contype, pg_get_constraintdef(oid)
 FROM pg_constraint
 WHERE conrelid = to_regclass(%s) AND contype IN ('p', 'u', 'f')
+ORDER BY contype DESC, conname
 """
 _INDEXES = """
 SELECT i.relname, pg_get_indexdef(i.oid)
 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
 WHERE x.indrelid = to_regclass(%s)
-  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+ORDER BY i.relname
 """
-# Memory for building the indexes again (per sort; the server's default is 64MB).
-BUILD_MEMORY = "256MB"
 
 
 def driver(conn: Connection) -> Driver[Any]:
@@ -47,6 +63,13 @@ def driver(conn: Connection) -> Driver[Any]:
             "Fix: use a postgresql+psycopg:// DATABASE_URL."
         )
     return raw
+
+
+def _copy_statement(table: str, columns: list[str], binary: bool) -> sql.Composed:
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns)
+    )
+    return statement + sql.SQL(" (FORMAT BINARY)") if binary else statement
 
 
 def copy_rows(
@@ -62,11 +85,7 @@ def copy_rows(
     With ``types`` (PostgreSQL type names, one per column) the COPY is binary;
     ``bytea`` then sends bytes as they are, e.g. EWKB into a geometry column.
     """
-    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-        sql.Identifier(table), sql.SQL(", ").join(sql.Identifier(c) for c in columns)
-    )
-    if types is not None:
-        statement += sql.SQL(" (FORMAT BINARY)")
+    statement = _copy_statement(table, columns, types is not None)
     with driver(conn).cursor() as cursor, cursor.copy(statement) as copy:
         if types is not None:
             copy.set_types(types)
@@ -76,25 +95,102 @@ def copy_rows(
             advance(len(chunk))
 
 
+def copy_frames(
+    conn: Connection,
+    table: str,
+    columns: list[str],
+    types: list[str],
+    frames: Iterable[pd.DataFrame],
+    advance: Advance,
+) -> None:
+    """Binary COPY of DataFrame chunks (text, float8, int8, int4, bool columns), no row loop."""
+    with driver(conn).cursor() as cursor, cursor.copy(
+        _copy_statement(table, columns, binary=True)
+    ) as copy:
+        copy.write(HEADER)
+        for frame in frames:
+            copy.write(encode_rows(frame, columns, types))
+            advance(len(frame))
+        copy.write(TRAILER)
+
+
+def staging(table: str) -> str:
+    """The name a table's replacement has until the swap."""
+    return table + SUFFIX
+
+
 @contextmanager
-def without_keys(conn: Connection, table: str) -> Iterator[None]:
-    """Drop ``table``'s keys, indexes and foreign keys; build them again on exit."""
+def staged(conn: Connection, tables: tuple[str, ...] = SWAPPED) -> Iterator[None]:
+    """Create ``<table>_next`` for ``tables``; on exit build their keys and swap them in.
+
+    The body fills the new tables. Everything happens in the caller's
+    transaction; an exception in the body leaves the live tables as they were.
+    """
     raw = driver(conn)
-    constraints = raw.execute(_CONSTRAINTS, (table,)).fetchall()
-    indexes = raw.execute(_INDEXES, (table,)).fetchall()
-    name = sql.Identifier(table)
-    # Foreign keys first: with them go the per-row triggers (ON DELETE CASCADE included).
-    for con, _kind, _definition in sorted(constraints, key=lambda c: c[1] != "f"):
-        raw.execute(sql.SQL("ALTER TABLE {} DROP CONSTRAINT {}").format(name, sql.Identifier(con)))
-    for index, _definition in indexes:
-        raw.execute(sql.SQL("DROP INDEX {}").format(sql.Identifier(index)))
+    raw.execute("SELECT pg_advisory_xact_lock(%s)", (LOAD_LOCK,))
+    for table in tables:
+        raw.execute(
+            sql.SQL("CREATE TABLE {} (LIKE {} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)").format(
+                sql.Identifier(staging(table)), sql.Identifier(table)
+            )
+        )
     yield
     raw.execute(sql.SQL("SET LOCAL maintenance_work_mem = {}").format(sql.Literal(BUILD_MEMORY)))
-    for con, _kind, definition in sorted(constraints, key=lambda c: c[1] == "f"):
+    renames = [name for table in tables for name in _build_keys(raw, table, tables)]
+    for table in tables:
+        raw.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(staging(table))))
+    _swap(raw, tables, renames)
+
+
+def _build_keys(raw: Driver[Any], table: str, tables: tuple[str, ...]) -> list[str]:
+    """Give ``<table>_next`` the live table's keys, indexes and foreign keys.
+
+    Index-backed names are unique per schema, so they get the suffix until the
+    swap; the names to rename are returned. Foreign keys to tables being
+    replaced point at their replacements (and follow them through the rename).
+    """
+    target = sql.Identifier(staging(table))
+    renames: list[str] = []
+    constraints = raw.execute(_CONSTRAINTS, (table,)).fetchall()
+    for name, kind, definition in constraints:  # p and u before f
+        if kind == "f":
+            for other in tables:
+                definition = definition.replace(f"REFERENCES {other}(", f"REFERENCES {staging(other)}(")
+        else:
+            renames.append(name)
+        new = staging(name) if kind != "f" else name
         raw.execute(
-            sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(name, sql.Identifier(con))
+            sql.SQL("ALTER TABLE {} ADD CONSTRAINT {} ").format(target, sql.Identifier(new))
             + sql.SQL(definition)
         )
-    for _index, definition in indexes:
-        raw.execute(sql.SQL(definition))
-    raw.execute(sql.SQL("ANALYZE {}").format(name))
+    for name, definition in raw.execute(_INDEXES, (table,)).fetchall():
+        if name in renames:
+            continue  # built by its constraint
+        unique = "UNIQUE " if definition.startswith("CREATE UNIQUE") else ""
+        raw.execute(
+            sql.SQL("CREATE " + unique + "INDEX {} ON {} USING ").format(
+                sql.Identifier(staging(name)), target
+            )
+            + sql.SQL(definition.split(" USING ", 1)[1])
+        )
+        renames.append(name)
+    return renames
+
+
+def _swap(raw: Driver[Any], tables: tuple[str, ...], renames: list[str]) -> None:
+    """Drop the live tables and rename the new ones into place: brief exclusive locks."""
+    live = sql.SQL(", ").join(sql.Identifier(t) for t in tables)
+    raw.execute(sql.SQL("LOCK TABLE {} IN ACCESS EXCLUSIVE MODE").format(live))
+    raw.execute(sql.SQL("DROP TABLE {}").format(live))
+    for table in tables:
+        raw.execute(
+            sql.SQL("ALTER TABLE {} RENAME TO {}").format(
+                sql.Identifier(staging(table)), sql.Identifier(table)
+            )
+        )
+    for name in renames:
+        raw.execute(
+            sql.SQL("ALTER INDEX {} RENAME TO {}").format(
+                sql.Identifier(staging(name)), sql.Identifier(name)
+            )
+        )

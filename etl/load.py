@@ -1,8 +1,10 @@
 """Loading a city into the store: one transaction, recorded in load batches.
 
-A refresh deletes the previous city (values, catalogue, areas, city row) and
-inserts the new one in ONE transaction, so readers see either the old city or
-the new one. The batch row is written first (status ``running``) and updated to
+A refresh replaces the city (values, catalogue, areas, city row) in ONE
+transaction, so readers see either the old city or the new one. On PostgreSQL
+it COPYs into new tables and swaps them in at the end (etl.bulk.staged), so
+readers keep reading the old city, unblocked, until the commit; on SQLite it
+deletes and inserts (readers keep their WAL snapshot). The batch row is written first (status ``running``) and updated to
 ``succeeded`` inside that transaction; when the load fails the data are rolled
 back and the batch is marked ``failed`` with the message, in a transaction of
 its own. PostGIS takes the rows through COPY (psycopg 3); SQLite through
@@ -13,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,10 +24,11 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Table, column, delete, insert, select, table, update
+from sqlalchemy.sql.expression import TableClause
 
 from etl.boundaries import AREA_COLUMNS
-from etl.bulk import copy_rows, without_keys
+from etl.bulk import copy_frames, copy_rows, staged, staging
 from etl.config import CityConfig
 from etl.errors import EtlError, Problem
 from store.read import VALUE_COLUMNS
@@ -42,9 +44,6 @@ from store.schema import (
 )
 
 CHUNK_ROWS = 100_000
-# From this many values, PostgreSQL loads build the values' indexes and keys after
-# the COPY instead of row by row (etl.bulk.without_keys).
-BULK_ROWS = 200_000
 TABLES = Base.metadata.tables
 Advance = Callable[[int], None]
 
@@ -198,41 +197,14 @@ def load_city(engine: Engine, data: CityData, advance: Advance | None = None) ->
 
 
 def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advance) -> None:
-    """Inside one transaction: delete the old city, insert the new, finish the batch."""
-    big = conn.dialect.name == "postgresql" and len(data.values) >= BULK_ROWS
-    with without_keys(conn, IndicatorValue.__tablename__) if big else nullcontext():
-        _replace(conn, data, batch_id, advance)
-    conn.execute(
-        update(LoadBatch)
-        .where(LoadBatch.id == batch_id)
-        .values(
-            status="succeeded",
-            finished_at=_now(),
-            areas_loaded=len(data.areas),
-            indicators_loaded=len(data.catalogue),
-            values_loaded=len(data.values),
-        )
-    )
-
-
-def _replace(conn: Connection, data: CityData, batch_id: int, advance: Advance) -> None:
-    for table in (IndicatorValue, Indicator, Area, City):
-        conn.execute(delete(table))
-    cfg = data.cfg
-    conn.execute(
-        insert(City).values(
-            code=cfg.code,
-            name=cfg.name,
-            name_sv=cfg.names["sv"],
-            name_pl=cfg.names["pl"],
-            name_en=cfg.names["en"],
-            synthetic=cfg.synthetic,
-            batch_id=batch_id,
-        )
-    )
-    insert_areas(conn, data.areas, batch_id)
-    insert_catalogue(conn, data.catalogue, batch_id)
-    insert_values(conn, data.values, batch_id, advance)
+    """Inside one transaction: replace the old city with the new, finish the batch."""
+    if conn.dialect.name == "postgresql":
+        with staged(conn):
+            _insert_city(conn, data, batch_id, advance)
+    else:
+        for model in (IndicatorValue, Indicator, Area, City):
+            conn.execute(delete(model))
+        _insert_city(conn, data, batch_id, advance)
     conn.execute(
         insert(BatchFile),
         [
@@ -246,6 +218,42 @@ def _replace(conn: Connection, data: CityData, batch_id: int, advance: Advance) 
             for f in data.files
         ],
     )
+    conn.execute(
+        update(LoadBatch)
+        .where(LoadBatch.id == batch_id)
+        .values(
+            status="succeeded",
+            finished_at=_now(),
+            areas_loaded=len(data.areas),
+            indicators_loaded=len(data.catalogue),
+            values_loaded=len(data.values),
+        )
+    )
+
+
+def target(conn: Connection, model: Table) -> TableClause:
+    """Where a load writes ``model``'s rows: its staging table on PostgreSQL."""
+    if conn.dialect.name != "postgresql":
+        return model
+    return table(staging(model.name), *[column(c.name) for c in model.columns])
+
+
+def _insert_city(conn: Connection, data: CityData, batch_id: int, advance: Advance) -> None:
+    cfg = data.cfg
+    conn.execute(
+        insert(target(conn, TABLES["city"])).values(
+            code=cfg.code,
+            name=cfg.name,
+            name_sv=cfg.names["sv"],
+            name_pl=cfg.names["pl"],
+            name_en=cfg.names["en"],
+            synthetic=cfg.synthetic,
+            batch_id=batch_id,
+        )
+    )
+    insert_areas(conn, data.areas, batch_id)
+    insert_catalogue(conn, data.catalogue, batch_id)
+    insert_values(conn, data.values, batch_id, advance)
 
 
 def _column(series: pd.Series) -> list[Any]:
@@ -278,9 +286,20 @@ def _rows(
         yield list(zip(*cols, strict=True))
 
 
+# Binary COPY of the values, encoded column-wise (etl.copyformat).
+VALUE_TYPES = ["text"] * 5 + ["float8"] * 5 + ["text", "int4"]
+
+
 def insert_values(conn: Connection, values: pd.DataFrame, batch_id: int, advance: Advance) -> None:
     columns = [*VALUE_COLUMNS, "batch_id"]
-    bulk_insert(conn, TABLES["indicator_values"], columns, values, {"batch_id": batch_id}, advance)
+    if conn.dialect.name != "postgresql":
+        bulk_insert(conn, TABLES["indicator_values"], columns, values, {"batch_id": batch_id}, advance)
+        return
+    chunks = (
+        values.iloc[start : start + CHUNK_ROWS].assign(batch_id=batch_id)
+        for start in range(0, len(values), CHUNK_ROWS)
+    )
+    copy_frames(conn, staging("indicator_values"), columns, VALUE_TYPES, chunks, advance)
 
 
 def insert_catalogue(conn: Connection, catalogue: pd.DataFrame, batch_id: int) -> None:
@@ -292,7 +311,7 @@ def insert_catalogue(conn: Connection, catalogue: pd.DataFrame, batch_id: int) -
         for row in chunk
     ]
     if records:
-        conn.execute(insert(Indicator), records)
+        conn.execute(insert(target(conn, TABLES["indicators"])), records)
 
 
 # Binary COPY of the areas: geometries travel as EWKB bytes, no hex text to parse.
@@ -330,7 +349,7 @@ def bulk_insert(
 ) -> None:
     """COPY on PostgreSQL (binary when ``types`` are given), executemany elsewhere."""
     if conn.dialect.name == "postgresql":
-        copy_rows(conn, table.name, columns, _rows(frame, columns, extra), advance, types)
+        copy_rows(conn, staging(table.name), columns, _rows(frame, columns, extra), advance, types)
         return
     stmt = str(insert(table).compile(dialect=conn.dialect, column_keys=columns))
     for chunk in _rows(frame, columns, extra):

@@ -50,7 +50,7 @@ def read_status(engine: Engine, batches: int = 10) -> StoreStatus:
         prioritized = _frame(conn, select(Area.code, Area.name).where(Area.prioritized)
                              .order_by(Area.code), ["code", "name"])
         domains = _frame(conn, select(
-            Indicator.domain, func.count(func.distinct(Indicator.id)), func.count(v.id),
+            Indicator.domain, func.count(func.distinct(Indicator.id)), func.count(v.indicator_id),
             func.min(v.period), func.max(v.period),
         ).select_from(Indicator).outerjoin(v, v.indicator_id == Indicator.id)
             .group_by(Indicator.domain).order_by(Indicator.domain),

@@ -1,7 +1,10 @@
 """Reading the store: one consistent snapshot for the dashboard and exports.
 
 Everything is read inside one transaction (REPEATABLE READ on PostgreSQL, a
-WAL snapshot on SQLite), so a reader never sees half of a refresh.
+WAL snapshot on SQLite), so a reader never sees half of a refresh. On
+PostgreSQL a refresh swaps in new tables (etl.bulk); the reader first locks the
+tables it reads (ACCESS SHARE, which only the swap's brief exclusive lock
+waits for), so its snapshot and the tables its names resolve to always match.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, func, select, text
 
 from store.schema import (
     SRID,
@@ -29,6 +32,10 @@ VALUE_COLUMNS = [
     "indicator_id", "area_code", "period", "sex", "age_group",
     "numerator", "denominator", "value", "lower_ci", "upper_ci", "status",
 ]
+# Same order as the refresh's swap (etl.bulk.SWAPPED), so the two never deadlock.
+SNAPSHOT_LOCK = text(
+    "LOCK TABLE city, areas, indicators, indicator_values, load_batches IN ACCESS SHARE MODE"
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,8 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
     """Areas, catalogue and values (and optionally display geometries) in one snapshot."""
     opts = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
     with engine.connect().execution_options(**opts) as conn, conn.begin():
+        if engine.dialect.name == "postgresql":
+            conn.execute(SNAPSHOT_LOCK)  # before the first query fixes the snapshot
         city_row = conn.execute(select(City.__table__)).mappings().first()
         city = dict(city_row) if city_row is not None else {}
         areas = _frame(conn, select(*[getattr(Area, c) for c in AREA_COLUMNS]), AREA_COLUMNS)

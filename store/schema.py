@@ -13,7 +13,6 @@ from typing import Any
 import shapely
 from geoalchemy2 import Geometry, WKBElement
 from sqlalchemy import (
-    BigInteger,
     Boolean,
     CheckConstraint,
     DateTime,
@@ -25,7 +24,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -171,16 +169,16 @@ class IndicatorValue(Base):
     """One value: indicator x area x period x sex x age group."""
 
     __tablename__ = "indicator_values"
-    id: Mapped[int] = mapped_column(
-        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
-    )
+    # The natural key is the primary key: one index to build on a bulk load, not two.
     indicator_id: Mapped[str] = mapped_column(
-        String(100), ForeignKey("indicators.id", ondelete="CASCADE")
+        String(100), ForeignKey("indicators.id", ondelete="CASCADE"), primary_key=True
     )
-    area_code: Mapped[str] = mapped_column(String(64), ForeignKey("areas.code", ondelete="CASCADE"))
-    period: Mapped[str] = mapped_column(String(32))
-    sex: Mapped[str] = mapped_column(String(8), default="total")
-    age_group: Mapped[str] = mapped_column(String(32), default="all")
+    area_code: Mapped[str] = mapped_column(
+        String(64), ForeignKey("areas.code", ondelete="CASCADE"), primary_key=True
+    )
+    period: Mapped[str] = mapped_column(String(32), primary_key=True)
+    sex: Mapped[str] = mapped_column(String(8), default="total", primary_key=True)
+    age_group: Mapped[str] = mapped_column(String(32), default="all", primary_key=True)
     numerator: Mapped[float | None] = mapped_column(Float)
     denominator: Mapped[float | None] = mapped_column(Float)
     value: Mapped[float | None] = mapped_column(Float)
@@ -190,7 +188,6 @@ class IndicatorValue(Base):
     batch_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
-        UniqueConstraint("indicator_id", "area_code", "period", "sex", "age_group", name="key"),
         CheckConstraint("sex IN ('total','female','male')", name="sex"),
         Index("ix_values_area", "area_code"),
     )

@@ -174,11 +174,12 @@ def prioritized_list(model: MapModel, sel: Selection) -> Any:
         ci = format_interval(row["lower"], row["upper"], sel.lang, model.spec.decimals)
         items.append(html.Li(dcc.Link([
             html.Span(row["name"], className="prio-name"),
-            html.Span(f"{sw.symbol} {t('cmp.' + row['comparison'], sel.lang)}",
-                      className="chip", style={"background": sw.fill, "color": sw.text}),
-            html.Span([html.Span(value, className="prio-value"),
-                       html.Span(f" ({ci})" if ci != "–" else "", className="prio-ci")],
-                      className="prio-figures"),
+            html.Span([
+                html.Span([html.Span(value, className="prio-value"),
+                           html.Span(f" ({ci})" if ci != "–" else "", className="prio-ci")]),
+                html.Span(f"{sw.symbol} {t('cmp.' + row['comparison'], sel.lang)}",
+                          className="chip", style={"background": sw.fill, "color": sw.text}),
+            ], className="prio-meta"),
         ], href=href(area_path(code), sel.lang, indicator=sel.indicator_id),
             className="prio-link", id={"type": "map-prio-link", "code": code})))
     return html.Ul(items, className="prio-list")

@@ -87,5 +87,5 @@ def test_warming_builds_the_caches_in_the_background(synthetic_store: Any) -> No
     engine, _ = synthetic_store()
     atlas = Atlas(engine)
     warm(atlas).join(timeout=120)
-    built = atlas.derived("display_geometry", lambda: pytest.fail("the geometry was not warmed"))
+    built: Any = atlas.derived("display_geometry", lambda: pytest.fail("the geometry was not warmed"))
     assert built.geojson["features"]

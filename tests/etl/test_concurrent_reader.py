@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
+import etl.bulk
 import etl.load
 from etl.pipeline import run
 from store.read import read_snapshot
@@ -87,24 +88,90 @@ def test_reader_sees_old_or_new_city_never_a_mix(
     assert set(after) <= {seen_a, seen_b}
 
 
-@pytest.mark.postgis
-def test_reader_during_a_big_postgis_load_waits_or_sees_the_old_city(
-    postgis_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Big loads drop and rebuild the values' keys: readers wait, never see a mix."""
-    monkeypatch.setattr(etl.load, "BULK_ROWS", 1)
-    run(write_small_city(tmp_path / "a"), postgis_engine)
-    seen_a = signature(postgis_engine)
-    paused = PausedRefresh(monkeypatch)
-    writer = threading.Thread(target=run, args=(city_b(tmp_path / "b"), postgis_engine))
+class PausedSwap:
+    """Stops a PostGIS refresh just before (or just after) it swaps in the new tables."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, after: bool = False) -> None:
+        self.inside = threading.Event()
+        self.release = threading.Event()
+        original = etl.bulk._swap
+
+        def swap_and_wait(*args: Any) -> None:
+            if after:
+                original(*args)
+            self.inside.set()
+            assert self.release.wait(WAIT), "the test never released the refresh"
+            if not after:
+                original(*args)
+
+        monkeypatch.setattr(etl.bulk, "_swap", swap_and_wait)
+
+
+def start_refresh(config: Path, engine: Engine, paused: PausedSwap) -> threading.Thread:
+    def refresh() -> None:
+        try:
+            run(config, engine)
+        finally:
+            paused.inside.set()
+
+    writer = threading.Thread(target=refresh)
     writer.start()
     assert paused.inside.wait(WAIT)
+    return writer
+
+
+def wait_for_a_lock_wait(engine: Engine) -> None:
+    """Return once some other session of this database waits for a lock (no sleeping)."""
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
+    )
+    with engine.connect() as conn:
+        for _ in range(100_000):
+            if conn.execute(query).scalar_one():
+                return
+    raise AssertionError("no session ever waited for a lock")
+
+
+@pytest.mark.postgis
+def test_reader_during_a_postgis_load_reads_the_old_city_unblocked(
+    postgis_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Values copied, keys built, swap not yet done: a reader gets the old city at once."""
+    run(write_small_city(tmp_path / "a"), postgis_engine)
+    seen_a = signature(postgis_engine)
+    paused = PausedSwap(monkeypatch)
+    writer = start_refresh(city_b(tmp_path / "b"), postgis_engine, paused)
     observed: list[Signature] = []
     reader = threading.Thread(target=lambda: observed.append(signature(postgis_engine)))
-    reader.start()  # blocks on the values table until the refresh commits
+    reader.start()
+    reader.join(WAIT)
+    finished_while_paused = not reader.is_alive() and writer.is_alive()
+    paused.release.set()
+    writer.join()
+    reader.join()
+    assert finished_while_paused, "the reader was blocked by the load"
+    assert observed == [seen_a]
+    seen_b = signature(postgis_engine)
+    assert seen_b[0] == "SB" and seen_b != seen_a
+
+
+@pytest.mark.postgis
+def test_reader_arriving_during_the_swap_sees_the_whole_new_city(
+    postgis_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its snapshot is taken after the swap commits, so the new tables are not empty to it."""
+    run(write_small_city(tmp_path / "a"), postgis_engine)
+    seen_a = signature(postgis_engine)
+    paused = PausedSwap(monkeypatch, after=True)
+    writer = start_refresh(city_b(tmp_path / "b"), postgis_engine, paused)
+    observed: list[Signature] = []
+    reader = threading.Thread(target=lambda: observed.append(signature(postgis_engine)))
+    reader.start()
+    wait_for_a_lock_wait(postgis_engine)  # the reader waits for the swap's locks
     paused.release.set()
     writer.join()
     reader.join()
     seen_b = signature(postgis_engine)
-    assert seen_b[0] == "SB"
-    assert observed and observed[0] in (seen_a, seen_b)
+    assert seen_b[0] == "SB" and seen_b != seen_a
+    assert observed == [seen_b]

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 import shapely
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import Engine, text
 
 import etl.load
@@ -14,6 +16,7 @@ from etl.errors import EtlError
 from etl.load import file_sha256
 from etl.pipeline import run
 from store.read import read_batches, read_snapshot
+from store.schema import Base
 from tests.etl.smallcity import CITY_CODE, CODES, dump_store, table_rows, write_small_city
 
 
@@ -94,15 +97,16 @@ def test_geometries_round_trip_valid_multipolygons(store_engine: Engine, tmp_pat
 def test_postgis_load_uses_copy_and_typed_geometry(postgis_engine: Engine, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     copied: list[str] = []
-    original = etl.load.copy_rows
+    for name in ("copy_rows", "copy_frames"):
+        original = getattr(etl.load, name)
 
-    def spy(conn: Any, table: str, *args: Any) -> None:
-        copied.append(table)
-        original(conn, table, *args)
+        def spy(conn: Any, table: str, *args: Any, _original: Any = original) -> None:
+            copied.append(table)
+            _original(conn, table, *args)
 
-    monkeypatch.setattr(etl.load, "copy_rows", spy)
+        monkeypatch.setattr(etl.load, name, spy)
     result = run(write_small_city(tmp_path), postgis_engine)
-    assert copied == ["areas", "indicator_values"]
+    assert copied == ["areas_next", "indicator_values_next"]
     with postgis_engine.connect() as conn:
         row = conn.execute(text(
             "SELECT count(*), min(ST_SRID(geom)), bool_and(ST_IsValid(geom)), "
@@ -114,24 +118,41 @@ def test_postgis_load_uses_copy_and_typed_geometry(postgis_engine: Engine, tmp_p
     assert values == len(table_rows())
 
 
-def _keys(engine: Engine) -> list[tuple[str, str]]:
+def _keys(engine: Engine) -> list[tuple[str, str, str]]:
+    """Every constraint and index of the swapped tables, and the tables that exist."""
     with engine.connect() as conn:
         rows = conn.execute(text(
-            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid = 'indicator_values'::regclass UNION ALL "
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'indicator_values'"
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE connamespace = 'public'::regnamespace UNION ALL "
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
+            "UNION ALL SELECT tablename, '', '' FROM pg_tables WHERE schemaname = 'public'"
         )).all()
-    return sorted((str(a), str(b)) for a, b in rows)
+    return sorted((str(a), str(b), str(c)) for a, b, c in rows)
+
+
+def _schema_drift(engine: Engine) -> list[Any]:
+    """What Alembic's autogenerate would change between the store and store.schema."""
+    with engine.connect() as conn:
+        ours = set(Base.metadata.tables)  # not PostGIS's spatial_ref_sys
+        context = MigrationContext.configure(conn, opts={
+            "include_name": lambda name, kind, _parent: kind != "table" or name in ours,
+            "compare_type": True,
+        })
+        return compare_metadata(context, Base.metadata)
 
 
 @pytest.mark.postgis
-def test_big_postgis_loads_rebuild_keys_and_indexes(postgis_engine: Engine, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_postgis_swap_keeps_the_schemas_names_keys_and_indexes(
+    postgis_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _keys(postgis_engine)
-    assert any("FOREIGN KEY" in d for _, d in before) and any("UNIQUE" in d for _, d in before)
-    monkeypatch.setattr(etl.load, "BULK_ROWS", 1)
+    assert any("FOREIGN KEY" in d for _, _, d in before)
+    assert ("indicator_values", "pk_indicator_values",
+            "PRIMARY KEY (indicator_id, area_code, period, sex, age_group)") in before
+    assert _schema_drift(postgis_engine) == []
     run(write_small_city(tmp_path / "a"), postgis_engine)
     assert _keys(postgis_engine) == before
+    assert _schema_drift(postgis_engine) == []
     loaded = dump_store(postgis_engine)
     table = tmp_path / "a" / "table.csv"
     table.write_text(table.read_text().replace("25000", "25100"))
