@@ -45,5 +45,9 @@ etl: venv
 	$(BIN)/wellbeing db upgrade
 	$(BIN)/wellbeing etl run $(CONFIG)
 
+## docs-cli: regenerate docs/cli.md from the commands' --help (tests/test_cli_docs.py checks it)
+docs-cli: venv
+	$(BIN)/python -m wellbeing.cli_docs
+
 clean:
 	rm -rf $(VENV) data/atlas.sqlite* artifacts .pytest_cache .mypy_cache .ruff_cache

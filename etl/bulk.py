@@ -25,9 +25,10 @@ from typing import Any
 import pandas as pd
 from psycopg import Connection as Driver
 from psycopg import sql
+from psycopg.copy import QueuedLibpqWriter
 from sqlalchemy import Connection
 
-from etl.copyformat import HEADER, TRAILER, encode_rows
+from etl.copyformat import HEADER, TRAILER, encoded_chunks
 from etl.errors import EtlError
 
 Advance = Callable[[int], None]
@@ -95,22 +96,28 @@ def copy_rows(
             advance(len(chunk))
 
 
-def copy_frames(
+def copy_frame(
     conn: Connection,
     table: str,
-    columns: list[str],
-    types: list[str],
-    frames: Iterable[pd.DataFrame],
+    frame: pd.DataFrame,
+    types: dict[str, str],
+    key: list[str],
     advance: Advance,
+    chunk_rows: int = 100_000,
 ) -> None:
-    """Binary COPY of DataFrame chunks (text, float8, int8, int4, bool columns), no row loop."""
+    """Binary COPY of ``frame``'s ``types`` columns (text, float8, int8, int4, bool), no row loop.
+
+    Rows go in ``key`` order (text columns), so an index on that key builds fast.
+    """
+    columns = list(types)
+    statement = _copy_statement(table, columns, binary=True)
     with driver(conn).cursor() as cursor, cursor.copy(
-        _copy_statement(table, columns, binary=True)
+        statement, writer=QueuedLibpqWriter(cursor)  # the server parses while we encode
     ) as copy:
         copy.write(HEADER)
-        for frame in frames:
-            copy.write(encode_rows(frame, columns, types))
-            advance(len(frame))
+        for count, data in encoded_chunks(frame, columns, list(types.values()), key, chunk_rows):
+            copy.write(data)
+            advance(count)
         copy.write(TRAILER)
 
 

@@ -211,6 +211,10 @@ def load_config(path: str | Path) -> CityConfig:
         raise EtlError(f"{path}: configuration file not found. Fix: give the path to a city TOML file.")
     try:
         raw = tomllib.loads(src.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        line = src.read_bytes()[: exc.start].count(b"\n") + 1
+        raise EtlError(f"{src}: line {line} is not UTF-8 (byte {exc.object[exc.start]:#04x}). "
+                       "Fix: save the configuration as UTF-8 (TOML files are always UTF-8).") from exc
     except tomllib.TOMLDecodeError as exc:
         raise EtlError(f"{src}: not valid TOML ({exc}). Fix: correct the syntax at that line.") from exc
     unknown = sorted(set(raw) - set(SECTIONS))

@@ -1,12 +1,17 @@
 """PostgreSQL's binary COPY format, built column-wise with numpy (no Python loop per row).
 
-Each column becomes a byte matrix (one row per table row, every field with its
-4-byte length in front) and a vector of how many of those bytes are used; the
-matrices side by side, masked, give the rows in COPY order in one step. Text
-columns go through ``pandas.factorize``, so each distinct string is encoded once.
+Each column becomes, for any slice of rows, a byte matrix (one row per table
+row, the field's 4-byte length in front of its bytes) and how many of those
+bytes are used; the matrices side by side, masked, are the rows in COPY order.
+Text columns are factorized once, so each distinct string is encoded once; the
+codes also give the key order, so rows can be sent sorted by the primary key
+(PostgreSQL then builds that index from presorted input, several times faster).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -19,47 +24,93 @@ _FIXED = {"float8": ">f8", "int8": ">i8", "int4": ">i4", "bool": "?"}
 Field = tuple[np.ndarray, np.ndarray]  # bytes (n, width) uint8, used bytes per row (n,)
 
 
-def _prefixed(payload: np.ndarray, missing: np.ndarray) -> Field:
-    """Fixed-width payloads (n, w) with their length in front; NULL where ``missing``."""
-    width = payload.shape[1]
-    length = np.array([width], dtype=">i4").view(np.uint8)
-    head = np.where(missing[:, None], NULL, length)
-    used = np.where(missing, 4, 4 + width)
-    return np.hstack([head.astype(np.uint8), payload]), used
+@dataclass(frozen=True)
+class TextColumn:
+    """Distinct values encoded once (the last row is NULL) and each row's code."""
+
+    table: np.ndarray  # (distinct + 1, 4 + longest) uint8
+    used: np.ndarray  # bytes used per table row
+    codes: np.ndarray  # per row; -1 (the NULL row) for missing; ordered like the values
+
+    @property
+    def width(self) -> int:
+        return int(self.table.shape[1])
+
+    def fill(self, rows: np.ndarray, out: np.ndarray) -> np.ndarray:
+        """Write the rows' fields into ``out`` (n, width); return the bytes used per row."""
+        codes = self.codes[rows]
+        np.take(self.table, codes, axis=0, out=out)
+        return self.used[codes]
 
 
-def fixed_field(series: pd.Series, pg_type: str) -> Field:
-    """A float8/int8/int4/bool column (NaN or None = NULL)."""
-    numbers = pd.to_numeric(series) if series.dtype == object else series
-    missing = pd.isna(numbers).to_numpy()
-    values = numbers.to_numpy(dtype=float if pg_type == "float8" else None, na_value=0)
-    raw = np.ascontiguousarray(values.astype(_FIXED[pg_type]))
-    return _prefixed(raw.view(np.uint8).reshape(len(raw), -1), missing)
+@dataclass(frozen=True)
+class FixedColumn:
+    """Values (native order, converted per chunk) and where they are missing."""
+
+    values: np.ndarray
+    missing: np.ndarray
+    wire: str  # numpy dtype on the wire, big-endian
+
+    @property
+    def width(self) -> int:
+        return 4 + np.dtype(self.wire).itemsize
+
+    def fill(self, rows: np.ndarray, out: np.ndarray) -> np.ndarray:
+        out[:, 4:] = self.values[rows].astype(self.wire).view(np.uint8).reshape(len(rows), -1)
+        missing = self.missing[rows]
+        out[:, :4] = np.array([self.width - 4], dtype=">i4").view(np.uint8)
+        if not missing.any():
+            return np.full(len(rows), self.width)
+        out[missing, :4] = NULL
+        return np.where(missing, 4, self.width)
 
 
-def text_field(series: pd.Series) -> Field:
-    """A text column (None or NaN = NULL), each distinct value encoded once."""
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+def text_column(series: pd.Series) -> TextColumn:
+    """A text column (None or NaN = NULL); codes follow the values' sorted order."""
+    codes, uniques = pd.factorize(series, sort=True, use_na_sentinel=True)
     encoded = [str(u).encode() for u in uniques] + [b""]
-    width = max(len(e) for e in encoded)
-    table = np.zeros((len(encoded), 4 + width), dtype=np.uint8)
+    table = np.zeros((len(encoded), 4 + max(len(e) for e in encoded)), dtype=np.uint8)
     lengths = np.array([len(e) for e in encoded], dtype=">i4")
     table[:, :4] = lengths.view(np.uint8).reshape(-1, 4)
     for i, e in enumerate(encoded):
         table[i, 4 : 4 + len(e)] = np.frombuffer(e, dtype=np.uint8)
-    table[-1, :4] = NULL  # code -1 (missing) picks the last row
-    used = np.append(lengths.astype(np.int64) + 4, 4)
-    return table[codes], used[codes]
+    table[-1, :4] = NULL  # code -1 picks the last row
+    return TextColumn(table, np.append(lengths.astype(np.int64) + 4, 4), codes.astype(np.int32))
 
 
-def encode_rows(frame: pd.DataFrame, columns: list[str], types: list[str]) -> bytes:
-    """The rows of ``frame`` (``columns``, PostgreSQL ``types``) as binary COPY tuples."""
-    n = len(frame)
+def fixed_column(series: pd.Series, pg_type: str) -> FixedColumn:
+    """A float8/int8/int4/bool column (NaN or None = NULL)."""
+    numbers = pd.to_numeric(series) if series.dtype == object else series
+    missing = pd.isna(numbers).to_numpy()
+    values = numbers.to_numpy(dtype=float if pg_type == "float8" else None, na_value=0)
+    return FixedColumn(values, missing, _FIXED[pg_type])
+
+
+def encoded_chunks(
+    frame: pd.DataFrame, columns: list[str], types: list[str], key: list[str], rows: int
+) -> Iterator[tuple[int, bytes]]:
+    """(row count, binary COPY tuples) per chunk of ``rows``, sorted by the text ``key``."""
+    prepared = {
+        c: text_column(frame[c]) if t == "text" else fixed_column(frame[c], t)
+        for c, t in zip(columns, types, strict=True)
+    }
+    key_codes = [col.codes for c in reversed(key) if isinstance(col := prepared[c], TextColumn)]
+    if len(key_codes) != len(key):
+        raise ValueError(f"the sort key {key} must be text columns; types are {types}")
+    order = np.lexsort(key_codes) if key_codes else np.arange(len(frame))
     count = np.array([len(columns)], dtype=">i2").view(np.uint8)
-    fields: list[Field] = [(np.tile(count, (n, 1)), np.full(n, 2))]
-    for column, pg_type in zip(columns, types, strict=True):
-        series = frame[column]
-        fields.append(text_field(series) if pg_type == "text" else fixed_field(series, pg_type))
-    matrix = np.hstack([f[0] for f in fields])
-    mask = np.hstack([np.arange(f[0].shape[1]) < f[1][:, None] for f in fields])
-    return matrix[mask].tobytes()
+    widths = [2] + [prepared[c].width for c in columns]
+    edges = np.cumsum([0, *widths])
+    for start in range(0, len(frame), rows):
+        part = order[start : start + rows]
+        matrix = np.empty((len(part), edges[-1]), dtype=np.uint8)
+        mask = np.empty(matrix.shape, dtype=bool)
+        matrix[:, :2] = count
+        mask[:, :2] = True
+        for c, a, b in zip(columns, edges[1:-1], edges[2:], strict=True):
+            used = prepared[c].fill(part, matrix[:, a:b])
+            if used.min() == b - a:  # every field of the chunk is full width
+                mask[:, a:b] = True
+            else:
+                np.less(np.arange(b - a), used[:, None], out=mask[:, a:b])
+        yield len(part), matrix[mask].tobytes()

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Engine, Table, column, delete, insert, select
 from sqlalchemy.sql.expression import TableClause
 
 from etl.boundaries import AREA_COLUMNS
-from etl.bulk import copy_frames, copy_rows, staged, staging
+from etl.bulk import copy_frame, copy_rows, staged, staging
 from etl.config import CityConfig
 from etl.errors import EtlError, Problem
 from store.read import VALUE_COLUMNS
@@ -286,8 +286,9 @@ def _rows(
         yield list(zip(*cols, strict=True))
 
 
-# Binary COPY of the values, encoded column-wise (etl.copyformat).
-VALUE_TYPES = ["text"] * 5 + ["float8"] * 5 + ["text", "int4"]
+# Binary COPY of the values, encoded column-wise (etl.copyformat), in primary-key order.
+VALUE_TYPES = dict.fromkeys(VALUE_COLUMNS[:5], "text") | dict.fromkeys(VALUE_COLUMNS[5:10], "float8")
+VALUE_TYPES |= {"status": "text", "batch_id": "int4"}
 
 
 def insert_values(conn: Connection, values: pd.DataFrame, batch_id: int, advance: Advance) -> None:
@@ -295,11 +296,9 @@ def insert_values(conn: Connection, values: pd.DataFrame, batch_id: int, advance
     if conn.dialect.name != "postgresql":
         bulk_insert(conn, TABLES["indicator_values"], columns, values, {"batch_id": batch_id}, advance)
         return
-    chunks = (
-        values.iloc[start : start + CHUNK_ROWS].assign(batch_id=batch_id)
-        for start in range(0, len(values), CHUNK_ROWS)
-    )
-    copy_frames(conn, staging("indicator_values"), columns, VALUE_TYPES, chunks, advance)
+    key = [c.name for c in TABLES["indicator_values"].primary_key.columns]
+    frame = values.assign(batch_id=batch_id)
+    copy_frame(conn, staging("indicator_values"), frame, VALUE_TYPES, key, advance, CHUNK_ROWS)
 
 
 def insert_catalogue(conn: Connection, catalogue: pd.DataFrame, batch_id: int) -> None:

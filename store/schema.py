@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Text,
 )
@@ -169,16 +170,13 @@ class IndicatorValue(Base):
     """One value: indicator x area x period x sex x age group."""
 
     __tablename__ = "indicator_values"
-    # The natural key is the primary key: one index to build on a bulk load, not two.
     indicator_id: Mapped[str] = mapped_column(
-        String(100), ForeignKey("indicators.id", ondelete="CASCADE"), primary_key=True
+        String(100), ForeignKey("indicators.id", ondelete="CASCADE")
     )
-    area_code: Mapped[str] = mapped_column(
-        String(64), ForeignKey("areas.code", ondelete="CASCADE"), primary_key=True
-    )
-    period: Mapped[str] = mapped_column(String(32), primary_key=True)
-    sex: Mapped[str] = mapped_column(String(8), default="total", primary_key=True)
-    age_group: Mapped[str] = mapped_column(String(32), default="all", primary_key=True)
+    area_code: Mapped[str] = mapped_column(String(64), ForeignKey("areas.code", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(32))
+    sex: Mapped[str] = mapped_column(String(8), default="total")
+    age_group: Mapped[str] = mapped_column(String(32), default="all")
     numerator: Mapped[float | None] = mapped_column(Float)
     denominator: Mapped[float | None] = mapped_column(Float)
     value: Mapped[float | None] = mapped_column(Float)
@@ -188,8 +186,10 @@ class IndicatorValue(Base):
     batch_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
+        # The natural key is the primary key, area first: it also serves lookups by
+        # area, so a bulk load builds one index (from rows sent in this order).
+        PrimaryKeyConstraint("area_code", "indicator_id", "period", "sex", "age_group"),
         CheckConstraint("sex IN ('total','female','male')", name="sex"),
-        Index("ix_values_area", "area_code"),
     )
 
 

@@ -15,14 +15,12 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create or migrate the store's tables (DATABASE_URL, default: data/atlas.sqlite)."""
-    from store.engine import StoreError, database_url
+    from store.engine import database_url
     from store.migrate import upgrade
+    from wellbeing.errors import errors_to_exit
 
-    try:
+    with errors_to_exit():
         upgrade()
-    except StoreError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(1) from exc
     typer.echo(f"Store is up to date: {database_url()}")
 
 

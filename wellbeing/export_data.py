@@ -21,24 +21,23 @@ def export_data(
 ) -> None:
     """Write the comparison table (every area, indicator, period and sex) to a CSV file."""
     from indicators import EXPORT_COLUMNS, IndicatorError, comparison_table, localize
-    from store.engine import StoreError, get_engine
+    from store.engine import get_engine
     from store.read import read_snapshot
     from wellbeing import settings
+    from wellbeing.errors import errors_to_exit, fail
 
     if lang not in LANGS:
-        typer.echo(f"Error: unknown language {lang!r}. Use one of: {', '.join(LANGS)}.", err=True)
-        raise typer.Exit(2)
-    try:
+        raise fail(f"unknown language {lang!r}. Use one of: {', '.join(LANGS)}.", 2)
+    if out.is_dir():
+        raise fail(f"--out {out} is a folder. Fix: give a file name, e.g. --out {out / 'atlas.csv'}.", 2)
+    with errors_to_exit(IndicatorError):
         snap = read_snapshot(get_engine())
         table = comparison_table(
             snap.values, snap.catalogue, snap.areas, city_code=snap.city.get("code", ""),
             **settings.disclosure_thresholds(),
         )
-    except (StoreError, IndicatorError) as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(1) from exc
-    rows = localize(table, snap.catalogue, snap.areas, lang)[EXPORT_COLUMNS]
-    rows = rows.sort_values(SORT_KEYS, kind="stable")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    rows.to_csv(out, index=False, encoding="utf-8")
+        rows = localize(table, snap.catalogue, snap.areas, lang)[EXPORT_COLUMNS]
+        rows = rows.sort_values(SORT_KEYS, kind="stable")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        rows.to_csv(out, index=False, encoding="utf-8")
     typer.echo(f"Wrote {len(rows)} rows to {out}")

@@ -10,13 +10,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from dashboard.export import FORMATS, LANGS, check_format, check_lang, render
 from dashboard.export.errors import ExportError
+from wellbeing.errors import fail as _fail
+from wellbeing.errors import write_failure
 
 USAGE_ERROR = 2
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
-    return typer.Exit(code)
 
 
 def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, out: Path) -> None:
@@ -96,8 +93,10 @@ def export_profile(
     jobs: int | None = typer.Option(
         None, "--jobs", min=1, help="Processes for --all-prioritized (default: up to 2 cores)."),
 ) -> None:
-    """Area profiles (cover, summary, tables, spine and trend charts, sex breakdown,
-    data quality, appendix) as PDF, HTML, XLSX or CSV."""
+    """Area profiles as PDF, HTML, XLSX or CSV: one area, or all prioritized areas.
+
+    A profile holds a cover, a summary, tables by domain, spine and trend charts, the breakdown by sex, data-quality notes and an appendix of definitions and methods.
+    """
     try:
         check_options(area, all_prioritized, fmt, lang, out)
     except ExportError as exc:
@@ -110,3 +109,5 @@ def export_profile(
             _batch(fmt, lang, out, jobs)
     except ExportError as exc:
         raise _fail(str(exc)) from exc
+    except OSError as exc:  # --out in a folder that cannot be created or written
+        raise _fail(write_failure(exc)) from exc

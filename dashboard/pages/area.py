@@ -28,23 +28,14 @@ FORMATS = ("pdf", "html", "xlsx", "csv")
 
 
 def _downloads(lang: str) -> Any:
-    formats = FORMATS if _export_available() else ("csv",)
     labels = {"pdf": "PDF", "html": "HTML", "xlsx": "Excel", "csv": "CSV"}
     return html.Div([
         html.Span(t("area.downloads", lang), className="field-label"),
         html.Div([html.Button("↓ " + labels[f], id=ids.download_button(f), className="button", n_clicks=0)
-                  for f in formats], className="downloads"),
+                  for f in FORMATS], className="downloads"),
         html.Div(id=ids.Area.download_error, role="status"),
         dcc.Download(id=ids.Area.download),
     ], className="downloads-block")
-
-
-def _export_available() -> bool:
-    try:
-        from dashboard.export import render_profile  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _charts(atlas: Atlas, area: Any, indicator_id: str, lang: str) -> Any:
@@ -140,12 +131,7 @@ def download(clicks: list[int], state: dict[str, Any]) -> tuple[Any, Any]:
 
 
 def profile_file(atlas: Atlas, code: str, fmt: str, lang: str) -> tuple[bytes, str, str]:
-    """The export engineer's renderer when present; otherwise a CSV of the area's table."""
-    try:
-        from dashboard.export import render_profile
-    except ImportError:  # the exporter is optional: a CSV of the table without it
-        pass
-    else:
-        return render_profile(atlas, code, fmt, lang)
-    rows = latest_rows(atlas, code).drop(columns=["order", "key"])
-    return rows.to_csv(index=False).encode("utf-8"), f"{code}.csv", "text/csv"
+    """The profile as ``wellbeing export profile`` writes it: (content, file name, MIME type)."""
+    from dashboard.export import render_profile  # fpdf2 and matplotlib: loaded on first download
+
+    return render_profile(atlas, code, fmt, lang)

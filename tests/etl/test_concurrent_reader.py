@@ -1,8 +1,9 @@
 """A reader polling during a refresh from city A to city B sees wholly A or wholly B.
 
-The refresh is held open in the middle of its transaction (old city deleted,
-new one inserted, not committed) until the reader has looked several times;
-no sleeping, the two threads hand over with events.
+The refresh is held open in the middle of its transaction (new city written,
+not committed; on PostGIS also just before and just after it swaps in its new
+tables) until the reader has looked; no sleeping, the threads hand over with
+events, and a reader waiting for a lock is seen in pg_stat_activity.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pandas as pd
 import pytest
 import shapely
 from alembic.autogenerate import compare_metadata
@@ -12,6 +14,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, text
 
 import etl.load
+from etl.bulk import copy_frame
 from etl.errors import EtlError
 from etl.load import file_sha256
 from etl.pipeline import run
@@ -97,7 +100,7 @@ def test_geometries_round_trip_valid_multipolygons(store_engine: Engine, tmp_pat
 def test_postgis_load_uses_copy_and_typed_geometry(postgis_engine: Engine, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     copied: list[str] = []
-    for name in ("copy_rows", "copy_frames"):
+    for name in ("copy_rows", "copy_frame"):
         original = getattr(etl.load, name)
 
         def spy(conn: Any, table: str, *args: Any, _original: Any = original) -> None:
@@ -148,7 +151,7 @@ def test_postgis_swap_keeps_the_schemas_names_keys_and_indexes(
     before = _keys(postgis_engine)
     assert any("FOREIGN KEY" in d for _, _, d in before)
     assert ("indicator_values", "pk_indicator_values",
-            "PRIMARY KEY (indicator_id, area_code, period, sex, age_group)") in before
+            "PRIMARY KEY (area_code, indicator_id, period, sex, age_group)") in before
     assert _schema_drift(postgis_engine) == []
     run(write_small_city(tmp_path / "a"), postgis_engine)
     assert _keys(postgis_engine) == before
@@ -161,3 +164,22 @@ def test_postgis_swap_keeps_the_schemas_names_keys_and_indexes(
         run(tmp_path / "a" / "city.toml", postgis_engine)
     assert _keys(postgis_engine) == before
     assert dump_store(postgis_engine) == loaded
+
+
+@pytest.mark.postgis
+def test_binary_copy_round_trips_nulls_unicode_and_sorts_by_key(postgis_engine: Engine) -> None:
+    frame = pd.DataFrame({
+        "name": ["Å", "b", None, "Żółć", "a"],
+        "code": ["z", "y", "x", "w", "v"],
+        "x": [1.5, np.nan, -0.0, 1e300, 2.0],
+        "n": [3, 1, 2, 5, 4],
+        "flag": [True, False, True, False, True],
+    })
+    types = {"name": "text", "code": "text", "x": "float8", "n": "int4", "flag": "bool"}
+    with postgis_engine.begin() as conn:
+        conn.execute(text("CREATE TEMP TABLE t (name text, code text, x float8, n int4, flag bool, "
+                          "i serial)"))
+        copy_frame(conn, "t", frame, types, ["code"], lambda n: None, chunk_rows=2)
+        back = conn.execute(text("SELECT name, code, x, n, flag FROM t ORDER BY i")).all()
+    expected = frame.sort_values("code").astype(object).where(frame.notna(), None)
+    assert [tuple(r) for r in back] == [tuple(r) for r in expected.itertuples(index=False)]

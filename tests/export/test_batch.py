@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
@@ -22,11 +23,12 @@ def test_batch_in_two_processes_writes_every_area_once(atlas: Atlas, tmp_path: P
                            jobs=2, export_date=EXPORT_DATE, on_done=lambda w: seen.append(w.area_code))
     assert [w.area_code for w in written] == codes and sorted(seen) == sorted(codes)
     assert all(w.error is None and w.path is not None and w.path.exists() for w in written)
-    names = {a[1] for a in AREAS}
-    for w in written:
-        assert w.path is not None
-        text = w.path.read_text(encoding="utf-8")
-        assert sum(name in text for name in names) >= 1 and "Profil obszaru" in text
+    names = {a[0]: a[1] for a in AREAS}
+    for w in written:  # each file is the profile of its own area
+        assert w.path is not None and w.path.name.startswith(f"profile-{w.area_code.lower()}-")
+        soup = BeautifulSoup(w.path.read_text(encoding="utf-8"), "html.parser")
+        assert soup.h1 is not None and soup.h1.get_text() == names[w.area_code]
+        assert "Profil obszaru" in soup.get_text(" ")
 
 
 def test_a_failing_area_is_reported_not_raised(atlas: Atlas, tmp_path: Path) -> None:

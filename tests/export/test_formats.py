@@ -20,6 +20,7 @@ from dashboard.export import render, render_profile, strings
 from dashboard.model import Atlas
 from dashboard.numbers import format_number
 from indicators.contract import EXPORT_COLUMNS
+from tests.conftest import missing_component
 from tests.export.city import AREAS, FOCUS, suppressed_value, value_rows
 from tests.export.conftest import EXPORT_DATE
 
@@ -78,13 +79,13 @@ def test_pdf_text_has_area_known_value_city_value_and_page_numbers(atlas: Atlas,
 
 def test_pdf_prints_polish_diacritics(atlas: Atlas) -> None:
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(rendered(atlas, "pdf", "pl"))).pages)
-    assert "Łąkowa" in text or "Zgłoszone przestępstwa" in text
+    assert "Zgłoszone przestępstwa" in text  # ł and ę survive font embedding and extraction
     assert "Wykształcenie średnie" in text
 
 
 def test_pdf_page_renders_to_a_non_blank_png(atlas: Atlas, tmp_path: Path) -> None:
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    if shutil.which("pdftoppm") is None:  # .ci/run installs it with Chromium: a failure in CI
+        missing_component("REQUIRE_BROWSER", "pdftoppm is not installed (apt-get install poppler-utils)")
     pdf = tmp_path / "profile.pdf"
     pdf.write_bytes(rendered(atlas, "pdf", "sv"))
     subprocess.run(["pdftoppm", "-png", "-r", "30", "-f", "1", "-l", "2", str(pdf), str(tmp_path / "p")],

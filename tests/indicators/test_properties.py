@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from indicators import comparison_table, poisson_ci, wilson_ci
@@ -105,6 +105,7 @@ def test_a_suppressed_value_never_appears(city: tuple) -> None:
     values, cat, areas = city
     table = comparison_table(values, cat, areas, b.CITY)
     gone = hidden(table)
+    assume(not gone.empty)  # a city with nothing suppressed would pass vacuously
     assert gone[NUMBERS].isna().all().all()
     assert gone["rank"].isna().all()
     assert recoverable(table) == []
