@@ -35,6 +35,9 @@ def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, 
     elif out.exists() and not out.is_dir():
         raise ExportError(f"--out {out} is a file; with --all-prioritized give a folder "
                           "(it is created when missing).")
+    elif not out.exists() and out.suffix.lower().lstrip(".") in {f.lower() for f in FORMATS}:
+        raise ExportError(f"--out {out} looks like a file name; with --all-prioritized give a "
+                          f"folder, e.g. --out {out.with_suffix('')} (it is created when missing).")
 
 
 def _load() -> tuple[object, object]:

@@ -52,6 +52,7 @@ def test_all_prioritized_to_a_folder(store_env: None, tmp_path: Path) -> None:
     (["--area", FOCUS, "--format", "docx"], "Unknown format 'docx'"),
     (["--area", FOCUS, "--lang", "de"], "Unknown language 'de'"),
     (["--area", FOCUS, "--format", "xlsx"], "does not end in .xlsx but --format is xlsx"),
+    (["--all-prioritized"], "looks like a file name; with --all-prioritized give a folder"),
 ])
 def test_conflicting_or_missing_options_fail_up_front(tmp_path: Path, args: list[str], message: str) -> None:
     result = runner.invoke(_app(), [*args, "--out", str(tmp_path / "profile.pdf")])
