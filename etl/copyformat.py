@@ -24,6 +24,11 @@ _FIXED = {"float8": ">f8", "int8": ">i8", "int4": ">i4", "bool": "?"}
 Field = tuple[np.ndarray, np.ndarray]  # bytes (n, width) uint8, used bytes per row (n,)
 
 
+def as_items(block: np.ndarray) -> np.ndarray:
+    """A (n, w) uint8 block, contiguous along rows' bytes, as n opaque w-byte items."""
+    return block.view(f"V{block.shape[1]}")[:, 0]
+
+
 @dataclass(frozen=True)
 class TextColumn:
     """Distinct values encoded once (the last row is NULL) and each row's code."""
@@ -39,7 +44,8 @@ class TextColumn:
     def fill(self, rows: np.ndarray, out: np.ndarray) -> np.ndarray:
         """Write the rows' fields into ``out`` (n, width); return the bytes used per row."""
         codes = self.codes[rows]
-        np.take(self.table, codes, axis=0, out=out)
+        # Whole fields as opaque items: one copy per row, not one per byte.
+        as_items(out)[:] = as_items(self.table)[codes]
         return self.used[codes]
 
 
@@ -56,9 +62,10 @@ class FixedColumn:
         return 4 + np.dtype(self.wire).itemsize
 
     def fill(self, rows: np.ndarray, out: np.ndarray) -> np.ndarray:
-        out[:, 4:] = self.values[rows].astype(self.wire).view(np.uint8).reshape(len(rows), -1)
+        payload = self.values[rows].astype(self.wire)
+        as_items(out[:, 4:])[:] = payload.view(f"V{payload.itemsize}")
         missing = self.missing[rows]
-        out[:, :4] = np.array([self.width - 4], dtype=">i4").view(np.uint8)
+        as_items(out[:, :4])[:] = np.array([self.width - 4], dtype=">i4").view("V4")
         if not missing.any():
             return np.full(len(rows), self.width)
         out[missing, :4] = NULL
