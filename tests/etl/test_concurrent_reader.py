@@ -9,6 +9,7 @@ events, and a reader waiting for a lock is seen in pg_stat_activity.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +128,9 @@ def wait_for_a_lock_wait(engine: Engine) -> None:
         "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
         "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
     )
+    deadline = time.monotonic() + WAIT
     with engine.connect() as conn:
-        for _ in range(100_000):
+        while time.monotonic() < deadline:
             if conn.execute(query).scalar_one():
                 return
     raise AssertionError("no session ever waited for a lock")
