@@ -45,7 +45,7 @@ class MapSpec:
 
 
 def _nan_to_none(values: np.ndarray, decimals: int) -> list[Any]:
-    rounded = np.round(values.astype(float), decimals + 1)
+    rounded = np.round(values.astype(float), decimals)  # hover shows `decimals`; round once
     return [None if v != v else v for v in rounded.tolist()]  # NaN is not equal to itself
 
 
