@@ -158,7 +158,7 @@ def fill_values(
 
 
 def check_ranges(frame: pd.DataFrame, types: np.ndarray, given: np.ndarray, report: Report) -> None:
-    """Values outside the range of their value type, and inconsistent confidence intervals."""
+    """Values outside the range of their value type, inconsistent CIs and negative SDs."""
     val, low, high = _f(frame, "value"), _f(frame, "lower_ci"), _f(frame, "upper_ci")
     with np.errstate(invalid="ignore"):
         for vtype, (lo, hi) in RANGES.items():
@@ -181,6 +181,15 @@ def check_ranges(frame: pd.DataFrame, types: np.ndarray, given: np.ndarray, repo
             "lower_ci",
             "lower confidence limit is above the upper one",
             "check that lower_ci and upper_ci are not swapped",
+            "error",
+        )
+        report(
+            "negative sd",
+            _f(frame, "sd") < 0,
+            "sd",
+            "standard deviation is negative",
+            "a standard deviation is 0 or more; correct it, leave the cell empty "
+            "or mark it suppressed ('..')",
             "error",
         )
         outside = ((val < low) | (val > high)) & ~(low > high)

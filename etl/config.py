@@ -57,7 +57,7 @@ KEYS: tuple[Key, ...] = (
     Key("tables", "encoding", None, "'utf-8', 'utf-8-sig' or 'cp1252' (detected when unset)."),
     Key("tables", "decimal", None, "Decimal separator of this table (overrides missing.decimal)."),
     Key("tables", "skip_rows", 0, "Rows to skip before the header (titles, notes)."),
-    Key("tables", "columns", {}, "Map of field -> source column: indicator, area, period, sex, age_group, value, numerator, denominator, lower_ci, upper_ci, status."),
+    Key("tables", "columns", {}, "Map of field -> source column: indicator, area, period, sex, age_group, value, numerator, denominator, lower_ci, upper_ci, sd (standard deviation, for means; long tables only), status."),
     Key("tables", "constants", {}, "Fields with one value for the whole table, e.g. {period = '2023', sex = 'total'}."),
     Key("tables", "sex_codes", {}, "Map of source sex code -> total, female or male, e.g. {K = 'female'}."),
     Key("tables", "indicators", {}, "Long: map of source indicator name -> catalogue id. Wide: map of catalogue id -> value column."),
@@ -70,7 +70,7 @@ KEYS: tuple[Key, ...] = (
 SECTIONS = ("city", "boundaries", "prioritized", "catalogue", "missing", "tables")
 LONG_FIELDS = (
     "indicator", "area", "period", "sex", "age_group", "value",
-    "numerator", "denominator", "lower_ci", "upper_ci", "status",
+    "numerator", "denominator", "lower_ci", "upper_ci", "sd", "status",
 )
 
 

@@ -13,7 +13,7 @@ from etl.errors import Problem
 from etl.readers import TextTable
 
 KEYS = ("indicator", "area", "period", "sex", "age_group")
-NUMBERS = ("value", "numerator", "denominator", "lower_ci", "upper_ci")
+NUMBERS = ("value", "numerator", "denominator", "lower_ci", "upper_ci", "sd")
 MEASURES = ("value", "numerator", "denominator")
 
 

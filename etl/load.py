@@ -287,8 +287,8 @@ def _rows(
 
 
 # Binary COPY of the values, encoded column-wise (etl.copyformat), in primary-key order.
-VALUE_TYPES = dict.fromkeys(VALUE_COLUMNS[:5], "text") | dict.fromkeys(VALUE_COLUMNS[5:10], "float8")
-VALUE_TYPES |= {"status": "text", "batch_id": "int4"}
+_TEXT = (*VALUE_COLUMNS[:5], "status")
+VALUE_TYPES = {c: "text" if c in _TEXT else "float8" for c in VALUE_COLUMNS} | {"batch_id": "int4"}
 
 
 def insert_values(conn: Connection, values: pd.DataFrame, batch_id: int, advance: Advance) -> None:

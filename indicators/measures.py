@@ -6,7 +6,10 @@ value = numerator for counts; a mean is the source value (else numerator /
 denominator); medians and scores are the source value. Source-given limits
 win when they enclose the value; then the 99.8% limits are the 95% ones
 stretched side by side by the quantile ratio (t with n − 1 df for means,
-normal otherwise), which is exact for the t and normal intervals.
+normal otherwise), which is exact for the t and normal intervals. A mean
+without source limits but with a source SD and n = denominator >= 2 gets
+Student's t limits (phe_mean). The SD of a mean is the source SD when given,
+else the one recovered from its 95% limits.
 """
 
 from __future__ import annotations
@@ -79,9 +82,20 @@ def _computed_limits(
     return lower, upper
 
 
+def _t_limits(
+    value: Array, sd: Array, den: Array, use: NDArray[np.bool_], limits: list[Array]
+) -> None:
+    """Fill ``limits`` (lo95, hi95, lo998, hi998) with t limits where ``use``."""
+    if not use.any():
+        return
+    for i, confidence in ((0, 0.95), (2, 0.998)):
+        lo, hi = intervals.t_mean_ci(value[use], sd[use], den[use], confidence)
+        limits[i][use], limits[i + 1][use] = lo, hi
+
+
 def measure(
     vtype: NDArray[np.integer], scale: Array, num: Array, den: Array,
-    src_value: Array, src_lo: Array, src_hi: Array,
+    src_value: Array, src_lo: Array, src_hi: Array, src_sd: Array | None = None,
 ) -> Measures:
     """Value and limits of every row (see the module docstring for the rules)."""
     computed = _computed_value(vtype, scale, num, den)
@@ -104,10 +118,17 @@ def measure(
     hi95 = np.where(given, np.maximum(src_hi, value), hi95)
     lo998 = np.where(given, value - (value - lo95) * stretch, lo998)
     hi998 = np.where(given, value + (hi95 - value) * stretch, hi998)
+    sd_in = np.full(len(vtype), np.nan) if src_sd is None else src_sd
+    with np.errstate(invalid="ignore"):
+        has_sd = (vtype == MEAN) & (sd_in >= 0)
+    if has_sd.any():
+        _t_limits(value, sd_in, den, has_sd & t_ok & ~given, [lo95, hi95, lo998, hi998])
     none = np.isnan(value)
     for arr in (lo95, hi95, lo998, hi998):
         arr[none] = np.nan
     var = ((hi95 - lo95) / (2.0 * Z95)) ** 2
     with np.errstate(invalid="ignore"):
         sd = np.where(vtype == MEAN, (hi95 - lo95) / (2.0 * q95) * np.sqrt(den), np.nan)
+    if has_sd.any():
+        sd = np.where(has_sd & ~none, sd_in, sd)
     return Measures(value, lo95, hi95, lo998, hi998, var, sd)

@@ -34,8 +34,9 @@ AREA_INPUT = ["code", "level"]
 MAX_SHOWN = 10
 
 SRC_OK, SRC_SUPPRESSED, SRC_MISSING = 0, 1, 2
+VALUE_OPTIONAL = ["sd"]  # standard deviation of a mean (NaN when the column is absent)
 ROW_FIELDS = ("ind", "area", "per", "sex", "age", "num", "den", "src_value", "src_lo", "src_hi",
-              "src_status")
+              "src_sd", "src_status")
 
 
 @dataclass
@@ -71,6 +72,7 @@ class Inputs:
     src_value: NDArray[np.float64]
     src_lo: NDArray[np.float64]
     src_hi: NDArray[np.float64]
+    src_sd: NDArray[np.float64]
     src_status: NDArray[np.int8]
     cat: Catalogue
     level_cats: NDArray[np.object_]
@@ -118,6 +120,13 @@ def _float(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
     if col.dtype == np.float64:
         return col.to_numpy()
     return pd.to_numeric(col, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+
+
+def _optional_float(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
+    """``_float``, or all NaN (one shared read-only value, no memory per row) when absent."""
+    if column in frame:
+        return _float(frame, column)
+    return np.broadcast_to(np.float64(np.nan), len(frame))
 
 
 def _plain(value: object) -> object:
@@ -303,7 +312,8 @@ def read_inputs(
         ind=ind, area=area, per=per, sex=sex, age=age, ind_cats=ind_cats, area_cats=area_cats,
         per_cats=per_cats, age_cats=age_cats, num=num, den=den,
         src_value=_float(values, "value"), src_lo=_float(values, "lower_ci"),
-        src_hi=_float(values, "upper_ci"), src_status=_status_codes(values["status"]), cat=cat,
+        src_hi=_float(values, "upper_ci"), src_sd=_optional_float(values, "sd"),
+        src_status=_status_codes(values["status"]), cat=cat,
         level_cats=lookup["level_cats"], area_level=lookup["level"],
         area_prioritized=lookup["prioritized"].astype(bool), area_parent=lookup["parent"],
         city=city,

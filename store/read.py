@@ -30,7 +30,8 @@ from store.schema import (
 AREA_COLUMNS = ["code", "name", "level", "parent_code", "prioritized", "population", "area_km2"]
 VALUE_COLUMNS = [
     "indicator_id", "area_code", "period", "sex", "age_group",
-    "numerator", "denominator", "value", "lower_ci", "upper_ci", "status",
+    "numerator", "denominator", "value", "lower_ci", "upper_ci", "sd",
+    "status",
 ]
 # Same order as the refresh's swap (etl.bulk.SWAPPED), so the two never deadlock.
 SNAPSHOT_LOCK = text(

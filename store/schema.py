@@ -182,6 +182,7 @@ class IndicatorValue(Base):
     value: Mapped[float | None] = mapped_column(Float)
     lower_ci: Mapped[float | None] = mapped_column(Float)
     upper_ci: Mapped[float | None] = mapped_column(Float)
+    sd: Mapped[float | None] = mapped_column(Float)  # standard deviation, for means
     status: Mapped[str | None] = mapped_column(String(64))
     batch_id: Mapped[int | None] = mapped_column(Integer)
 

@@ -103,7 +103,7 @@ EDUCATION = [
          ("Genomsnittligt meritvärde (högst 340 poäng) för elever som slutat årskurs 9.",
           "Średnia punktacja świadectwa (maksymalnie 340 punktów) uczniów kończących 9. klasę.",
           "Mean merit rating (at most 340 points) of pupils leaving year 9."),
-         SCHOOL, "Sum of merit ratings / pupils leaving year 9; 95% CI from the source.",
+         SCHOOL, "Sum of merit ratings / pupils leaving year 9; the source gives the SD, the CI is Student's t.",
          min_denominator=10),
     _row("upper_secondary_completion", "education", "%", "percentage", 1, "high_is_good", 1,
          ("Gymnasieexamen inom fyra år", "Ukończenie szkoły średniej w ciągu czterech lat", "Upper secondary completion within four years"),

@@ -21,6 +21,7 @@ SEED = 2024
 COVID_YEARS = (2020, 2021)
 INCOME_SIGMA = 0.55  # spread of log income within an area
 Z95 = 1.959963984540054
+SD_GIVEN = ("merit_value",)  # means whose source gives n and the SD, not a CI
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Row:
     lower_ci: float | None = None
     upper_ci: float | None = None
     status: str | None = None
+    sd: float | None = None  # means: SD between persons (given instead of a CI)
 
 
 def rng_for(*keys: object) -> np.random.Generator:
@@ -171,9 +173,21 @@ def _mean_rows(indicator: str, area: Area, year: int, u: float, rng: np.random.G
     rows = []
     for sex in ("total", "female", "male") if spec.by_sex else ("total",):
         n = n_total if sex == "total" else dens[sex]
+        if indicator in SD_GIVEN:
+            sd = _person_sd(spec.sd, obs, dens) if sex == "total" else spec.sd
+            rows.append(Row(indicator, area.code, year, sex, None, n, obs[sex], sd=sd))
+            continue
         half = Z95 * (spec.se or spec.sd / math.sqrt(max(n, 1)))
         rows.append(Row(indicator, area.code, year, sex, None, n, obs[sex], obs[sex] - half, obs[sex] + half))
     return rows
+
+
+def _person_sd(sd: float, means: dict[str, float], dens: dict[str, int]) -> float:
+    """SD of female and male persons together: pooled within-sex SD plus the between-sex spread."""
+    n = sum(dens.values())
+    within = sum((dens[s] - 1) * sd**2 for s in dens)
+    between = sum(dens[s] * (means[s] - means["total"]) ** 2 for s in dens)
+    return math.sqrt((within + between) / max(n - 1, 1))
 
 
 def _median_row(indicator: str, area: Area, year: int, u: float, rng: np.random.Generator) -> Row:

@@ -47,7 +47,7 @@ ENVIRONMENT_COLUMNS = {
 NUM_SUFFIX, SURVEY_DEN_SUFFIX, ENV_DEN_SUFFIX = "_antal", "_svarande", "_invånare"
 LONG_HEADER = (
     "indicator", "area_code", "year", "sex", "numerator", "denominator", "value",
-    "lower_ci", "upper_ci",
+    "lower_ci", "upper_ci", "sd",
 )
 
 
@@ -112,7 +112,7 @@ def write_catalogue(path: Path) -> None:
 
 
 def write_long(path: Path, rows: list[Row]) -> None:
-    """One value per line: indicator, area, year, sex, numerator, denominator, value, CI."""
+    """One value per line: indicator, area, year, sex, numerator, denominator, value, CI, SD."""
     out = (
         [r.indicator, r.area, str(r.year), r.sex]
         + [_cell(r, f, _decimals(r.indicator)) for f in LONG_HEADER[4:]]

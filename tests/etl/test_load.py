@@ -20,7 +20,7 @@ from etl.load import file_sha256
 from etl.pipeline import run
 from store.read import read_batches, read_snapshot
 from store.schema import Base
-from tests.etl.smallcity import CITY_CODE, CODES, dump_store, table_rows, write_small_city
+from tests.etl.smallcity import CITY_CODE, CODES, CONFIG, dump_store, table_rows, write_small_city
 
 
 def test_sha256_known_answer(tmp_path: Path) -> None:
@@ -83,6 +83,21 @@ def test_missing_measures_are_stored_as_null(store_engine: Engine, tmp_path: Pat
     expected = sum(1 for r in table_rows() if r[4] == "")
     assert nulls == expected
     assert no_value == 0
+
+
+def test_sd_column_is_loaded_and_read_back(store_engine: Engine, tmp_path: Path) -> None:
+    extra = '\n[[tables]]\npath = "means.csv"\n'
+    means = "indicator,area,period,sex,value,denominator,sd\n" + "".join(
+        f"median_income,{code},2030,total,{25_000 + i},{40 + i},{1_000.25 + i}\n"
+        for i, code in enumerate(CODES)
+    ) + f"median_income,{CODES[0]},2031,total,25000,40,\n"
+    run(write_small_city(tmp_path, config=CONFIG + extra, files={"means.csv": means}),
+        store_engine)
+    values = read_snapshot(store_engine).values
+    loaded = values[values["period"] == "2030"].set_index("area_code")["sd"]
+    assert loaded.loc[list(CODES)].tolist() == [1_000.25 + i for i in range(len(CODES))]
+    assert values.loc[values["period"] == "2031", "sd"].isna().all()
+    assert values.loc[values["period"] == "2022", "sd"].isna().all()
 
 
 def test_geometries_round_trip_valid_multipolygons(store_engine: Engine, tmp_path: Path) -> None:

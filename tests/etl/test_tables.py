@@ -317,3 +317,23 @@ def test_chunked_reading_gives_the_same_values_and_rows(
         (p.row, p.message) for p in whole.problems
     ]
     assert {p.row for p in whole.problems} == {31, 43, len(rows) + 2}
+
+
+def test_sd_column_is_read_and_a_negative_sd_is_an_error(tmp_path: Path) -> None:
+    table = (
+        "indicator,area,period,value,denominator,sd\n"
+        "median_income,D01,2023,25000,40,3000.5\nmedian_income,D02,2023,26000,40,\n"
+        "median_income,D03,2023,27000,40,-2\n"
+    )
+    result = _read(tmp_path, table)
+    assert result.values.sd.iloc[0] == 3000.5
+    assert np.isnan(result.values.sd.iloc[1])
+    [problem] = _errors(result)
+    assert (problem.file, problem.row, problem.column, problem.value) == ("table.csv", 4, "sd", -2)
+    assert problem.message == "standard deviation is negative"
+    assert "0 or more" in problem.fix
+
+
+def test_table_without_sd_column_gives_missing_sd(tmp_path: Path) -> None:
+    values = _read(tmp_path).values
+    assert values.sd.isna().all()

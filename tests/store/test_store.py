@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shapely
+from alembic import command
 from sqlalchemy import Engine, inspect, select, text
 
+from store.migrate import alembic_config, upgrade
 from store.read import read_snapshot
 from store.schema import Area, City, Indicator, IndicatorValue
 
@@ -83,3 +85,21 @@ def test_unique_key_rejects_a_duplicate_value(store_engine: Engine) -> None:
             [{"indicator_id": "unemployment", "area_code": "A1", "period": "2024",
               "sex": "total", "age_group": "all", "value": 1.0}],
         )
+
+
+def _value_columns(engine: Engine) -> list[str]:
+    return [c["name"] for c in inspect(engine).get_columns("indicator_values")]
+
+
+def test_sd_migration_downgrades_and_upgrades_keeping_rows(store_engine: Engine) -> None:
+    _fill(store_engine)
+    assert "sd" in _value_columns(store_engine)
+    try:
+        command.downgrade(alembic_config(store_engine), "0002")
+        assert "sd" not in _value_columns(store_engine)
+    finally:
+        upgrade(store_engine)
+    assert "sd" in _value_columns(store_engine)
+    with store_engine.connect() as conn:
+        rows = conn.execute(select(IndicatorValue.value, IndicatorValue.sd)).all()
+    assert [tuple(r) for r in rows] == [(12.0, None)]
