@@ -23,6 +23,7 @@ SLIVER_FRACTION = 1e-3
 # Display tolerance = this fraction of the side of a median-sized area.
 SIMPLIFY_FRACTION = 0.01
 POLYGON_TYPE_ID = 3
+MULTIPOLYGON_TYPE_ID = 6
 INTERIOR_OVERLAP = "2********"  # DE-9IM: the interiors share an area
 
 
@@ -38,6 +39,11 @@ class Findings:
 
 def as_multipolygons(geoms: np.ndarray) -> np.ndarray:
     """The polygonal parts of each geometry as one MultiPolygon (empty when there are none)."""
+    types = shapely.get_type_id(geoms)
+    if (types == MULTIPOLYGON_TYPE_ID).all():
+        return np.asarray(geoms, dtype=object).copy()
+    if (types == POLYGON_TYPE_ID).all() and not shapely.is_empty(geoms).any():
+        return np.asarray(shapely.multipolygons(geoms, indices=np.arange(len(geoms))))
     parts, idx = shapely.get_parts(geoms, return_index=True)
     inner, inner_idx = shapely.get_parts(parts, return_index=True)
     idx = idx[inner_idx]

@@ -10,10 +10,12 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
+from pyproj import Geod
 from shapely.geometry import Polygon, box
 
 from etl.boundaries import read_boundaries
 from etl.config import CityConfig, load_config
+from etl.coverage import as_multipolygons
 from etl.errors import Problem
 
 SIDE = 1000.0  # metres
@@ -36,12 +38,12 @@ def write_layer(path: Path, geoms: list, codes: list, crs: str | None = "EPSG:30
 def city(tmp_path: Path, boundaries: Path, **keys: object) -> CityConfig:
     lines = [f'{k} = {v!r}' if not isinstance(v, list) else f"{k} = {v!r}".replace("'", '"')
              for k, v in keys.items() if k != "prioritized"]
-    prioritized = keys.get("prioritized", [])
+    prioritized = [str(c) for c in keys.get("prioritized", [])]  # type: ignore[attr-defined]
     text = "\n".join([
         '[city]\ncode = "C"\nname = "Test City"',
         f'[boundaries]\npath = "{boundaries.as_posix()}"\ncode_field = "code"\nname_field = "name"',
         *[line.replace("'", '"') for line in lines],
-        "[prioritized]\ncodes = [" + ", ".join(f'"{c}"' for c in prioritized) + "]",  # type: ignore[union-attr]
+        "[prioritized]\ncodes = [" + ", ".join(f'"{c}"' for c in prioritized) + "]",
         '[catalogue]\npath = "catalogue.csv"\n[tables]\npath = "values.csv"\n',
     ])
     config = tmp_path / "city.toml"
@@ -103,7 +105,7 @@ def test_gap_between_neighbours_is_reported_with_codes_and_size(tmp_path: Path) 
     _, problems = read_boundaries(city(tmp_path, gpkg))
     (gap,) = [p for p in problems if p.message.startswith("gap of")]
     assert "gap of 39,600 m²" in gap.message
-    assert set(gap.value.split("/")) == {f"A{i}" for i in range(9)}
+    assert set(str(gap.value).split("/")) == {f"A{i}" for i in range(9)}
 
 
 def test_overlap_is_reported_and_slivers_are_only_counted(tmp_path: Path) -> None:
@@ -229,3 +231,45 @@ def test_falls_back_to_per_area_simplification_and_says_so(tmp_path: Path, monke
     (warning,) = problems
     assert warning.message.startswith("coverage simplification failed (TopologyException: test)")
     assert areas["display_geometry"].is_valid.all()
+
+
+def test_sizes_are_geodesic_far_from_the_projection_centre(tmp_path: Path) -> None:
+    # 400 km east of SWEREF99 TM's central meridian the projection enlarges areas by
+    # about 0.3 %; the sizes must still be the true (geodesic) ones.
+    origin = (900_000.0, 7_000_000.0)
+    gpkg = write_layer(tmp_path / "east.gpkg", grid(2, origin, side=5_000.0), ["A", "B", "D", "E"])
+    areas, problems = read_boundaries(city(tmp_path, gpkg))
+    assert problems == []
+    geod = Geod(ellps="GRS80")
+    true_km2 = [abs(geod.geometry_area_perimeter(g)[0]) / 1e6 for g in areas.geometry]
+    assert areas["area_km2"].to_numpy() == pytest.approx(true_km2, rel=1e-5)
+    assert shapely.area(np.array(grid(2, origin, side=5_000.0))).sum() / 1e6 != pytest.approx(
+        true_km2[-1], rel=1e-3
+    )
+
+
+def test_city_display_outline_is_the_union_of_the_district_display_shapes(tmp_path: Path) -> None:
+    gpkg = write_layer(tmp_path / "wavy.gpkg", list(wavy_coverage(4)), [f"W{i}" for i in range(16)])
+    areas, problems = read_boundaries(city(tmp_path, gpkg))
+    assert problems == []
+    shown = areas["display_geometry"].to_numpy()
+    outline = shown[(areas["level"] == "city").to_numpy()][0]
+    assert shapely.equals(outline, shapely.union_all(shown[:-1]))
+    assert (shapely.get_type_id(shown) == 6).all()
+
+
+@pytest.mark.parametrize(
+    "geoms",
+    [
+        [box(0, 0, 1, 1), box(1, 0, 2, 1)],
+        [shapely.MultiPolygon([box(0, 0, 1, 1)]), shapely.MultiPolygon([box(2, 0, 3, 1), box(5, 5, 6, 6)])],
+        [box(0, 0, 1, 1), shapely.GeometryCollection([box(1, 0, 2, 1), shapely.Point(0, 0)]), None],
+    ],
+    ids=["polygons", "multipolygons", "mixed"],
+)
+def test_as_multipolygons_keeps_every_polygon(geoms: list) -> None:
+    out = as_multipolygons(np.array(geoms, dtype=object))
+    assert (shapely.get_type_id(out) == 6).all()
+    for before, after in zip(geoms, out, strict=True):
+        parts = [p for p in shapely.get_parts(before) if p.geom_type == "Polygon"] if before else []
+        assert shapely.equals(after, shapely.union_all(parts)) if parts else after.is_empty
