@@ -63,6 +63,7 @@ KEYS: tuple[Key, ...] = (
     Key("tables", "indicators", {}, "Long: map of source indicator name -> catalogue id. Wide: map of catalogue id -> value column."),
     Key("tables", "numerator_suffix", None, "Wide: suffix of numerator columns (e.g. '_num' for 'unemployed_num')."),
     Key("tables", "denominator_suffix", None, "Wide: suffix of denominator columns."),
+    Key("tables", "ignore_columns", [], "Wide: extra columns to leave out without a warning, e.g. an area-name column."),
     Key("tables", "unknown_indicators", "error", "'error' or 'ignore' rows whose indicator is not in the catalogue."),
     Key("tables", "unknown_areas", "error", "'error' or 'ignore' rows whose area is not in the boundaries."),
 )
@@ -106,6 +107,7 @@ class TableConfig:
     denominator_suffix: str | None = None
     unknown_indicators: str = "error"
     unknown_areas: str = "error"
+    ignore_columns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,7 @@ def _table(raw: dict[str, Any], i: int, src: Path) -> TableConfig:
         denominator_suffix=t["denominator_suffix"],
         unknown_indicators=t["unknown_indicators"],
         unknown_areas=t["unknown_areas"],
+        ignore_columns=tuple(str(c) for c in t["ignore_columns"]),
     )
 
 

@@ -200,6 +200,7 @@ def resolve_wide(
     problems += _required(t, table, fields, ("area", "period"))
     found, ignored = _wide_indicators(t, table, layout, ids or set())
     problems += found
+    ignored = [c for c in ignored if c not in t.ignore_columns]
     if ignored:
         problems.append(
             Problem(

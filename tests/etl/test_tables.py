@@ -337,3 +337,25 @@ def test_sd_column_is_read_and_a_negative_sd_is_an_error(tmp_path: Path) -> None
 def test_table_without_sd_column_gives_missing_sd(tmp_path: Path) -> None:
     values = _read(tmp_path).values
     assert values.sd.isna().all()
+
+
+def test_ignore_columns_silences_the_unknown_column_warning(tmp_path: Path) -> None:
+    from etl.boundaries import read_boundaries
+    from etl.catalogue import read_catalogue
+    from etl.config import load_config
+    from etl.demo import DEMO_CONFIG
+
+    cfg = load_config(DEMO_CONFIG)
+    areas, _ = read_boundaries(cfg)
+    catalogue, _ = read_catalogue(cfg)
+    result = read_tables(cfg, set(areas["code"]), catalogue)
+    assert not [p for p in result.problems if "not catalogue indicators" in p.message]
+    # Without the key, the name column is reported (so the test can fail).
+    import dataclasses
+
+    bare = dataclasses.replace(
+        cfg, tables=tuple(dataclasses.replace(t, ignore_columns=()) for t in cfg.tables)
+    )
+    warned = [p for p in read_tables(bare, set(areas["code"]), catalogue).problems
+              if "not catalogue indicators" in p.message]
+    assert len(warned) == 2 and all("Område" in p.message for p in warned)
