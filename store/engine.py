@@ -68,6 +68,3 @@ def is_postgis(engine: Engine) -> bool:
 def clear_engine_cache() -> None:
     """Forget cached engines (tests that switch DATABASE_URL)."""
     _cached_engine.cache_clear()
-
-
-get_engine.cache_clear = clear_engine_cache  # type: ignore[attr-defined]

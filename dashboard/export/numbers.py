@@ -36,17 +36,13 @@ def is_blank(value: object) -> bool:
 
 def number(value: object, decimals: int, lang: str, signed: bool = False) -> str:
     """``value`` rounded to ``decimals`` places as the dashboard writes it (blank: a dash)."""
-    if is_blank(value):
-        return DASH
-    x = float(value)  # type: ignore[arg-type]
-    return format_signed(x, lang, decimals) if signed else format_number(x, lang, decimals)
+    write = format_signed if signed else format_number
+    return write(value, lang, decimals)  # type: ignore[arg-type]
 
 
 def interval(lower: object, upper: object, decimals: int, lang: str) -> str:
     """A confidence interval, ``12,1–14,0``; a dash when either end is blank."""
-    if is_blank(lower) or is_blank(upper):
-        return DASH
-    return format_interval(float(lower), float(upper), lang, decimals)  # type: ignore[arg-type]
+    return format_interval(lower, upper, lang, decimals)  # type: ignore[arg-type]
 
 
 def long_date(day: date, lang: str) -> str:

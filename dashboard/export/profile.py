@@ -14,8 +14,8 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-BETTER = ("better", "much_better")
-WORSE = ("worse", "much_worse")
+from dashboard.palette import BETTER, WORSE  # noqa: F401 - the outcomes a profile counts
+
 SUPPRESSED = ("suppressed", "suppressed_at_source")
 
 

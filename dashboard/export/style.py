@@ -1,10 +1,13 @@
 """Colours and symbols of the profiles (print-friendly, colour-blind safe).
 
 Colour is never the only carrier: each comparison outcome also has a symbol and
-a word, each trend an arrow and a word.
+a word, each trend an arrow and a word. Comparison colours and symbols are the
+dashboard's (:mod:`dashboard.palette`), so the atlas and its reports agree.
 """
 
 from __future__ import annotations
+
+from dashboard.palette import COMPARISON, Swatch
 
 INK = "#1f2933"
 MUTED = "#5f6b7a"
@@ -25,31 +28,6 @@ MAP_EDGE = "#ffffff"
 MAP_AREA = "#d9480f"
 MAP_CITY = "#52606d"
 
-COMPARISON_FILL = {
-    "much_better": "#1d4f91",
-    "better": "#5b9bd5",
-    "similar": "#f2d16b",
-    "worse": "#ec8a4b",
-    "much_worse": "#b3261e",
-    "higher": "#c5b6e0",
-    "lower": "#6a51a3",
-    "not_compared": "#ffffff",
-    "benchmark": "#222222",
-}
-DARK_FILLS = ("much_better", "much_worse", "lower", "benchmark")
-
-COMPARISON_SYMBOL = {
-    "much_better": "++",
-    "better": "+",
-    "similar": "=",
-    "worse": "−",
-    "much_worse": "−−",
-    "higher": "↑",
-    "lower": "↓",
-    "not_compared": "·",
-    "benchmark": "",
-}
-
 TREND_COLOR = {
     "getting_better": "#1d6fb8",
     "getting_worse": "#b3261e",
@@ -61,16 +39,21 @@ TREND_COLOR = {
 
 
 def comparison_fill(code: str) -> str:
-    return COMPARISON_FILL.get(code, COMPARISON_FILL["not_compared"])
+    """The comparison's colour: the dashboard's palette, so a profile reads like the atlas."""
+    return _swatch(code).fill
 
 
 def comparison_ink(code: str) -> str:
     """Text colour that reads on the comparison's fill."""
-    return "#ffffff" if code in DARK_FILLS else INK
+    return _swatch(code).text
 
 
 def comparison_symbol(code: str) -> str:
-    return COMPARISON_SYMBOL.get(code, "·")
+    return _swatch(code).symbol
+
+
+def _swatch(code: str) -> Swatch:
+    return COMPARISON.get(code, COMPARISON["not_compared"])
 
 
 def trend_arrow(trend: str, polarity: str) -> str:

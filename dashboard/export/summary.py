@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from dashboard.export import strings
-from dashboard.export.profile import BETTER, WORSE, DomainSection, IndicatorRow
+from dashboard.export.profile import DomainSection, IndicatorRow
+from dashboard.palette import BETTER, WORSE
 
 MAX_NAMES = 5
 

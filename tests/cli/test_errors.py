@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 from typer.testing import CliRunner, Result
 
-from store.engine import get_engine
+from store.engine import clear_engine_cache
 from tests.cli.test_export_data import fill
 from wellbeing.cli import app
 
@@ -19,9 +19,9 @@ DOWN = "postgresql+psycopg://postgres@127.0.0.1:5999/x"  # nothing listens on 59
 
 @pytest.fixture
 def use_store(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    get_engine.cache_clear()
+    clear_engine_cache()
     yield monkeypatch
-    get_engine.cache_clear()
+    clear_engine_cache()
 
 
 def invoke(args: list[str]) -> Result:

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, insert
 from typer.testing import CliRunner
 
 from indicators import EXPORT_COLUMNS
-from store.engine import get_engine
+from store.engine import clear_engine_cache
 from store.schema import Area, City, Indicator, IndicatorValue
 from wellbeing.export_data import export_data
 
@@ -55,9 +55,9 @@ def fill(engine: Engine) -> None:
 def store(sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
     fill(sqlite_engine)
     monkeypatch.setenv("DATABASE_URL", sqlite_engine.url.render_as_string(hide_password=False))
-    get_engine.cache_clear()
+    clear_engine_cache()
     yield sqlite_engine
-    get_engine.cache_clear()
+    clear_engine_cache()
 
 
 def read(path: Path) -> list[dict[str, str]]:
