@@ -129,7 +129,9 @@ def wait_for_a_lock_wait(engine: Engine) -> None:
         "AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
     )
     deadline = time.monotonic() + WAIT
-    with engine.connect() as conn:
+    # Autocommit: pg_stat_activity is snapshotted once per transaction, so polling
+    # inside one transaction would keep seeing the state of the first poll.
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         while time.monotonic() < deadline:
             if conn.execute(query).scalar_one():
                 return
