@@ -26,7 +26,7 @@ from indicators.intervals import (
     wilson_ci,
     z_value,
 )
-from indicators.summaries import area_summary, domain_scores, localize
+from indicators.summaries import area_summary, domain_scores, localize, outcome_counts
 from indicators.table import comparison_table
 
 __all__ = [
@@ -45,6 +45,7 @@ __all__ = [
     "domain_scores",
     "exact_poisson_ci",
     "localize",
+    "outcome_counts",
     "poisson_ci",
     "proportion_ci",
     "rate_ci",

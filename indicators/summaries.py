@@ -13,6 +13,21 @@ SUMMARY_COLUMNS = [
     "domain", "indicators", "better", "similar", "worse", "much_better", "much_worse",
     "higher", "lower", "not_compared",
 ]
+COUNT_COLUMNS = [
+    "indicators", "better", "similar", "worse", "much_better", "much_worse",
+    "higher", "lower", "not_compared", "no_outcome",
+]
+COUNTED_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "better": ("better", "much_better"),
+    "similar": ("similar",),
+    "worse": ("worse", "much_worse"),
+    "much_better": ("much_better",),
+    "much_worse": ("much_worse",),
+    "higher": ("higher",),
+    "lower": ("lower",),
+    "not_compared": ("not_compared",),
+}
+"""Each count of :func:`outcome_counts` and the comparison outcomes it adds up."""
 SCORE_METHODS = ("z", "percentile")
 SCORE_COLUMNS = ["area_code", "level", "domain", "score", "indicators", "rank"]
 
@@ -65,24 +80,35 @@ def area_summary(table: pd.DataFrame, area_code: str, *, latest_only: bool = Tru
                  & (table["age_group"] == age_group)]
     if latest_only:
         rows = rows[rows["is_latest"]]
-    outcome = rows[column].astype(str)
-    counts = pd.DataFrame({
-        "domain": rows["domain"].astype(str).to_numpy(),
-        "better": outcome.isin(["better", "much_better"]).to_numpy(),
-        "similar": (outcome == "similar").to_numpy(),
-        "worse": outcome.isin(["worse", "much_worse"]).to_numpy(),
-        "much_better": (outcome == "much_better").to_numpy(),
-        "much_worse": (outcome == "much_worse").to_numpy(),
-        "higher": (outcome == "higher").to_numpy(),
-        "lower": (outcome == "lower").to_numpy(),
-        "not_compared": (outcome == "not_compared").to_numpy(),
-    })
-    counts["indicators"] = 1
-    per_domain = counts.groupby("domain", sort=True).sum().reset_index()
-    overall = counts.drop(columns="domain").sum().to_frame().T
-    overall.insert(0, "domain", OVERALL)
-    out = pd.concat([overall, per_domain], ignore_index=True)[SUMMARY_COLUMNS]
-    return out.astype({c: np.int64 for c in SUMMARY_COLUMNS[1:]})
+    return outcome_counts(rows, column=column)[SUMMARY_COLUMNS]
+
+
+def outcome_counts(rows: pd.DataFrame, *, column: str = "compared_to_city",
+                   by: str | None = "domain", sort: bool = True) -> pd.DataFrame:
+    """Counts of the comparison outcomes in ``rows[column]``, every row counted as given.
+
+    A first row over all rows (``by == "all"``), then one row per value of ``by``:
+    sorted, or with ``sort=False`` in order of first appearance. With ``by=None``
+    only the first row, without a ``by`` column. Columns: ``by``, then
+    COUNT_COLUMNS: ``indicators`` counts every row; ``better`` / ``worse`` count
+    every significant difference (``much_`` outcomes included, and also counted
+    on their own, see COUNTED_OUTCOMES); ``higher`` / ``lower`` are neutral
+    indicators; ``no_outcome`` counts missing outcomes (NaN / None). An outcome
+    outside the vocabulary (e.g. ``benchmark``) counts in ``indicators`` only.
+    """
+    outcome = rows[column]
+    flags = pd.DataFrame({"indicators": np.ones(len(rows), dtype=np.int64)})
+    for name, outcomes in COUNTED_OUTCOMES.items():
+        flags[name] = outcome.isin(outcomes).to_numpy()
+    flags["no_outcome"] = outcome.isna().to_numpy()
+    overall = flags.sum().to_frame().T
+    if by is None:
+        return overall.astype(np.int64)[COUNT_COLUMNS]
+    flags.insert(0, by, rows[by].astype(str).to_numpy())
+    per_group = flags.groupby(by, sort=sort).sum().reset_index()
+    overall.insert(0, by, OVERALL)
+    out = pd.concat([overall, per_group], ignore_index=True)[[by, *COUNT_COLUMNS]]
+    return out.astype({c: np.int64 for c in COUNT_COLUMNS})
 
 
 def domain_scores(table: pd.DataFrame, catalogue: pd.DataFrame, period: str | None = None, *,

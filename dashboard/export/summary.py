@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pandas as pd
+
 from dashboard.export import strings
 from dashboard.export.profile import DomainSection, IndicatorRow
 from dashboard.palette import BETTER, WORSE
+from indicators import outcome_counts
 
 MAX_NAMES = 5
 
 
 def domain_counts(rows: Sequence[IndicatorRow]) -> dict[str, int]:
-    """Counts of the comparison outcomes among ``rows`` (latest period, sex total)."""
-    outcomes = [r.compared for r in rows]
-    better = sum(o in BETTER for o in outcomes)
-    worse = sum(o in WORSE for o in outcomes)
-    similar = outcomes.count("similar")
-    higher, lower = outcomes.count("higher"), outcomes.count("lower")
+    """Counts of the comparison outcomes among ``rows`` (latest period, sex total), from
+    :func:`indicators.outcome_counts`: ``compared`` is better, worse, similar, higher or
+    lower; ``other`` is neither better, worse nor similar; ``n`` is every row."""
+    outcomes = pd.DataFrame({"compared": pd.Series([r.compared for r in rows], dtype=object)})
+    counts = outcome_counts(outcomes, column="compared", by=None).iloc[0]
+    better, worse, similar, higher, lower, n = (
+        int(counts[c]) for c in ("better", "worse", "similar", "higher", "lower", "indicators"))
     return {
         "better": better,
         "worse": worse,
@@ -25,8 +29,8 @@ def domain_counts(rows: Sequence[IndicatorRow]) -> dict[str, int]:
         "higher": higher,
         "lower": lower,
         "compared": better + worse + similar + higher + lower,
-        "other": len(outcomes) - better - worse - similar,
-        "n": len(outcomes),
+        "other": n - better - worse - similar,
+        "n": n,
     }
 
 

@@ -21,6 +21,7 @@ from dashboard.model import Atlas, records
 from dashboard.numbers import format_integer, format_interval, format_number, format_signed
 from dashboard.urls import href, indicator_path
 from dashboard.views.controls import domains_in_order
+from indicators import outcome_counts
 
 
 def latest_rows(atlas: Atlas, area_code: str, sex: str = "total") -> pd.DataFrame:
@@ -38,24 +39,23 @@ def latest_rows(atlas: Atlas, area_code: str, sex: str = "total") -> pd.DataFram
     return atlas.cached(("latest-rows", area_code, sex), build)
 
 
-def counts(keys: list[str]) -> tuple[int, int, int]:
-    """(worse, better, total with a value) over comparison keys."""
-    worse = sum(k in palette.WORSE for k in keys)
-    better = sum(k in palette.BETTER for k in keys)
-    return worse, better, sum(k != "no_data" for k in keys)
-
-
 def summary(rows: pd.DataFrame, lang: str) -> html.Div:
-    """"11 of 30 indicators significantly worse than the city, 3 better", then per domain."""
-    keys, domains = rows["key"].tolist(), rows["domain"].astype(str).tolist()
-    worse, better, total = counts(keys)
-    per_domain = []
-    for domain in dict.fromkeys(domains):
-        w, b, _ = counts([k for k, d in zip(keys, domains, strict=True) if d == domain])
-        per_domain.append(html.Li(t("area.summary.domain", lang, domain=domain_name(domain, lang),
-                                    worse=w, better=b)))
+    """"11 of 30 indicators significantly worse than the city, 3 better", then per domain.
+
+    Counts the swatch keys of ``rows``, domains in order of appearance; the total
+    leaves out the ``no_data`` rows."""
+    keyed = rows.assign(outcome=rows["key"].mask(rows["key"] == "no_data"))
+    counts = outcome_counts(keyed, column="outcome", sort=False)
+    overall = counts.iloc[0]
+    total = int(overall["indicators"] - overall["no_outcome"])
+    domains = counts.iloc[1:]
+    per_domain = [
+        html.Li(t("area.summary.domain", lang, domain=domain_name(d, lang), worse=int(w), better=int(b)))
+        for d, w, b in zip(domains["domain"], domains["worse"], domains["better"], strict=True)
+    ]
     return html.Div([
-        html.P(t("area.summary", lang, worse=worse, total=total, better=better), className="summary"),
+        html.P(t("area.summary", lang, worse=int(overall["worse"]), total=total,
+                 better=int(overall["better"])), className="summary"),
         html.Ul(per_domain, className="summary-domains"),
     ])
 

@@ -1,11 +1,13 @@
-"""localize, area_summary and domain_scores on a small known city."""
+"""localize, area_summary, outcome_counts and domain_scores on a small known city
+and on a hand-made comparison table."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from indicators import area_summary, comparison_table, domain_scores, localize
+from indicators import area_summary, comparison_table, domain_scores, localize, outcome_counts
 from tests.indicators import builders as b
 
 
@@ -53,6 +55,69 @@ def test_area_summary_counts_per_domain(city: tuple) -> None:
     every_period = area_summary(comparison_table(values, cat, areas, b.CITY), "A",
                                 latest_only=False)
     assert every_period.iloc[0]["indicators"] == 8
+
+
+# One area's latest rows, by hand: (domain, polarity, status, compared_to_city).
+HAND_MADE = [
+    ("work", "low_is_good", "ok", "much_better"),
+    ("work", "high_is_good", "ok", "better"),
+    ("work", "high_is_good", "ok", "worse"),
+    ("work", "high_is_good", "ok", "similar"),
+    ("work", "low_is_good", "suppressed", "not_compared"),
+    ("health", "low_is_good", "ok", "much_worse"),
+    ("health", "neutral", "ok", "higher"),
+    ("health", "neutral", "ok", "lower"),
+    ("health", "neutral", "ok", "similar"),
+    ("health", "high_is_good", "missing", None),
+    ("health", "high_is_good", "suppressed_at_source", "not_compared"),
+    ("care", "high_is_good", "ok", "benchmark"),
+]
+COUNTED = ["indicators", "better", "similar", "worse", "much_better", "much_worse", "higher",
+           "lower", "not_compared", "no_outcome"]
+
+
+def hand_made_table() -> pd.DataFrame:
+    """HAND_MADE for area A at its latest period, plus rows area_summary must leave out."""
+    latest = pd.DataFrame(HAND_MADE, columns=["domain", "polarity", "status", "compared_to_city"])
+    latest = latest.assign(area_code="A", sex="total", age_group="all", is_latest=True)
+    others = pd.DataFrame({
+        "domain": "work", "polarity": "high_is_good", "status": "ok", "compared_to_city": "worse",
+        "area_code": ["B", "A", "A", "A"], "sex": ["total", "female", "total", "total"],
+        "age_group": ["all", "all", "65+", "all"], "is_latest": [True, True, True, False],
+    })
+    table = pd.concat([latest, others], ignore_index=True)
+    return table.astype({"compared_to_city": pd.CategoricalDtype(["better", "similar", "worse",
+                         "much_better", "much_worse", "higher", "lower", "not_compared",
+                         "benchmark"])})
+
+
+def test_outcome_counts_on_a_hand_made_table() -> None:
+    table = hand_made_table()
+    rows = table[(table["area_code"] == "A") & (table["sex"] == "total")
+                 & (table["age_group"] == "all") & table["is_latest"]]
+    counts = outcome_counts(rows, sort=False).set_index("domain")[COUNTED]
+    assert list(counts.index) == ["all", "work", "health", "care"]
+    assert counts.dtypes.eq(np.int64).all()
+    #                               n  better sim worse mb mw  hi lo nc  none
+    assert counts.loc["all"].tolist() == [12, 2, 2, 2, 1, 1, 1, 1, 2, 1]
+    assert counts.loc["work"].tolist() == [5, 2, 1, 1, 1, 0, 0, 0, 1, 0]
+    assert counts.loc["health"].tolist() == [6, 0, 1, 1, 0, 1, 1, 1, 1, 1]
+    assert counts.loc["care"].tolist() == [1, 0, 0, 0, 0, 0, 0, 0, 0, 0]  # benchmark: counted only
+    assert (counts.iloc[1:].sum() == counts.loc["all"]).all()
+    assert list(outcome_counts(rows)["domain"]) == ["all", "care", "health", "work"]
+    alone = outcome_counts(rows.astype({"compared_to_city": object}), by=None)
+    assert list(alone.columns) == COUNTED and alone.iloc[0].tolist() == counts.loc["all"].tolist()
+    empty = outcome_counts(rows.iloc[0:0])
+    assert empty["domain"].tolist() == ["all"] and not empty[COUNTED].to_numpy().any()
+
+
+def test_area_summary_counts_the_hand_made_area() -> None:
+    summary = area_summary(hand_made_table(), "A").set_index("domain")
+    assert "no_outcome" not in summary.columns
+    assert summary.loc["all"].tolist() == [12, 2, 2, 2, 1, 1, 1, 1, 2]
+    assert summary.loc["health", "not_compared"] == 1 and summary.loc["health", "indicators"] == 6
+    every_period = area_summary(hand_made_table(), "A", latest_only=False)
+    assert (every_period.iloc[0]["indicators"], every_period.iloc[0]["worse"]) == (13, 3)
 
 
 def test_domain_scores_are_weighted_polarity_aligned_z_scores(city: tuple) -> None:
