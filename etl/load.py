@@ -297,8 +297,10 @@ def insert_values(conn: Connection, values: pd.DataFrame, batch_id: int, advance
         bulk_insert(conn, TABLES["indicator_values"], columns, values, {"batch_id": batch_id}, advance)
         return
     key = [c.name for c in TABLES["indicator_values"].primary_key.columns]
+    # Measures no row has (often CIs, SD, status) stay out of the COPY: NULL by default.
+    types = {c: t for c, t in VALUE_TYPES.items() if c in key or c == "batch_id" or values[c].notna().any()}
     frame = values.assign(batch_id=batch_id)
-    copy_frame(conn, staging("indicator_values"), frame, VALUE_TYPES, key, advance, CHUNK_ROWS)
+    copy_frame(conn, staging("indicator_values"), frame, types, key, advance, CHUNK_ROWS)
 
 
 def insert_catalogue(conn: Connection, catalogue: pd.DataFrame, batch_id: int) -> None:

@@ -347,7 +347,13 @@ def check_duplicates(values: pd.DataFrame, ctx: Context) -> None:
 
 
 def _finish(values: pd.DataFrame) -> pd.DataFrame:
-    """The store.read.VALUE_COLUMNS frame (text columns as plain objects)."""
+    """The store.read.VALUE_COLUMNS frame.
+
+    The key columns stay categorical (codes and the distinct strings): a fraction
+    of the memory of millions of Python strings, and the load sends each distinct
+    string once (etl.copyformat) without hashing the rows again. The status is
+    plain text with None where there is none.
+    """
     if values.empty:
         return pd.DataFrame(
             {
@@ -358,12 +364,12 @@ def _finish(values: pd.DataFrame) -> pd.DataFrame:
     values = values.reset_index(drop=True)
     for col in VALUE_COLUMNS:  # replaced column by column, so no second copy of the frame
         series = values[col]
-        if isinstance(series.dtype, pd.CategoricalDtype):
+        if isinstance(series.dtype, pd.CategoricalDtype) and col not in KEY_COLUMNS:
             cats = np.asarray(series.cat.categories, dtype=object)
             lut = np.concatenate([cats, np.array([None], dtype=object)])
             values[col] = pd.Series(lut[np.asarray(series.cat.codes)], dtype=object)
         elif series.dtype == object:
-            values[col] = series.astype(object).where(series.notna(), None)
+            values[col] = series.where(series.notna(), None)
     return values[VALUE_COLUMNS]
 
 

@@ -143,7 +143,14 @@ def _keys(engine: Engine) -> list[tuple[str, str, str]]:
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
             "WHERE connamespace = 'public'::regnamespace UNION ALL "
             "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' "
-            "UNION ALL SELECT tablename, '', '' FROM pg_tables WHERE schemaname = 'public'"
+            "UNION ALL SELECT tablename, '', '' FROM pg_tables WHERE schemaname = 'public' "
+            # storage parameters of tables and indexes, and each column's storage
+            "UNION ALL SELECT relname, 'reloptions', array_to_string(reloptions, ',') FROM pg_class "
+            "WHERE relnamespace = 'public'::regnamespace AND reloptions IS NOT NULL "
+            "UNION ALL SELECT a.attrelid::regclass::text, a.attname, a.attstorage::text "
+            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' "
+            "AND a.attnum > 0 AND NOT a.attisdropped"
         )).all()
     return sorted((str(a), str(b), str(c)) for a, b, c in rows)
 
@@ -167,6 +174,8 @@ def test_postgis_swap_keeps_the_schemas_names_keys_and_indexes(
     assert any("FOREIGN KEY" in d for _, _, d in before)
     assert ("indicator_values", "pk_indicator_values",
             "PRIMARY KEY (area_code, indicator_id, period, sex, age_group)") in before
+    assert ("pk_indicator_values", "reloptions", "fillfactor=100") in before
+    assert {("areas", "geom", "e"), ("areas", "display_geom", "e")} <= set(before)
     assert _schema_drift(postgis_engine) == []
     run(write_small_city(tmp_path / "a"), postgis_engine)
     assert _keys(postgis_engine) == before

@@ -57,7 +57,7 @@ def test_valid_city_reads_every_row(tmp_path: Path) -> None:
     assert len(result.values) == len(table_rows())
     assert set(result.values.area_code) == {*CODES, CITY_CODE}
     assert list(result.rows_per_file.values()) == [len(table_rows())]
-    assert result.values["area_code"].dtype == object
+    assert isinstance(result.values["area_code"].dtype, pd.CategoricalDtype)
 
 
 def test_values_are_computed_by_value_type(tmp_path: Path) -> None:
