@@ -23,16 +23,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.display import redact
 from dashboard.geometry import DisplayGeometry, display_geometry
+from indicators import headline_age_groups, headline_age_rows
 from store.engine import StoreError, get_engine
 from store.read import Snapshot, latest_batch_id, read_batches, read_snapshot
 
 T = TypeVar("T")
 CITY_LEVEL = "city"
-UI_AGE_GROUP = "all"
 SLICE_KEYS = ["indicator_id", "period", "sex"]
 UI_COLUMNS = [
-    "indicator_id", "domain", "area_code", "level", "prioritized", "period", "sex", "value",
-    "lower_ci95", "upper_ci95", "city_value", "difference", "compared_to_city", "trend",
+    "indicator_id", "domain", "area_code", "level", "prioritized", "period", "sex", "age_group",
+    "value", "lower_ci95", "upper_ci95", "city_value", "difference", "compared_to_city", "trend",
     "gap_trend", "status", "polarity", "is_latest",
 ]
 FRAME_CACHE = 4096  # small views kept per load batch (an area's rows, a slice, a list)
@@ -173,14 +173,19 @@ class Atlas:
         """The indicator catalogue indexed by id, in the order it was loaded."""
         return self.derived("catalogue", lambda: self.snapshot().catalogue.set_index("id", drop=False))
 
+    def age_groups(self) -> pd.Series:
+        """Each indicator's headline age group (``indicators.headline_age_groups``)."""
+        return self.derived("age_groups", lambda: headline_age_groups(self.comparisons()))
+
     def ui_table(self) -> pd.DataFrame:
-        """The comparison rows the dashboard shows: the ``all`` age group, the columns
-        the pages use, suppressed values blanked once more (see display.redact)."""
+        """The comparison rows the dashboard shows: each indicator's headline age group
+        (``all``, or its only one), the columns the pages use, suppressed values blanked
+        once more (see display.redact)."""
 
         def build() -> pd.DataFrame:
             table = self.comparisons()
             if "age_group" in table.columns:
-                table = table[table["age_group"] == UI_AGE_GROUP]
+                table = headline_age_rows(table, self.age_groups())
             table = table[[c for c in UI_COLUMNS if c in table.columns]]
             return redact(table.reset_index(drop=True))
 

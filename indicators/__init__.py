@@ -1,9 +1,9 @@
 """The indicator engine: pure functions on DataFrames.
 
 Confidence intervals, city benchmarks, area-vs-city comparisons, trends,
-ranks, summaries and disclosure control. Imports nothing from store/, etl/,
-dashboard/ or wellbeing/. The output contract is docs/indicators.md; the
-statistical methods are docs/methods.md.
+ranks, the headline rows of an area, summaries and disclosure control.
+Imports nothing from store/, etl/, dashboard/ or wellbeing/. The output
+contract is docs/indicators.md; the statistical methods are docs/methods.md.
 """
 
 from indicators.contract import (
@@ -16,6 +16,7 @@ from indicators.contract import (
     TRENDS,
 )
 from indicators.errors import IndicatorError, InputProblem
+from indicators.headline import headline_age_groups, headline_age_rows, headline_rows
 from indicators.intervals import (
     byar_ci,
     exact_poisson_ci,
@@ -44,6 +45,9 @@ __all__ = [
     "comparison_table",
     "domain_scores",
     "exact_poisson_ci",
+    "headline_age_groups",
+    "headline_age_rows",
+    "headline_rows",
     "localize",
     "outcome_counts",
     "poisson_ci",

@@ -6,18 +6,20 @@ import numpy as np
 import pandas as pd
 
 from indicators.contract import CITY_LEVEL, DEFAULT_AGE_GROUP
+from indicators.headline import headline_rows
 
 LANGUAGES = ("sv", "pl", "en")
 OVERALL = "all"
 SUMMARY_COLUMNS = [
-    "domain", "indicators", "better", "similar", "worse", "much_better", "much_worse",
-    "higher", "lower", "not_compared",
+    "domain", "indicators", "compared", "better", "similar", "worse", "much_better",
+    "much_worse", "higher", "lower", "not_compared",
 ]
 COUNT_COLUMNS = [
-    "indicators", "better", "similar", "worse", "much_better", "much_worse",
+    "indicators", "compared", "better", "similar", "worse", "much_better", "much_worse",
     "higher", "lower", "not_compared", "no_outcome",
 ]
 COUNTED_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "compared": ("better", "much_better", "similar", "worse", "much_worse", "higher", "lower"),
     "better": ("better", "much_better"),
     "similar": ("similar",),
     "worse": ("worse", "much_worse"),
@@ -63,24 +65,22 @@ def _names(keys: pd.Series, names: dict[str, object]) -> pd.Series:
                      index=keys.index)
 
 
-def area_summary(table: pd.DataFrame, area_code: str, *, latest_only: bool = True,
-                 sex: str = "total", age_group: str = DEFAULT_AGE_GROUP,
+def area_summary(table: pd.DataFrame, area_code: str, *,
                  column: str = "compared_to_city") -> pd.DataFrame:
     """Counts of indicators better / similar / worse than the city, overall and per domain.
 
-    One row per domain plus a first row ``domain == "all"``. ``better`` and
+    Counts the area's headline rows (:func:`indicators.headline.headline_rows`: one
+    per indicator, sex total, headline age group, latest period with data). One
+    row per domain plus a first row ``domain == "all"``. ``compared`` is the total
+    of "N of M indicators significantly worse": the rows with an outcome of the
+    comparison (better, similar, worse, higher or lower; not the suppressed,
+    missing or untestable ones, which are ``not_compared``). ``better`` and
     ``worse`` count every significant difference at 95% (``much_better`` /
     ``much_worse``, significant at 99.8%, are included and also counted on their
-    own); ``higher`` / ``lower`` are neutral indicators; ``not_compared`` covers
-    suppressed, missing and untestable values. With ``latest_only`` (default)
-    each indicator counts once, at its latest period; otherwise every period
-    counts. ``column`` may be ``compared_to_rest_of_city``.
+    own); ``higher`` / ``lower`` are neutral indicators. ``column`` may be
+    ``compared_to_rest_of_city``.
     """
-    rows = table[(table["area_code"] == area_code) & (table["sex"] == sex)
-                 & (table["age_group"] == age_group)]
-    if latest_only:
-        rows = rows[rows["is_latest"]]
-    return outcome_counts(rows, column=column)[SUMMARY_COLUMNS]
+    return outcome_counts(headline_rows(table, area_code), column=column)[SUMMARY_COLUMNS]
 
 
 def outcome_counts(rows: pd.DataFrame, *, column: str = "compared_to_city",
@@ -90,7 +90,8 @@ def outcome_counts(rows: pd.DataFrame, *, column: str = "compared_to_city",
     A first row over all rows (``by == "all"``), then one row per value of ``by``:
     sorted, or with ``sort=False`` in order of first appearance. With ``by=None``
     only the first row, without a ``by`` column. Columns: ``by``, then
-    COUNT_COLUMNS: ``indicators`` counts every row; ``better`` / ``worse`` count
+    COUNT_COLUMNS: ``indicators`` counts every row; ``compared`` the rows with an
+    outcome of the comparison (the M of "N of M"); ``better`` / ``worse`` count
     every significant difference (``much_`` outcomes included, and also counted
     on their own, see COUNTED_OUTCOMES); ``higher`` / ``lower`` are neutral
     indicators; ``no_outcome`` counts missing outcomes (NaN / None). An outcome

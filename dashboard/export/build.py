@@ -29,6 +29,7 @@ from dashboard.export.profile import (
 )
 from dashboard.export.quality import quality_notes
 from dashboard.export.summary import domain_counts, domain_sentence, summary_sentences
+from indicators import headline_age_groups, headline_age_rows, headline_rows
 from store.read import Snapshot
 
 HIDDEN_WHEN_SUPPRESSED = (
@@ -98,26 +99,12 @@ def catalogue_info(catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
     return cat.set_index("id", drop=False)
 
 
-def main_age_group(rows: pd.DataFrame) -> pd.DataFrame:
-    """Rows of the default age group ``all`` (or, per indicator, its only age group)."""
-    if "age_group" not in rows.columns:
-        return rows
-    has_all = (rows["age_group"] == "all").groupby(rows["indicator_id"], observed=True).transform("any")
-    return rows[(rows["age_group"] == "all") | ~has_all]
-
-
-def latest_rows(rows: pd.DataFrame) -> pd.DataFrame:
-    """One row per indicator: its latest period."""
-    if rows.empty:
-        return rows
-    latest = rows.groupby("indicator_id", observed=True)["period"].transform("max")
-    return rows[rows["period"] == latest].drop_duplicates("indicator_id")
-
-
-def spine_stats(table: pd.DataFrame, level_of: pd.Series, level: str) -> pd.DataFrame:
-    """Per indicator and period: the spread of the values of all areas of ``level``."""
+def spine_stats(table: pd.DataFrame, level_of: pd.Series, level: str,
+                age_groups: pd.Series) -> pd.DataFrame:
+    """Per indicator and period: the spread of the values of all areas of ``level``
+    (sex total, the indicator's headline age group)."""
     peers = table[(table["area_code"].map(level_of) == level) & (table["sex"] == "total")]
-    peers = main_age_group(peers)
+    peers = headline_age_rows(peers, age_groups)
     peers = peers[peers["value"].notna() & ~peers["status"].isin(SUPPRESSED)]
     grouped = peers.groupby(["indicator_id", "period"], observed=True)["value"]
     return pd.DataFrame(
@@ -190,11 +177,11 @@ def indicator_row(row: Record, info: Record, stats: SpineStats, history: pd.Data
     )
 
 
-def domain_sections(main: pd.DataFrame, cat: pd.DataFrame, stats: SpineStats,
-                    lang: str) -> list[DomainSection]:
-    """Per domain (catalogue order) the latest rows of its indicators (catalogue order)."""
-    latest = latest_rows(main)
-    latest = latest.assign(order=latest["indicator_id"].map(cat["order"])).sort_values("order")
+def domain_sections(headline: pd.DataFrame, main: pd.DataFrame, cat: pd.DataFrame,
+                    stats: SpineStats, lang: str) -> list[DomainSection]:
+    """Per domain (catalogue order) the headline rows of its indicators (catalogue order);
+    ``main`` holds every period of them (sex total, headline age group) for the trends."""
+    latest = headline.assign(order=headline["indicator_id"].map(cat["order"])).sort_values("order")
     history = dict(list(main.groupby("indicator_id", observed=True)))
     info = cat.to_dict("index")
     by_domain: dict[str, list[IndicatorRow]] = {d: [] for d in dict.fromkeys(cat["domain"])}
@@ -279,6 +266,14 @@ class TableIndex:
         groups = codes.groupby(codes, sort=False, observed=True).indices if len(codes) else {}
         self._by_area = {str(k): v for k, v in groups.items()}
         self._stats: dict[str, SpineStats] = {}
+        self._age_groups: pd.Series | None = None
+
+    @property
+    def age_groups(self) -> pd.Series:
+        """Each indicator's headline age group, decided on the whole table."""
+        if self._age_groups is None:
+            self._age_groups = headline_age_groups(self.table)
+        return self._age_groups
 
     def area_rows(self, code: str) -> pd.DataFrame:
         positions = self._by_area.get(code)
@@ -287,7 +282,7 @@ class TableIndex:
     def spine(self, level: str, level_of: pd.Series) -> SpineStats:
         """Spread of the values of all areas of ``level``, keyed by (indicator, period)."""
         if level not in self._stats:
-            stats = spine_stats(self.table, level_of, level)
+            stats = spine_stats(self.table, level_of, level, self.age_groups)
             records: Mapping[Any, Record] = stats.to_dict("index")
             self._stats[level] = {(str(k[0]), str(k[1])): v for k, v in records.items()}
         return self._stats[level]
@@ -318,9 +313,11 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
     cat = catalogue_info(snapshot.catalogue, lang)
     rows = disclosed(index.area_rows(code))
     rows = rows[rows["indicator_id"].isin(cat.index)]
-    main = main_age_group(rows[rows["sex"] == "total"])
+    ages = index.age_groups
+    main = headline_age_rows(rows[rows["sex"] == "total"], ages)
     level_of = snapshot.areas.set_index("code")["level"]
-    domains = domain_sections(main, cat, index.spine(level, level_of), lang)
+    domains = domain_sections(headline_rows(rows, age_groups=ages), main, cat,
+                              index.spine(level, level_of), lang)
     shown = [r.indicator_id for d in domains for r in d.rows]
     city_rows = index.area_rows(str(snapshot.city.get("code", "")))
     notes, note_counts = quality_notes(rows, city_rows, cat, lang)
@@ -337,7 +334,7 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
         batch_id=snapshot.batch_id,
         summary=summary_sentences(domains, lang),
         domains=domains,
-        sex_rows=sex_rows(main_age_group(rows), cat),
+        sex_rows=sex_rows(headline_age_rows(rows, ages), cat),
         notes=notes, note_counts=note_counts,
         appendix=entries,
         methods=strings.METHODS[lang],

@@ -15,23 +15,15 @@ MAX_NAMES = 5
 
 
 def domain_counts(rows: Sequence[IndicatorRow]) -> dict[str, int]:
-    """Counts of the comparison outcomes among ``rows`` (latest period, sex total), from
-    :func:`indicators.outcome_counts`: ``compared`` is better, worse, similar, higher or
-    lower; ``other`` is neither better, worse nor similar; ``n`` is every row."""
+    """Counts of the comparison outcomes among ``rows`` (the area's headline rows), from
+    :func:`indicators.outcome_counts`: ``compared`` is the indicators with a comparison
+    against the city (better, worse, similar, higher or lower); ``other`` is neither
+    better, worse nor similar; ``n`` is every row."""
     outcomes = pd.DataFrame({"compared": pd.Series([r.compared for r in rows], dtype=object)})
     counts = outcome_counts(outcomes, column="compared", by=None).iloc[0]
-    better, worse, similar, higher, lower, n = (
-        int(counts[c]) for c in ("better", "worse", "similar", "higher", "lower", "indicators"))
-    return {
-        "better": better,
-        "worse": worse,
-        "similar": similar,
-        "higher": higher,
-        "lower": lower,
-        "compared": better + worse + similar + higher + lower,
-        "other": n - better - worse - similar,
-        "n": n,
-    }
+    out = {c: int(counts[c]) for c in ("better", "worse", "similar", "higher", "lower", "compared")}
+    n = int(counts["indicators"])
+    return {**out, "other": n - out["better"] - out["worse"] - out["similar"], "n": n}
 
 
 def domain_sentence(counts: dict[str, int], lang: str) -> str:

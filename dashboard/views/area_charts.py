@@ -10,10 +10,10 @@ from dash import html
 from dashboard.display import comparison_keys, number_format, value_text
 from dashboard.figures.charts import sex_figure, trend_figure
 from dashboard.i18n import indicator_name, t
-from dashboard.model import Atlas
+from dashboard.model import Atlas, records
 from dashboard.numbers import format_interval, format_number
 from dashboard.selection import SEX_ORDER
-from dashboard.views.profile import chip
+from dashboard.views.profile import chip, latest_rows
 
 SERIES = ["period", "value", "lower", "upper"]
 
@@ -28,9 +28,9 @@ def series(atlas: Atlas, area_code: str, indicator_id: str, sex: str = "total") 
 
 
 def latest(atlas: Atlas, area_code: str, indicator_id: str) -> dict[str, Any] | None:
-    """The area's latest row (sex total) of the indicator, as a record."""
-    hits = [r for r in atlas.series_records(area_code, indicator_id)
-            if r["sex"] == "total" and r["is_latest"]]
+    """The area's headline row of the indicator (the profile table's row), as a record."""
+    rows = latest_rows(atlas, area_code)
+    hits = records(rows[rows["indicator_id"] == indicator_id])
     return hits[0] if hits else None
 
 

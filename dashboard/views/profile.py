@@ -1,8 +1,9 @@
 """The area profile: header facts, the summary in words, and the table by domain.
 
-The table shows the latest period for everyone (sex ``total``); each row has
-the value with its interval, the city, the difference, the comparison (symbol
-and words, not colour alone), the trend, the gap trend and a spine chart.
+The table shows the area's headline rows (one per indicator: sex ``total``, its
+headline age group, its latest period with data); each row has the value with its
+interval, the city, the difference, the comparison (symbol and words, not colour
+alone), the trend, the gap trend and a spine chart.
 """
 
 from __future__ import annotations
@@ -21,40 +22,40 @@ from dashboard.model import Atlas, records
 from dashboard.numbers import format_integer, format_interval, format_number, format_signed
 from dashboard.urls import href, indicator_path
 from dashboard.views.controls import domains_in_order
-from indicators import outcome_counts
+from indicators import headline_rows, outcome_counts
 
 
-def latest_rows(atlas: Atlas, area_code: str, sex: str = "total") -> pd.DataFrame:
-    """The area's latest row per indicator (catalogue order), with swatch keys (memoized)."""
+def latest_rows(atlas: Atlas, area_code: str) -> pd.DataFrame:
+    """The area's headline rows (``indicators.headline_rows``: one per indicator, sex
+    total, headline age group, latest period with data) in catalogue order, with swatch
+    keys (memoized)."""
 
     def build() -> pd.DataFrame:
-        rows = atlas.area_rows(area_code)
-        rows = rows[((rows["sex"] == sex) & rows["is_latest"]).to_numpy(dtype=bool)].copy()
+        rows = headline_rows(atlas.area_rows(area_code), age_groups=atlas.age_groups()).copy()
         rows["indicator_id"] = rows["indicator_id"].astype(str)
         order = {ind: i for i, ind in enumerate(atlas.catalogue().index)}
         rows["order"] = rows["indicator_id"].map(order)
         rows["key"] = comparison_keys(rows)
         return rows.sort_values("order")
 
-    return atlas.cached(("latest-rows", area_code, sex), build)
+    return atlas.cached(("latest-rows", area_code), build)
 
 
 def summary(rows: pd.DataFrame, lang: str) -> html.Div:
     """"11 of 30 indicators significantly worse than the city, 3 better", then per domain.
 
-    Counts the swatch keys of ``rows``, domains in order of appearance; the total
-    leaves out the ``no_data`` rows."""
-    keyed = rows.assign(outcome=rows["key"].mask(rows["key"] == "no_data"))
-    counts = outcome_counts(keyed, column="outcome", sort=False)
+    Counts the outcomes of ``rows`` (the headline rows) with ``indicators.outcome_counts``,
+    domains in order of appearance; the total is ``compared``: the indicators with a
+    comparison against the city (not the suppressed, missing or untestable ones)."""
+    counts = outcome_counts(rows, sort=False)
     overall = counts.iloc[0]
-    total = int(overall["indicators"] - overall["no_outcome"])
     domains = counts.iloc[1:]
     per_domain = [
         html.Li(t("area.summary.domain", lang, domain=domain_name(d, lang), worse=int(w), better=int(b)))
         for d, w, b in zip(domains["domain"], domains["worse"], domains["better"], strict=True)
     ]
     return html.Div([
-        html.P(t("area.summary", lang, worse=int(overall["worse"]), total=total,
+        html.P(t("area.summary", lang, worse=int(overall["worse"]), total=int(overall["compared"]),
                  better=int(overall["better"])), className="summary"),
         html.Ul(per_domain, className="summary-domains"),
     ])

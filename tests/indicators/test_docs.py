@@ -17,6 +17,7 @@ from indicators.contract import (
     TABLE_COLUMNS,
     TRENDS,
 )
+from indicators.summaries import COUNT_COLUMNS
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -35,6 +36,11 @@ def test_every_column_is_documented(contract: str, name: str) -> None:
                                             + CITY_SOURCES)))
 def test_every_vocabulary_value_is_documented(contract: str, word: str) -> None:
     assert f"`{word}`" in contract
+
+
+@pytest.mark.parametrize("name", COUNT_COLUMNS)
+def test_every_count_is_documented(contract: str, name: str) -> None:
+    assert f"`{name}`" in contract
 
 
 def test_the_export_columns_block_is_the_contract(contract: str) -> None:

@@ -50,11 +50,9 @@ def test_area_summary_counts_per_domain(city: tuple) -> None:
     # A: unemployment high (worse), employment low (worse), smoking as the city, births higher
     assert (overall["worse"], overall["better"], overall["similar"], overall["higher"]) == (
         2, 0, 1, 1)
+    assert overall["compared"] == 4
     work = summary.set_index("domain").loc["work"]
     assert (work["indicators"], work["worse"]) == (2, 2)
-    every_period = area_summary(comparison_table(values, cat, areas, b.CITY), "A",
-                                latest_only=False)
-    assert every_period.iloc[0]["indicators"] == 8
 
 
 # One area's latest rows, by hand: (domain, polarity, status, compared_to_city).
@@ -72,17 +70,19 @@ HAND_MADE = [
     ("health", "high_is_good", "suppressed_at_source", "not_compared"),
     ("care", "high_is_good", "ok", "benchmark"),
 ]
-COUNTED = ["indicators", "better", "similar", "worse", "much_better", "much_worse", "higher",
-           "lower", "not_compared", "no_outcome"]
+COUNTED = ["indicators", "compared", "better", "similar", "worse", "much_better", "much_worse",
+           "higher", "lower", "not_compared", "no_outcome"]
 
 
 def hand_made_table() -> pd.DataFrame:
     """HAND_MADE for area A at its latest period, plus rows area_summary must leave out."""
     latest = pd.DataFrame(HAND_MADE, columns=["domain", "polarity", "status", "compared_to_city"])
-    latest = latest.assign(area_code="A", sex="total", age_group="all", is_latest=True)
-    others = pd.DataFrame({
+    latest = latest.assign(indicator_id=[f"i{i}" for i in range(len(HAND_MADE))], area_code="A",
+                           period="2023", sex="total", age_group="all", is_latest=True)
+    others = pd.DataFrame({  # rows of i2 (work, worse for A in 2023) in another area, sex, age, period
         "domain": "work", "polarity": "high_is_good", "status": "ok", "compared_to_city": "worse",
-        "area_code": ["B", "A", "A", "A"], "sex": ["total", "female", "total", "total"],
+        "indicator_id": "i2", "area_code": ["B", "A", "A", "A"],
+        "period": ["2023", "2023", "2023", "2022"], "sex": ["total", "female", "total", "total"],
         "age_group": ["all", "all", "65+", "all"], "is_latest": [True, True, True, False],
     })
     table = pd.concat([latest, others], ignore_index=True)
@@ -98,11 +98,11 @@ def test_outcome_counts_on_a_hand_made_table() -> None:
     counts = outcome_counts(rows, sort=False).set_index("domain")[COUNTED]
     assert list(counts.index) == ["all", "work", "health", "care"]
     assert counts.dtypes.eq(np.int64).all()
-    #                               n  better sim worse mb mw  hi lo nc  none
-    assert counts.loc["all"].tolist() == [12, 2, 2, 2, 1, 1, 1, 1, 2, 1]
-    assert counts.loc["work"].tolist() == [5, 2, 1, 1, 1, 0, 0, 0, 1, 0]
-    assert counts.loc["health"].tolist() == [6, 0, 1, 1, 0, 1, 1, 1, 1, 1]
-    assert counts.loc["care"].tolist() == [1, 0, 0, 0, 0, 0, 0, 0, 0, 0]  # benchmark: counted only
+    #                               n cmp better sim worse mb mw hi lo nc none
+    assert counts.loc["all"].tolist() == [12, 8, 2, 2, 2, 1, 1, 1, 1, 2, 1]
+    assert counts.loc["work"].tolist() == [5, 4, 2, 1, 1, 1, 0, 0, 0, 1, 0]
+    assert counts.loc["health"].tolist() == [6, 4, 0, 1, 1, 0, 1, 1, 1, 1, 1]
+    assert counts.loc["care"].tolist() == [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]  # benchmark: counted only
     assert (counts.iloc[1:].sum() == counts.loc["all"]).all()
     assert list(outcome_counts(rows)["domain"]) == ["all", "care", "health", "work"]
     alone = outcome_counts(rows.astype({"compared_to_city": object}), by=None)
@@ -114,10 +114,10 @@ def test_outcome_counts_on_a_hand_made_table() -> None:
 def test_area_summary_counts_the_hand_made_area() -> None:
     summary = area_summary(hand_made_table(), "A").set_index("domain")
     assert "no_outcome" not in summary.columns
-    assert summary.loc["all"].tolist() == [12, 2, 2, 2, 1, 1, 1, 1, 2]
+    # the headline rows: i2 counts once (2023, age all), not for its 65+, female or 2022 rows
+    assert summary.loc["all"].tolist() == [12, 8, 2, 2, 2, 1, 1, 1, 1, 2]
     assert summary.loc["health", "not_compared"] == 1 and summary.loc["health", "indicators"] == 6
-    every_period = area_summary(hand_made_table(), "A", latest_only=False)
-    assert (every_period.iloc[0]["indicators"], every_period.iloc[0]["worse"]) == (13, 3)
+    assert summary.loc["health", "compared"] == 4
 
 
 def test_domain_scores_are_weighted_polarity_aligned_z_scores(city: tuple) -> None:

@@ -1,0 +1,95 @@
+"""The area page and the exported profile count the same headline rows: the same
+"N of M", the same counts per domain, the same periods, as ``indicators.area_summary``.
+On the hand-made city of tests/indicators/headline_city.py, loaded into a store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from shapely.geometry import MultiPolygon, box
+from shapely.ops import unary_union
+from sqlalchemy import Engine, insert
+
+from dashboard.export.build import build_profile
+from dashboard.export.summary import domain_counts
+from dashboard.i18n import domain_name
+from dashboard.model import Atlas
+from dashboard.views.area_charts import headline
+from dashboard.views.profile import latest_rows, summary
+from indicators import area_summary
+from store.engine import make_engine
+from store.migrate import upgrade
+from store.schema import Area, City, Indicator, IndicatorValue, LoadBatch
+from tests.dashboard.helpers import page_text
+from tests.export.conftest import EXPORT_DATE
+from tests.indicators import builders as b
+from tests.indicators import headline_city as city
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def write_city(engine: Engine) -> None:
+    """The hand-made city in an empty store (schema applied); areas are boxes in a row."""
+    now = datetime.now(UTC)
+    values = city.values()
+    areas = city.areas()
+    boxes = [MultiPolygon([box(12.0 + 0.01 * i, 57.0, 12.01 + 0.01 * i, 57.01)])
+             for i in range(len(areas) - 1)]
+    areas["geom"] = [MultiPolygon([unary_union(boxes)]), *boxes]
+    areas["display_geom"] = areas["geom"]
+    with engine.begin() as conn:
+        inserted = conn.execute(insert(LoadBatch).values(
+            city_code=b.CITY, started_at=now, finished_at=now, status="succeeded",
+            values_loaded=len(values))).inserted_primary_key
+        assert inserted is not None
+        conn.execute(insert(City).values(code=b.CITY, name="Staden", synthetic=True,
+                                         batch_id=inserted[0]))
+        conn.execute(insert(Area), _records(areas))
+        conn.execute(insert(Indicator), _records(city.catalogue()))
+        conn.execute(insert(IndicatorValue), _records(values))
+
+
+@pytest.fixture(scope="module")
+def hand_made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
+    path: Path = tmp_path_factory.mktemp("headline") / "atlas.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    write_city(engine)
+    yield Atlas(engine)
+    engine.dispose()
+
+
+def test_page_export_and_area_summary_count_the_same_headline_rows(hand_made: Atlas) -> None:
+    rows = latest_rows(hand_made, city.AREA)
+    profile = build_profile(hand_made.snapshot(), hand_made.comparisons(), city.AREA, "en",
+                            EXPORT_DATE)
+    shown = [r for d in profile.domains for r in d.rows]
+    assert {r.indicator_id: r.period for r in shown} == dict(
+        zip(rows["indicator_id"], rows["period"].astype(str), strict=True))
+    assert {r.indicator_id: r.period for r in shown}["voting"] == "2022"
+
+    page = page_text(summary(rows, "en"))
+    exported = domain_counts(shown)
+    engine = area_summary(hand_made.comparisons(), city.AREA).set_index("domain")
+    assert "3 of 5 indicators significantly worse than the city, 0 better." in page
+    assert (exported["worse"], exported["compared"], exported["better"]) == (3, 5, 0)
+    assert profile.summary[0].startswith("Of 5 indicators compared with the city: 3 ")
+    assert engine.loc["all", ["worse", "compared", "better"]].tolist() == [3, 5, 0]
+    for section in profile.domains:
+        worse, better = section.counts["worse"], section.counts["better"]
+        line = f"{domain_name(section.code, 'en')}: {worse} worse, {better} better"
+        assert line in page
+        assert engine.loc[section.code, ["worse", "better", "compared"]].tolist() == [
+            worse, better, section.counts["compared"]]
+
+
+def test_the_line_beside_the_charts_shows_the_headline_row(hand_made: Atlas) -> None:
+    area = hand_made.areas().loc[city.AREA]
+    assert "voting en 2022:" in page_text(headline(hand_made, area, "voting", "en"))
+    assert "elderly en 2023:" in page_text(headline(hand_made, area, "elderly", "en"))
