@@ -2,9 +2,9 @@
 
 A refresh never touches the tables readers use until its last moment:
 ``staged`` creates an empty ``<table>_next`` beside each of the city's tables
-(columns, defaults, checks and storage settings only), the load COPYs into those, then they get
-their keys, indexes and foreign keys (sorted builds, much faster than upkeep
-row by row) and statistics. Only then does the load lock the live tables,
+(columns, defaults, checks and storage settings only), the load COPYs into
+those, then they get their keys, indexes and foreign keys (sorted builds, much
+faster than upkeep row by row) and statistics. Only then does the load lock the live tables,
 drop them and rename the new ones (and their indexes) to the canonical names;
 all in the load's one transaction, so a failure leaves nothing behind.
 
