@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
+import waitress
 
 from dashboard.app import create_app
 from dashboard.model import Atlas
 from store.engine import make_engine
 from store.migrate import upgrade
 from tests.conftest import missing_component
+from wellbeing.cli_serve import THREADS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -49,12 +50,14 @@ def demo_atlas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
 
 @pytest.fixture(scope="session")
 def base_url(demo_atlas: Atlas) -> Iterator[str]:
-    """The dashboard on the demo city, served from a background thread."""
-    server = make_server("127.0.0.1", 0, create_app(demo_atlas).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    """The dashboard on the demo city, served by waitress (as `wellbeing serve` does)
+    from a background thread."""
+    server = waitress.create_server(create_app(demo_atlas).server, host="127.0.0.1", port=0,
+                                    threads=THREADS)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    yield f"http://127.0.0.1:{server.effective_port}"
+    server.close()
     thread.join(timeout=10)
 
 

@@ -1,18 +1,25 @@
-"""`wellbeing serve`: defaults from the settings, options override them, debug stays off."""
+"""`wellbeing serve`: waitress by default, Dash's dev server with --debug; defaults
+from the settings, options override them."""
 
 from __future__ import annotations
 
+import threading
+import urllib.request
 from typing import Any
 
 import pytest
 import typer
+import waitress
 from typer.testing import CliRunner
 
 import dashboard.app
-from wellbeing.cli_serve import serve_command
+from dashboard.model import Atlas
+from wellbeing.cli_serve import THREADS, serve_command
 
 
 class FakeApp:
+    server = object()  # the WSGI app waitress is given
+
     def __init__(self) -> None:
         self.calls: list[dict[str, Any]] = []
 
@@ -21,12 +28,13 @@ class FakeApp:
 
 
 @pytest.fixture
-def fake(monkeypatch: pytest.MonkeyPatch) -> FakeApp:
-    app = FakeApp()
+def fake(monkeypatch: pytest.MonkeyPatch) -> tuple[FakeApp, list[tuple[Any, dict[str, Any]]]]:
+    app, served = FakeApp(), []
     monkeypatch.setattr(dashboard.app, "create_app", lambda atlas=None: app)
     monkeypatch.setattr(dashboard.app, "warm", lambda atlas: None)
     monkeypatch.setattr("dashboard.model.get_engine", lambda url=None: None)
-    return app
+    monkeypatch.setattr(waitress, "serve", lambda wsgi, **kw: served.append((wsgi, kw)))
+    return app, served
 
 
 def _cli() -> typer.Typer:
@@ -36,20 +44,52 @@ def _cli() -> typer.Typer:
     return cli
 
 
-def test_serve_uses_the_settings_by_default(fake: FakeApp, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_uses_waitress_and_the_settings_by_default(
+    fake: tuple[FakeApp, list[Any]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app, served = fake
     monkeypatch.setenv("WELLBEING_HOST", "0.0.0.0")
     monkeypatch.setenv("WELLBEING_PORT", "9123")
     result = CliRunner().invoke(_cli(), ["serve"])
     assert result.exit_code == 0, result.output
-    assert fake.calls == [{"host": "0.0.0.0", "port": 9123, "debug": False, "dev_tools_ui": False,
-                           "dev_tools_props_check": False}]
+    assert served == [(FakeApp.server, {"host": "0.0.0.0", "port": 9123, "threads": THREADS,
+                                        "ident": "wellbeing-atlas"})]
+    assert app.calls == []  # not the development server
     assert "http://0.0.0.0:9123/" in result.output
 
 
-def test_serve_options_win(fake: FakeApp) -> None:
+def test_serve_options_win(fake: tuple[FakeApp, list[Any]]) -> None:
+    _, served = fake
     result = CliRunner().invoke(_cli(), ["serve", "--host", "127.0.0.2", "--port", "8999"])
     assert result.exit_code == 0, result.output
-    assert fake.calls[0]["host"] == "127.0.0.2" and fake.calls[0]["port"] == 8999
+    assert served[0][1]["host"] == "127.0.0.2" and served[0][1]["port"] == 8999
+
+
+def test_debug_uses_dashs_development_server(fake: tuple[FakeApp, list[Any]]) -> None:
+    app, served = fake
+    result = CliRunner().invoke(_cli(), ["serve", "--debug", "--port", "8998"])
+    assert result.exit_code == 0, result.output
+    assert served == []
+    assert app.calls == [{"host": "127.0.0.1", "port": 8998, "debug": True, "dev_tools_ui": True,
+                          "dev_tools_props_check": True}]
+
+
+def test_waitress_serves_the_map_page_and_a_callback(atlas: Atlas) -> None:
+    """The real server on a free port: the page and Dash's layout endpoint answer."""
+    server = waitress.create_server(dashboard.app.create_app(atlas).server, host="127.0.0.1",
+                                    port=0, threads=2)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{server.effective_port}"
+        with urllib.request.urlopen(base + "/", timeout=30) as page:
+            assert page.status == 200 and page.headers["Server"] == "waitress"
+            assert b"_dash-config" in page.read()
+        with urllib.request.urlopen(base + "/_dash-layout", timeout=30) as layout:
+            assert layout.status == 200 and layout.read().startswith(b"{")
+    finally:
+        server.close()
+        thread.join(timeout=10)
 
 
 def test_importing_the_wsgi_module_builds_nothing() -> None:
