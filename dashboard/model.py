@@ -179,8 +179,8 @@ class Atlas:
 
     def ui_table(self) -> pd.DataFrame:
         """The comparison rows the dashboard shows: each indicator's headline age group
-        (``all``, or its only one), the columns the pages use, suppressed values blanked
-        once more (see display.redact)."""
+        (the catalogue's, else ``all``, else its only one), the columns the pages use,
+        suppressed values blanked once more (see display.redact)."""
 
         def build() -> pd.DataFrame:
             table = self.comparisons()

@@ -109,6 +109,14 @@ COLUMNS: tuple[Column, ...] = (
         "30",
     ),
     Column("weight", False, 1.0, None, "Weight in composite summaries (>= 0).", "1"),
+    Column(
+        "headline_age_group",
+        False,
+        None,
+        32,
+        "Age group an area's profile counts, as the tables write it (when there is no 'all').",
+        "18-64",
+    ),
 )
 OUTPUT_COLUMNS = [
     "id",
@@ -129,6 +137,7 @@ OUTPUT_COLUMNS = [
     "min_numerator",
     "min_denominator",
     "weight",
+    "headline_age_group",
 ]
 POLARITY_ALIASES = {
     "higher_is_better": "high_is_good",
@@ -317,7 +326,8 @@ def _duplicates(out: pd.DataFrame, check: _Check) -> None:
 def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     """The catalogue as one row per indicator, with every problem found.
 
-    Columns are those of ``store.schema.Indicator`` except ``batch_id``.
+    Columns are those of ``store.schema.Indicator`` except ``batch_id``; the
+    index is each indicator's row in the file (header = row 1), for messages.
     Missing sv/pl names fall back to name_en; multiplier and weight default
     to 1, decimals to 1, polarity to neutral.
     """
@@ -348,7 +358,7 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     out["polarity"] = _choice(frame, check, "polarity", POLARITIES, POLARITY_ALIASES)
     _numbers(frame, check, out)
     _duplicates(out, check)
-    out = out[OUTPUT_COLUMNS].reset_index(drop=True)
+    out = out[OUTPUT_COLUMNS].set_axis(pd.Index(lines, name="row"))
     return out.astype(object).where(out.notna(), None).astype(
         {"multiplier": float, "decimals": int, "weight": float}
     ), check.problems

@@ -20,6 +20,7 @@ from etl.boundaries import read_boundaries
 from etl.catalogue import read_catalogue
 from etl.config import CityConfig, load_config
 from etl.errors import EtlError, Problem, ValidationError
+from etl.headline import check_headline_age_groups
 from etl.load import (
     CityData,
     LoadResult,
@@ -32,6 +33,7 @@ from etl.load import (
     source_files,
 )
 from etl.progress import progress_bar
+from etl.readers import display_name
 from etl.tables import read_tables
 from store.engine import database_url, get_engine
 from store.migrate import is_current, upgrade
@@ -101,6 +103,9 @@ def read_inputs(
             tables = read_tables(cfg, codes, catalogue)
         problems += tables.problems
         values = tables.values
+        problems += check_headline_age_groups(
+            catalogue, values, display_name(cfg.catalogue, cfg.source.parent)
+        )
         rows = {str(k): int(v) for k, v in tables.rows_per_file.items()}
         say(f"Tables: {len(values)} values read from {len(cfg.tables)} file(s).")
     files = _with_rows(files or source_files(cfg), areas, catalogue, rows)

@@ -15,9 +15,10 @@ TABLE_COLUMNS: list[str] = [
 ]
 """Columns of :func:`indicators.comparison_table`, in this order (then EXTRA_COLUMNS)."""
 
-EXTRA_COLUMNS: list[str] = ["city_source", "city_discrepancy", "rest_value"]
+EXTRA_COLUMNS: list[str] = ["city_source", "city_discrepancy", "rest_value", "headline_age_group"]
 """Columns after TABLE_COLUMNS: where the city value came from, a supplied city
-value's gap to the area aggregate (when beyond rounding), the rest-of-city value."""
+value's gap to the area aggregate (when beyond rounding), the rest-of-city value,
+the catalogue's headline age group of the row's indicator."""
 
 EXPORT_COLUMNS: list[str] = [
     "indicator_id", "indicator_name", "domain", "area_code", "area_name", "prioritized",

@@ -93,6 +93,7 @@ def build_frame(inp: Inputs, rows: Rows, city: CityCells, cols: Columns) -> pd.D
         "is_latest": cols.is_latest,
         "city_source": _cat(city.source[rows.cell], CITY_SOURCES),
         "city_discrepancy": discrepancy, "rest_value": cols.rest_value,
+        "headline_age_group": _lookup_cat(cat.headline_age, rows.ind),
     }
     return pd.DataFrame(data, columns=TABLE_COLUMNS + EXTRA_COLUMNS, copy=False)
 

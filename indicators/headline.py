@@ -13,19 +13,24 @@ import pandas as pd
 from indicators.contract import DEFAULT_AGE_GROUP
 
 HEADLINE_SEX = "total"
+HEADLINE_COLUMN = "headline_age_group"
+"""The comparison table's column with the catalogue's headline age group of each indicator."""
 NO_DATA_STATUS = "missing"
 """A row with this status holds no data: an older period with data is preferred to it."""
 
 
 def headline_age_groups(table: pd.DataFrame) -> pd.Series:
-    """Per indicator its headline age group: ``all`` when the indicator has it (sex
-    total, any area or period), otherwise its only age group.
+    """Per indicator its headline age group (rows of sex total, any area or period): the
+    catalogue's ``headline_age_group`` when the table carries one (column of that name),
+    else ``all`` when the indicator has it, else its only age group.
 
     A Series indexed by indicator id (text), age groups as text. An indicator with
-    several age groups and none of them ``all`` has no headline age group (it is
-    not in the Series): no single group speaks for the whole population.
+    several age groups, none of them ``all`` and none named by the catalogue, has no
+    headline age group (it is not in the Series): no single group speaks for the
+    whole population.
     """
-    total = table.loc[_is(table["sex"], HEADLINE_SEX), ["indicator_id", "age_group"]]
+    columns = ["indicator_id", "age_group"] + [c for c in (HEADLINE_COLUMN,) if c in table]
+    total = table.loc[_is(table["sex"], HEADLINE_SEX), columns]
     pairs = total.groupby(["indicator_id", "age_group"], observed=True).size().reset_index()
     indicator = pairs["indicator_id"].astype(str).to_numpy(dtype=object)
     age = pairs["age_group"].astype(str).to_numpy(dtype=object)
@@ -33,8 +38,22 @@ def headline_age_groups(table: pd.DataFrame) -> pd.Series:
     ids, first, n_groups = np.unique(indicator, return_inverse=True, return_counts=True)
     has_all = np.isin(ids, indicator[is_all])[first]
     chosen = is_all | (~has_all & (n_groups[first] == 1))
-    return pd.Series(age[chosen], index=pd.Index(indicator[chosen], name="indicator_id"),
-                     name="age_group", dtype=object)
+    named_ids, named_age = _named(total)
+    chosen &= ~np.isin(indicator, named_ids)
+    return pd.Series(np.concatenate([age[chosen], named_age]),
+                     index=pd.Index(np.concatenate([indicator[chosen], named_ids]),
+                                    name="indicator_id"),
+                     name="age_group", dtype=object).sort_index()
+
+
+def _named(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Indicator ids of ``rows`` whose catalogue names a headline age group, and the groups."""
+    if HEADLINE_COLUMN not in rows.columns:
+        return np.empty(0, dtype=object), np.empty(0, dtype=object)
+    pairs = rows.groupby(["indicator_id", HEADLINE_COLUMN], observed=True).size().reset_index()
+    pairs = pairs.drop_duplicates("indicator_id")  # one per indicator (the catalogue has one)
+    return (pairs["indicator_id"].astype(str).to_numpy(dtype=object),
+            pairs[HEADLINE_COLUMN].astype(str).to_numpy(dtype=object))
 
 
 def headline_age_rows(table: pd.DataFrame, age_groups: pd.Series | None = None) -> pd.DataFrame:

@@ -52,6 +52,7 @@ class Catalogue:
     min_den: NDArray[np.float64]
     domain: NDArray[np.object_]
     unit: NDArray[np.object_]
+    headline_age: NDArray[np.object_]  # the catalogue's headline age group, None when unnamed
 
 
 @dataclass
@@ -184,6 +185,7 @@ def read_catalogue(
     scale = np.where(np.isin(vt, [VALUE_TYPES.index(t) for t in ("count", "mean")]), 1.0, scale)
     dec = pd.to_numeric(cat["decimals"], errors="coerce").fillna(1).astype(np.int8).to_numpy()
     unit = cat["unit"].to_numpy(dtype=object) if "unit" in cat else np.full(len(cat), None)
+    headline_age = _optional_text(cat, "headline_age_group")
     take = np.maximum(pos, 0)
     out = Catalogue(
         ids=ind_cats, vtype=vt.astype(np.int8)[take], scale=scale[take],
@@ -191,6 +193,7 @@ def read_catalogue(
         min_num=_threshold("min_numerator", cat, min_numerator, DEFAULT_MIN_NUMERATOR)[take],
         min_den=_threshold("min_denominator", cat, min_denominator, DEFAULT_MIN_DENOMINATOR)[take],
         domain=cat["domain"].to_numpy(dtype=object)[take], unit=unit[take],
+        headline_age=headline_age[take],
     )
     return out, problems, unknown
 
@@ -198,7 +201,16 @@ def read_catalogue(
 def _empty_catalogue(n: int) -> Catalogue:
     z = np.zeros(n)
     return Catalogue(np.empty(n, object), np.zeros(n, np.int8), z, np.zeros(n, np.int8),
-                     np.zeros(n, np.int8), z, z, np.empty(n, object), np.empty(n, object))
+                     np.zeros(n, np.int8), z, z, np.empty(n, object), np.empty(n, object),
+                     np.full(n, None, object))
+
+
+def _optional_text(frame: pd.DataFrame, column: str) -> NDArray[np.object_]:
+    """Text of an optional column as objects, None where absent, missing or empty."""
+    if column not in frame:
+        return np.full(len(frame), None, dtype=object)
+    text = frame[column].astype(object)
+    return text.where(text.notna() & (text != ""), None).to_numpy(dtype=object)
 
 
 def read_areas(

@@ -155,6 +155,8 @@ class Indicator(Base):
     min_numerator: Mapped[float | None] = mapped_column(Float)
     min_denominator: Mapped[float | None] = mapped_column(Float)
     weight: Mapped[float] = mapped_column(Float, default=1.0)
+    # the age group an area's profile counts (indicators.headline_age_groups); NULL: the rule
+    headline_age_group: Mapped[str | None] = mapped_column(String(32))
     batch_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (

@@ -126,3 +126,13 @@ def test_every_column_is_documented(column: str) -> None:
     assert f"`{column}`" in DOCS.read_text(encoding="utf-8"), (
         f"docs/catalogue.md does not describe {column}"
     )
+
+
+def test_the_documented_example_reads_without_problems(tmp_path: Path) -> None:
+    example = DOCS.read_text(encoding="utf-8").split("```csv\n", 1)[1].split("```", 1)[0]
+    catalogue, problems = _read(tmp_path, example)
+    assert problems == []
+    named = catalogue.set_index("id")["headline_age_group"]
+    assert named.to_dict() == {"unemployment": None, "admissions": None, "median_income": None,
+                               "population": None, "low_income": "18-64"}
+    assert catalogue.index.tolist() == [2, 3, 4, 5, 6]  # each indicator's row in the file

@@ -20,7 +20,15 @@ from etl.load import file_sha256
 from etl.pipeline import run
 from store.read import read_batches, read_snapshot
 from store.schema import Base
-from tests.etl.smallcity import CITY_CODE, CODES, CONFIG, dump_store, table_rows, write_small_city
+from tests.etl.smallcity import (
+    CATALOGUE,
+    CITY_CODE,
+    CODES,
+    CONFIG,
+    dump_store,
+    table_rows,
+    write_small_city,
+)
 
 
 def test_sha256_known_answer(tmp_path: Path) -> None:
@@ -98,6 +106,22 @@ def test_sd_column_is_loaded_and_read_back(store_engine: Engine, tmp_path: Path)
     assert loaded.loc[list(CODES)].tolist() == [1_000.25 + i for i in range(len(CODES))]
     assert values.loc[values["period"] == "2031", "sd"].isna().all()
     assert values.loc[values["period"] == "2022", "sd"].isna().all()
+
+
+def test_headline_age_group_is_loaded_and_read_back(store_engine: Engine, tmp_path: Path) -> None:
+    lines = CATALOGUE.splitlines()
+    named = {"low_income": "18-64", "population": ""}
+    catalogue = "\n".join([lines[0] + ",headline_age_group", *(
+        f"{line},{named.get(line.split(',')[0], '')}" for line in lines[1:])]) + "\n"
+    extra = '\n[[tables]]\npath = "bands.csv"\n'
+    bands = "indicator,area,period,sex,age_group,numerator,denominator\n" + "".join(
+        f"low_income,{code},2030,total,18-64,{50 + i},1000\n" for i, code in enumerate(CODES))
+    run(write_small_city(tmp_path, catalogue=catalogue, config=CONFIG + extra,
+                         files={"bands.csv": bands}), store_engine)
+    stored = read_snapshot(store_engine).catalogue.set_index("id")["headline_age_group"]
+    assert stored.dropna().to_dict() == {"low_income": "18-64"}
+    assert sorted(stored.index[stored.isna()]) == [
+        "admissions", "median_income", "population", "unemployment"]
 
 
 def test_geometries_round_trip_valid_multipolygons(store_engine: Engine, tmp_path: Path) -> None:

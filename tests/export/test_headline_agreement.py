@@ -34,7 +34,7 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     return frame.astype(object).where(frame.notna(), None).to_dict("records")
 
 
-def write_city(engine: Engine) -> None:
+def write_city(engine: Engine, catalogue: pd.DataFrame | None = None) -> None:
     """The hand-made city in an empty store (schema applied); areas are boxes in a row."""
     now = datetime.now(UTC)
     values = city.values()
@@ -51,18 +51,28 @@ def write_city(engine: Engine) -> None:
         conn.execute(insert(City).values(code=b.CITY, name="Staden", synthetic=True,
                                          batch_id=inserted[0]))
         conn.execute(insert(Area), _records(areas))
-        conn.execute(insert(Indicator), _records(city.catalogue()))
+        conn.execute(insert(Indicator), _records(city.catalogue() if catalogue is None
+                                                 else catalogue))
         conn.execute(insert(IndicatorValue), _records(values))
+
+
+def _atlas(folder: Path, catalogue: pd.DataFrame | None = None) -> Iterator[Atlas]:
+    engine = make_engine(f"sqlite:///{folder / 'atlas.sqlite'}")
+    upgrade(engine)
+    write_city(engine, catalogue)
+    yield Atlas(engine)
+    engine.dispose()
 
 
 @pytest.fixture(scope="module")
 def hand_made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
-    path: Path = tmp_path_factory.mktemp("headline") / "atlas.sqlite"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    write_city(engine)
-    yield Atlas(engine)
-    engine.dispose()
+    yield from _atlas(tmp_path_factory.mktemp("headline"))
+
+
+@pytest.fixture(scope="module")
+def bands_named(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
+    """The same city, its catalogue naming 18-64 the headline age group of bands."""
+    yield from _atlas(tmp_path_factory.mktemp("bands"), city.catalogue(bands="18-64"))
 
 
 def test_page_export_and_area_summary_count_the_same_headline_rows(hand_made: Atlas) -> None:
@@ -93,3 +103,22 @@ def test_the_line_beside_the_charts_shows_the_headline_row(hand_made: Atlas) -> 
     area = hand_made.areas().loc[city.AREA]
     assert "voting en 2022:" in page_text(headline(hand_made, area, "voting", "en"))
     assert "elderly en 2023:" in page_text(headline(hand_made, area, "elderly", "en"))
+
+
+def test_an_indicator_in_bands_counts_where_the_catalogue_names_its_age_group(
+        bands_named: Atlas) -> None:
+    """bands (0-17 and 18-64, no all) is left out of profiles unless the store's catalogue
+    names its headline age group; named 18-64, page, export and area_summary count it."""
+    assert bands_named.snapshot().catalogue.set_index("id").loc[
+        "bands", "headline_age_group"] == "18-64"
+    rows = latest_rows(bands_named, city.AREA)
+    profile = build_profile(bands_named.snapshot(), bands_named.comparisons(), city.AREA, "en",
+                            EXPORT_DATE)
+    shown = {r.indicator_id: r for d in profile.domains for r in d.rows}
+    assert "bands" in shown and "bands" in set(rows["indicator_id"].astype(str))
+    exported = domain_counts(list(shown.values()))
+    engine = area_summary(bands_named.comparisons(), city.AREA).set_index("domain")
+    assert (exported["worse"], exported["compared"]) == (4, 6)
+    assert engine.loc["all", ["worse", "compared"]].tolist() == [4, 6]
+    assert "4 of 6 indicators significantly worse than the city" in page_text(
+        summary(rows, "en"))

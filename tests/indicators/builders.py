@@ -38,7 +38,7 @@ def indicator(ident: str, value_type: str = "proportion", polarity: str = "low_i
         "domain": "work", "unit": "%", "value_type": value_type,
         "multiplier": 1000.0 if value_type == "rate" else 1.0, "polarity": polarity,
         "decimals": 1, "source": "test", "definition": None, "min_numerator": None,
-        "min_denominator": None, "weight": 1.0,
+        "min_denominator": None, "weight": 1.0, "headline_age_group": None,
     }
     row.update(extra)
     return row

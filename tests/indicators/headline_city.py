@@ -11,10 +11,11 @@ What area A's headline rows must be (one per indicator, sex total):
 | crime     | safety  | A's 2023 suppressed at source                     | 2023, not compared  |
 | voting    | trust   | A has no 2023 row                                 | 2022, worse         |
 | evictions | housing | A's 2023 row is ``missing`` (never delivered)     | 2022, similar       |
-| bands     | health  | age groups ``0-17`` and ``18+``, no ``all``       | none                |
+| bands     | health  | age groups ``0-17`` and ``18-64``, no ``all``     | none                |
 
 So A has 7 headline rows, 5 of them compared with the city: 3 worse, 1 similar,
-1 higher; 2 not compared (suppressed).
+1 higher; 2 not compared (suppressed). ``catalogue(bands="18-64")`` names 18-64 as
+the headline age group of bands: then A has 8 headline rows, 6 compared, 4 worse.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ PERIODS = ("2022", "2023")
 DEN = 1000.0
 
 
-def catalogue() -> pd.DataFrame:
-    return b.catalogue(
+def catalogue(**headline_age_groups: str) -> pd.DataFrame:
+    """The catalogue; keyword arguments name an indicator's ``headline_age_group``."""
+    cat = b.catalogue(
         b.indicator("unemp", domain="work"),
         b.indicator("falls", domain="health"),
         b.indicator("elderly", polarity="neutral", domain="health"),
@@ -41,6 +43,8 @@ def catalogue() -> pd.DataFrame:
         b.indicator("evictions", domain="housing"),
         b.indicator("bands", domain="health"),
     )
+    cat["headline_age_group"] = [headline_age_groups.get(i) for i in cat["id"]]
+    return cat
 
 
 # (indicator, age group): events of A, B, D out of DEN, the same in both periods
@@ -54,7 +58,7 @@ COUNTS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("voting", "all"): (300, 600, 600),
     ("evictions", "all"): (50, 50, 50),
     ("bands", "0-17"): (300, 100, 100),
-    ("bands", "18+"): (300, 100, 100),
+    ("bands", "18-64"): (300, 100, 100),
 }
 
 

@@ -44,7 +44,7 @@ def test_the_headline_age_group_is_all_else_the_only_one(table: pd.DataFrame) ->
     ages = headline_age_groups(table)
     assert ages.to_dict() == {"unemp": "all", "falls": "all", "elderly": "65+", "smoking": "all",
                               "crime": "all", "voting": "all", "evictions": "all"}
-    assert "bands" not in ages.index  # 0-17 and 18+: no group speaks for everyone
+    assert "bands" not in ages.index  # 0-17 and 18-64: no group speaks for everyone
     kept = headline_age_rows(table)
     assert set(zip(kept["indicator_id"].astype(str), kept["age_group"].astype(str),
                    strict=True)) == set(ages.items())
@@ -113,3 +113,40 @@ def test_area_summary_counts_the_headline_rows(table: pd.DataFrame) -> None:
     assert summary.loc["housing", "similar"] == 1  # evictions 2022: 2023 was never delivered
     assert summary.loc["safety", "compared"] == 0  # crime suppressed at source
     assert (summary.iloc[1:].sum() == overall).all()
+
+
+def test_the_catalogue_names_the_headline_age_group_of_an_indicator_in_bands() -> None:
+    """bands has 0-17 and 18-64 and no ``all``: left out, unless the catalogue names one."""
+    table = comparison_table(city.values(), city.catalogue(bands="18-64"), city.areas(), b.CITY)
+    assert headline_age_groups(table)["bands"] == "18-64"
+    rows = headline_rows(table, city.AREA)
+    assert _as_expected(rows) == EXPECTED_A | {"bands": ("2023", "18-64", "ok", "much_worse")}
+    summary = area_summary(table, city.AREA).set_index("domain")
+    assert summary.loc["all", ["indicators", "compared", "worse", "not_compared"]].tolist() == [
+        8, 6, 4, 2]
+    assert summary.loc["health", ["indicators", "compared", "worse"]].tolist() == [4, 3, 2]
+
+
+def test_the_catalogues_headline_age_group_wins_over_all() -> None:
+    """falls has ``all`` and ``65+``; named 65+, A is counted on 65+ (better than the city)."""
+    table = comparison_table(city.values(), city.catalogue(falls="65+"), city.areas(), b.CITY)
+    ages = headline_age_groups(table)
+    assert (ages["falls"], ages["unemp"]) == ("65+", "all")
+    assert _as_expected(headline_rows(table, city.AREA))["falls"] == (
+        "2023", "65+", "ok", "much_better")
+    kept = headline_age_rows(table)
+    assert set(kept.loc[kept["indicator_id"] == "falls", "age_group"].astype(str)) == {"65+"}
+
+
+def test_a_named_age_group_without_rows_gives_no_headline_row() -> None:
+    """The named group is not replaced by another one when the table lacks it."""
+    table = comparison_table(city.values(), city.catalogue(falls="0-17"), city.areas(), b.CITY)
+    assert headline_age_groups(table)["falls"] == "0-17"
+    assert "falls" not in _as_expected(headline_rows(table, city.AREA))
+
+
+def test_the_catalogues_headline_age_group_on_plain_object_columns() -> None:
+    table = comparison_table(city.values(), city.catalogue(bands="18-64"), city.areas(), b.CITY)
+    plain = table.astype({c: object for c in ("indicator_id", "age_group", "sex",
+                                              "headline_age_group")})
+    assert _as_expected(headline_rows(plain, city.AREA))["bands"][1] == "18-64"

@@ -87,19 +87,37 @@ def test_unique_key_rejects_a_duplicate_value(store_engine: Engine) -> None:
         )
 
 
-def _value_columns(engine: Engine) -> list[str]:
-    return [c["name"] for c in inspect(engine).get_columns("indicator_values")]
+def _columns(engine: Engine, table: str) -> list[str]:
+    return [c["name"] for c in inspect(engine).get_columns(table)]
+
+
+def _downgrade_and_back(engine: Engine, revision: str, table: str, column: str) -> None:
+    """Downgrade to ``revision`` (``table.column`` is gone), then upgrade (it is back)."""
+    assert column in _columns(engine, table)
+    try:
+        command.downgrade(alembic_config(engine), revision)
+        assert column not in _columns(engine, table)
+    finally:
+        upgrade(engine)
+    assert column in _columns(engine, table)
 
 
 def test_sd_migration_downgrades_and_upgrades_keeping_rows(store_engine: Engine) -> None:
     _fill(store_engine)
-    assert "sd" in _value_columns(store_engine)
-    try:
-        command.downgrade(alembic_config(store_engine), "0002")
-        assert "sd" not in _value_columns(store_engine)
-    finally:
-        upgrade(store_engine)
-    assert "sd" in _value_columns(store_engine)
+    _downgrade_and_back(store_engine, "0002", "indicator_values", "sd")
     with store_engine.connect() as conn:
         rows = conn.execute(select(IndicatorValue.value, IndicatorValue.sd)).all()
     assert [tuple(r) for r in rows] == [(12.0, None)]
+
+
+def test_headline_age_group_migration_downgrades_and_upgrades_keeping_rows(
+        store_engine: Engine) -> None:
+    _fill(store_engine)
+    with store_engine.begin() as conn:
+        conn.execute(Indicator.__table__.update().values(headline_age_group="18-64"))
+    assert read_snapshot(store_engine).catalogue.loc[0, "headline_age_group"] == "18-64"
+    _downgrade_and_back(store_engine, "0004", "indicators", "headline_age_group")
+    snap = read_snapshot(store_engine)
+    assert snap.catalogue.loc[0, ["id", "name_pl"]].tolist() == ["unemployment", "Bezrobocie"]
+    assert snap.catalogue.loc[0, "headline_age_group"] is None
+    assert snap.values["value"].tolist() == [12.0]  # the values survive the downgrade
