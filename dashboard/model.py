@@ -116,6 +116,8 @@ class Atlas:
                 return cached
             try:
                 snap = read_snapshot(self.engine, with_geometry=True)
+            except StoreError as exc:  # e.g. an older schema: its message says how to fix it
+                raise StoreUnavailable(str(exc)) from exc
             except (SQLAlchemyError, OSError) as exc:
                 raise _unavailable(exc) from exc
             self._cached = _Cached(snap.batch_id, snap, _comparison_table(snap))

@@ -110,12 +110,12 @@ def status_command(
     """Show load batches, areas, prioritized areas, indicators, periods and value counts."""
     from etl.status import read_status, render_status
     from store.engine import database_url, get_engine
-    from store.migrate import is_current
+    from store.migrate import has_tables
 
     out = _console()
     with _errors_to_exit():
         engine = get_engine(database_url())  # keyed by URL: DATABASE_URL may change
-        if not is_current(engine):
+        if not has_tables(engine):
             raise EtlError(f"the store at {database_url()} has no tables yet. "
                            "Fix: run `wellbeing etl run CONFIG` or `wellbeing demo`.")
         render_status(read_status(engine, batches), out)

@@ -36,7 +36,7 @@ from etl.progress import progress_bar
 from etl.readers import display_name
 from etl.tables import read_tables
 from store.engine import database_url, get_engine
-from store.migrate import is_current, upgrade
+from store.migrate import check_schema, schema_state, upgrade
 from store.read import VALUE_COLUMNS
 
 Say = Callable[[str], None]
@@ -148,8 +148,12 @@ def validate(config_path: str | Path, say: Say = _quiet) -> ValidationReport:
 
 
 def ensure_store(engine: Engine) -> None:
-    """Create the store's tables when they are missing."""
-    if not is_current(engine):
+    """Create the store's tables, or bring an older store to this version's schema
+    (data kept); a store from a newer version of the atlas is an error."""
+    state = schema_state(engine)
+    if state == "unknown":
+        check_schema(engine)  # raises, saying how to fix it
+    if state != "current":
         upgrade(engine)
 
 

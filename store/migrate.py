@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
 from store.engine import StoreError, get_engine, is_postgis
@@ -45,6 +48,70 @@ def upgrade(engine: Engine | None = None, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
-def is_current(engine: Engine) -> bool:
-    """True when the store has all tables (cheap check before reads)."""
+def has_tables(engine: Engine) -> bool:
+    """True when the store has its tables (at whatever schema revision)."""
     return inspect(engine).has_table("indicator_values")
+
+
+@functools.cache
+def head_revision() -> str:
+    """The newest schema revision this version of the atlas knows."""
+    head = _scripts().get_current_head()
+    assert head is not None, "no migrations"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The store's schema revision (None for a store without the atlas's tables)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def schema_state(engine: Engine) -> str:
+    """``current``, ``empty`` (no atlas tables), ``behind`` (an older revision this
+    version can upgrade) or ``unknown`` (a revision this version does not know)."""
+    revision = current_revision(engine)
+    if revision is None or not has_tables(engine):
+        return "empty"
+    if revision == head_revision():
+        return "current"
+    known = {script.revision for script in _scripts().walk_revisions()}
+    return "behind" if revision in known else "unknown"
+
+
+def schema_problem(engine: Engine) -> str | None:
+    """Why this version of the atlas cannot read the store, with the fix; None when it can."""
+    state = schema_state(engine)
+    where = engine.url.render_as_string(hide_password=True)
+    head = head_revision()
+    if state == "empty":
+        return (
+            f"the store at {where} has no atlas tables yet. Fix: run `wellbeing db upgrade`, "
+            "then load a city (`wellbeing etl run CONFIG` or `wellbeing demo`)."
+        )
+    if state == "behind":
+        return (
+            f"the store at {where} has schema revision {current_revision(engine)}; this "
+            f"version of the atlas needs {head}. Fix: run `wellbeing db upgrade` (it keeps "
+            "the data)."
+        )
+    if state == "unknown":
+        return (
+            f"the store at {where} has schema revision {current_revision(engine)}, which this "
+            f"version of the atlas does not know (it knows up to {head}). Fix: update the "
+            "atlas, or point DATABASE_URL at another store."
+        )
+    return None
+
+
+def _scripts() -> ScriptDirectory:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(cfg)
+
+
+def check_schema(engine: Engine) -> None:
+    """Raise StoreError (saying how to fix it) unless the store is at this version's schema."""
+    problem = schema_problem(engine)
+    if problem is not None:
+        raise StoreError(problem[0].upper() + problem[1:])

@@ -16,6 +16,7 @@ import geopandas as gpd
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, select, text
 
+from store.migrate import check_schema
 from store.schema import (
     SRID,
     Area,
@@ -76,7 +77,12 @@ def read_geometries(conn: Connection, display: bool = True) -> gpd.GeoDataFrame:
 
 
 def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
-    """Areas, catalogue and values (and optionally display geometries) in one snapshot."""
+    """Areas, catalogue and values (and optionally display geometries) in one snapshot.
+
+    Raises StoreError, saying how to fix it, when the store is not at this
+    version's schema (e.g. made by an older version and not upgraded yet).
+    """
+    check_schema(engine)
     opts = {"isolation_level": "REPEATABLE READ"} if engine.dialect.name == "postgresql" else {}
     with engine.connect().execution_options(**opts) as conn, conn.begin():
         if engine.dialect.name == "postgresql":

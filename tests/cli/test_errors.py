@@ -50,7 +50,7 @@ def test_a_store_that_is_down_is_named_with_the_fix(use_store: pytest.MonkeyPatc
 def test_a_store_without_tables_says_how_to_load_one(use_store: pytest.MonkeyPatch, tmp_path: Path) -> None:
     use_store.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite'}")
     result = invoke(["export", "data", "--out", str(tmp_path / "x.csv")])
-    assert_clean_failure(result, 1, "no such table", "wellbeing db upgrade", "wellbeing demo")
+    assert_clean_failure(result, 1, "has no atlas tables yet", "wellbeing db upgrade", "wellbeing demo")
 
 
 def test_export_data_to_a_folder_is_refused_before_reading(use_store: pytest.MonkeyPatch,

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import shapely
 from alembic import command
 from sqlalchemy import Engine, inspect, select, text
 
-from store.migrate import alembic_config, upgrade
-from store.read import read_snapshot
+from dashboard.model import Atlas, StoreUnavailable
+from etl.pipeline import run
+from store.engine import StoreError
+from store.migrate import alembic_config, head_revision, schema_state, upgrade
+from store.read import read_batches, read_snapshot
 from store.schema import Area, City, Indicator, IndicatorValue
+from tests.etl.smallcity import CODES, write_small_city
 
 SQUARE = shapely.MultiPolygon([shapely.box(18.0, 59.0, 18.01, 59.01)])
 
@@ -121,3 +128,37 @@ def test_headline_age_group_migration_downgrades_and_upgrades_keeping_rows(
     assert snap.catalogue.loc[0, ["id", "name_pl"]].tolist() == ["unemployment", "Bezrobocie"]
     assert snap.catalogue.loc[0, "headline_age_group"] is None
     assert snap.values["value"].tolist() == [12.0]  # the values survive the downgrade
+
+
+def test_an_older_store_is_refused_with_the_fix_and_the_etl_upgrades_it(
+        store_engine: Engine, tmp_path: Path) -> None:
+    """A store left at an older schema (an upgrade of the atlas without `db upgrade`):
+    reads say which revision and how to fix it; `etl run` upgrades it, keeping batches."""
+    _fill(store_engine)
+    command.downgrade(alembic_config(store_engine), "0004")
+    assert schema_state(store_engine) == "behind"
+    with pytest.raises(StoreError, match=r"schema revision 0004; this version of the atlas needs "
+                       + head_revision() + r"\. Fix: run `wellbeing db upgrade`"):
+        read_snapshot(store_engine)
+    with pytest.raises(StoreUnavailable, match="wellbeing db upgrade"):
+        Atlas(store_engine).snapshot()
+    batches_before = len(read_batches(store_engine)[0])
+    run(write_small_city(tmp_path), store_engine)
+    assert schema_state(store_engine) == "current"
+    assert len(read_snapshot(store_engine).areas) == len(CODES) + 1
+    assert len(read_batches(store_engine)[0]) == batches_before + 1
+
+
+def test_a_store_from_a_newer_atlas_is_refused_not_touched(
+        sqlite_engine: Engine, tmp_path: Path) -> None:
+    with sqlite_engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    assert schema_state(sqlite_engine) == "unknown"
+    with pytest.raises(StoreError, match=r"revision 9999, which this version of the atlas does not "
+                       r"know .*Fix: update the atlas"):
+        read_snapshot(sqlite_engine)
+    with pytest.raises(StoreError, match="does not know"):
+        run(write_small_city(tmp_path), sqlite_engine)
+    with sqlite_engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
+        assert conn.execute(text("SELECT count(*) FROM load_batches")).scalar() == 0
