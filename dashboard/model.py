@@ -21,6 +21,7 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from dashboard.area_notes import NoteGroup, about_area
 from dashboard.display import redact
 from dashboard.geometry import DisplayGeometry, display_geometry
 from indicators import headline_age_groups, headline_age_rows
@@ -166,6 +167,10 @@ class Atlas:
             return areas.sort_values("name", key=lambda s: s.str.casefold())
 
         return self.derived("areas", build)
+
+    def about_area(self, code: str, lang: str) -> list[NoteGroup]:
+        """The area's notes by kind, in ``lang`` with fallbacks (``dashboard.area_notes``)."""
+        return self.cached(("about", code, lang), lambda: about_area(self.snapshot().notes, code, lang))
 
     def prioritized(self) -> pd.DataFrame:
         areas = self.areas()

@@ -192,6 +192,13 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "map.click_hint": ("Klicka på ett område för att öppna dess profil.", "Kliknij obszar, aby otworzyć jego profil.",
                        "Click an area to open its profile."),
     # --- area profile ---------------------------------------------------------------------
+    "area.about": ("Om området", "O obszarze", "About the area"),
+    "area.about.source": ("Källa", "Źródło", "Source"),
+    "area.about.lang": ("Språk: {language}", "Język: {language}", "Language: {language}"),
+    "note.resource": ("Resurser", "Zasoby", "Resources"),
+    "note.arena": ("Arenor och mötesplatser", "Areny i miejsca spotkań", "Arenas and meeting places"),
+    "note.initiative": ("Pågående insatser", "Trwające inicjatywy", "Ongoing initiatives"),
+    "note.residents_view": ("De boendes röst", "Głos mieszkańców", "Residents' view"),
     "area.population": ("Befolkning", "Ludność", "Population"),
     "area.prioritized": ("Prioriterat område", "Obszar priorytetowy", "Prioritized area"),
     "area.locator": ("Områdets läge i staden", "Położenie obszaru w mieście", "Where the area lies in the city"),

@@ -34,7 +34,7 @@ from etl.errors import EtlError
 Advance = Callable[[int], None]
 
 # The tables a refresh replaces, in the order readers and the swap lock them.
-SWAPPED = ("city", "areas", "indicators", "indicator_values")
+SWAPPED = ("city", "areas", "indicators", "indicator_values", "area_notes")
 SUFFIX = "_next"
 # Memory for the sorted index builds (the server's default is 64MB); shared by the
 # parallel workers, so 1GB keeps a 5M-row key build in memory.

@@ -48,6 +48,7 @@ KEYS: tuple[Key, ...] = (
     Key("catalogue", "sheet", None, "Sheet of an XLSX catalogue (defaults to the first)."),
     Key("missing", "markers", ["..", "-", "x", ""], "Cell texts that mean a suppressed or missing value."),
     Key("missing", "decimal", None, "Decimal separator for all tables: '.' or ',' (detected when unset)."),
+    Key("notes", "path", None, "CSV of the areas' resources, arenas, initiatives and residents' view (optional), relative to this file."),
     Key("tables", "path", REQUIRED, "CSV or XLSX indicator table, relative to this file.", True),
     Key("tables", "format", "long", "'long' (one value per row) or 'wide' (one column per indicator)."),
     Key("tables", "sheet", None, "Sheet of an XLSX table (defaults to the first)."),
@@ -68,7 +69,7 @@ KEYS: tuple[Key, ...] = (
     Key("tables", "unknown_areas", "error", "'error' or 'ignore' rows whose area is not in the boundaries."),
 )
 
-SECTIONS = ("city", "boundaries", "prioritized", "catalogue", "missing", "tables")
+SECTIONS = ("city", "boundaries", "prioritized", "catalogue", "missing", "notes", "tables")
 LONG_FIELDS = (
     "indicator", "area", "period", "sex", "age_group", "value",
     "numerator", "denominator", "lower_ci", "upper_ci", "sd", "status",
@@ -125,12 +126,14 @@ class CityConfig:
     tables: tuple[TableConfig, ...]
     missing_markers: tuple[str, ...]
     decimal: str | None
+    notes: Path | None = None  # the optional notes file (etl.notes)
 
     def files(self) -> list[tuple[str, Path]]:
         """(kind, path) of every source file, in load order."""
+        notes = [("notes", self.notes)] if self.notes is not None else []
         return [("boundaries", self.boundaries.path), ("catalogue", self.catalogue)] + [
             ("table", t.path) for t in self.tables
-        ]
+        ] + notes
 
 
 def _keys(section: str) -> dict[str, Key]:
@@ -233,6 +236,7 @@ def load_config(path: str | Path) -> CityConfig:
     prio = _section(raw.get("prioritized", {}), "prioritized", "prioritized", src)
     cat = _section(raw["catalogue"], "catalogue", "catalogue", src)
     missing = _section(raw.get("missing", {}), "missing", "missing", src)
+    notes = _section(raw.get("notes", {}), "notes", "notes", src)
     tables_raw = raw["tables"]
     if isinstance(tables_raw, dict):
         tables_raw = [tables_raw]
@@ -266,4 +270,5 @@ def load_config(path: str | Path) -> CityConfig:
         tables=tuple(_table(t, i, src) for i, t in enumerate(tables_raw)),
         missing_markers=tuple(str(m) for m in missing["markers"]),
         decimal=missing["decimal"],
+        notes=(src.parent / notes["path"]).resolve() if notes["path"] else None,
     )

@@ -1,6 +1,6 @@
 """Loading a city into the store: one transaction, recorded in load batches.
 
-A refresh replaces the city (values, catalogue, areas, city row) in ONE
+A refresh replaces the city (notes, values, catalogue, areas, city row) in ONE
 transaction, so readers see either the old city or the new one. On PostgreSQL
 it COPYs into new tables and swaps them in at the end (etl.bulk.staged), so
 readers keep reading the old city, unblocked, until the commit; on SQLite it
@@ -31,10 +31,11 @@ from etl.boundaries import AREA_COLUMNS
 from etl.bulk import copy_frame, copy_rows, staged, staging
 from etl.config import CityConfig
 from etl.errors import EtlError, Problem
-from store.read import VALUE_COLUMNS
+from store.read import NOTE_COLUMNS, VALUE_COLUMNS
 from store.schema import (
     SRID,
     Area,
+    AreaNote,
     Base,
     BatchFile,
     City,
@@ -68,6 +69,7 @@ class CityData:
     values: pd.DataFrame  # store.read.VALUE_COLUMNS
     files: list[SourceFile]
     fingerprint: str
+    notes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=NOTE_COLUMNS))
 
 
 @dataclass(frozen=True)
@@ -202,7 +204,7 @@ def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
         with staged(conn):
             _insert_city(conn, data, batch_id, advance)
     else:
-        for model in (IndicatorValue, Indicator, Area, City):
+        for model in (AreaNote, IndicatorValue, Indicator, Area, City):
             conn.execute(delete(model))
         _insert_city(conn, data, batch_id, advance)
     conn.execute(
@@ -253,7 +255,25 @@ def _insert_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
     )
     insert_areas(conn, data.areas, batch_id)
     insert_catalogue(conn, data.catalogue, batch_id)
+    insert_notes(conn, data.notes, batch_id)
     insert_values(conn, data.values, batch_id, advance)
+
+
+def insert_small(
+    conn: Connection, table: str, frame: pd.DataFrame, columns: list[str], batch_id: int
+) -> None:
+    """A small table (catalogue, notes: hundreds of rows) in one INSERT, also on PostgreSQL."""
+    records = [
+        dict(zip(columns, row, strict=True)) | {"batch_id": batch_id}
+        for chunk in _rows(frame, columns, {})
+        for row in chunk
+    ]
+    if records:
+        conn.execute(insert(target(conn, TABLES[table])), records)
+
+
+def insert_notes(conn: Connection, notes: pd.DataFrame, batch_id: int) -> None:
+    insert_small(conn, "area_notes", notes, NOTE_COLUMNS, batch_id)
 
 
 def _column(series: pd.Series) -> list[Any]:
@@ -306,13 +326,7 @@ def insert_values(conn: Connection, values: pd.DataFrame, batch_id: int, advance
 def insert_catalogue(conn: Connection, catalogue: pd.DataFrame, batch_id: int) -> None:
     table_cols = [c.name for c in Indicator.__table__.columns if c.name != "batch_id"]
     columns = [c for c in table_cols if c in catalogue.columns]
-    records = [
-        dict(zip(columns, row, strict=True)) | {"batch_id": batch_id}
-        for chunk in _rows(catalogue, columns, {})
-        for row in chunk
-    ]
-    if records:
-        conn.execute(insert(target(conn, TABLES["indicators"])), records)
+    insert_small(conn, "indicators", catalogue, columns, batch_id)
 
 
 # Binary COPY of the areas: geometries travel as EWKB bytes, no hex text to parse.

@@ -32,6 +32,7 @@ from etl.load import (
     record_batch,
     source_files,
 )
+from etl.notes import empty_notes, read_notes
 from etl.progress import progress_bar
 from etl.readers import display_name
 from etl.tables import read_tables
@@ -76,6 +77,7 @@ class Inputs:
     values: pd.DataFrame
     files: list[SourceFile]
     problems: list[Problem]
+    notes: pd.DataFrame = field(default_factory=empty_notes)  # store.read.NOTE_COLUMNS
 
     @property
     def warnings(self) -> list[Problem]:
@@ -108,14 +110,27 @@ def read_inputs(
         )
         rows = {str(k): int(v) for k, v in tables.rows_per_file.items()}
         say(f"Tables: {len(values)} values read from {len(cfg.tables)} file(s).")
-    files = _with_rows(files or source_files(cfg), areas, catalogue, rows)
-    return Inputs(areas, catalogue, values, files, problems)
+    notes, note_problems = _notes(cfg, codes, say)
+    problems += note_problems
+    files = _with_rows(files or source_files(cfg), areas, catalogue, rows, len(notes))
+    return Inputs(areas, catalogue, values, files, problems, notes)
+
+
+def _notes(cfg: CityConfig, codes: set[str], say: Say) -> tuple[pd.DataFrame, list[Problem]]:
+    """The optional notes file, checked against the area codes (not read without areas)."""
+    if cfg.notes is None or not codes:
+        return empty_notes(), []
+    notes, problems = read_notes(cfg, codes)
+    say(f"Notes: {len(notes)} notes on {notes['area_code'].nunique()} area(s) read from {cfg.notes.name}.")
+    return notes, problems
 
 
 def _with_rows(
-    files: list[SourceFile], areas: gpd.GeoDataFrame, catalogue: pd.DataFrame, rows: dict[str, int]
+    files: list[SourceFile], areas: gpd.GeoDataFrame, catalogue: pd.DataFrame, rows: dict[str, int],
+    notes: int,
 ) -> list[SourceFile]:
-    counts = {"boundaries": int((areas["level"] != "city").sum()), "catalogue": len(catalogue)}
+    counts = {"boundaries": int((areas["level"] != "city").sum()), "catalogue": len(catalogue),
+              "notes": notes}
     return [
         replace(f, rows=counts.get(f.kind, rows.get(str(f.path), rows.get(f.path.name))))
         for f in files
@@ -176,7 +191,8 @@ def run(
     except EtlError as exc:
         record_batch(engine, cfg, print_, "failed", str(exc))
         raise
-    data = CityData(cfg, inputs.areas, inputs.catalogue, inputs.values, inputs.files, print_)
+    data = CityData(cfg, inputs.areas, inputs.catalogue, inputs.values, inputs.files, print_,
+                    inputs.notes)
     with progress_bar("Loading values", total=len(inputs.values)) as advance:
         result = load_city(engine, data, advance)
     say(result.message)

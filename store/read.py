@@ -20,6 +20,7 @@ from store.migrate import check_schema
 from store.schema import (
     SRID,
     Area,
+    AreaNote,
     BatchFile,
     City,
     Indicator,
@@ -34,9 +35,14 @@ VALUE_COLUMNS = [
     "numerator", "denominator", "value", "lower_ci", "upper_ci", "sd",
     "status",
 ]
+NOTE_COLUMNS = [
+    "area_code", "kind", "position", "title_sv", "title_pl", "title_en",
+    "text_sv", "text_pl", "text_en", "source", "url",
+]
 # Same order as the refresh's swap (etl.bulk.SWAPPED), so the two never deadlock.
 SNAPSHOT_LOCK = text(
-    "LOCK TABLE city, areas, indicators, indicator_values, load_batches IN ACCESS SHARE MODE"
+    "LOCK TABLE city, areas, indicators, indicator_values, area_notes, load_batches "
+    "IN ACCESS SHARE MODE"
 )
 
 
@@ -50,6 +56,8 @@ class Snapshot:
     values: pd.DataFrame  # VALUE_COLUMNS
     batch_id: int | None  # latest succeeded load batch (cache key)
     geometries: gpd.GeoDataFrame | None = field(default=None)  # code, geometry (display)
+    # NOTE_COLUMNS, ordered by area and position; empty (same columns) when the city has none
+    notes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=NOTE_COLUMNS))
 
 
 def _frame(conn: Connection, stmt: Any, columns: list[str]) -> pd.DataFrame:
@@ -77,7 +85,7 @@ def read_geometries(conn: Connection, display: bool = True) -> gpd.GeoDataFrame:
 
 
 def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
-    """Areas, catalogue and values (and optionally display geometries) in one snapshot.
+    """Areas, catalogue, values and notes (and optionally display geometries) in one snapshot.
 
     Raises StoreError, saying how to fix it, when the store is not at this
     version's schema (e.g. made by an older version and not upgraded yet).
@@ -95,12 +103,21 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
         values = _frame(
             conn, select(*[getattr(IndicatorValue, c) for c in VALUE_COLUMNS]), VALUE_COLUMNS
         )
+        notes = _frame(
+            conn,
+            select(*[getattr(AreaNote, c) for c in NOTE_COLUMNS]).order_by(
+                AreaNote.area_code, AreaNote.position
+            ),
+            NOTE_COLUMNS,
+        )
         batch_id = conn.execute(
             select(func.max(LoadBatch.id)).where(LoadBatch.status == "succeeded")
         ).scalar()
         geoms = read_geometries(conn) if with_geometry else None
     areas["prioritized"] = areas["prioritized"].astype(bool)
-    return Snapshot(city, areas, catalogue, values, batch_id, geoms)
+    texts = [c for c in NOTE_COLUMNS if c != "position"]
+    notes[texts] = notes[texts].astype(object).where(notes[texts].notna(), None)
+    return Snapshot(city, areas, catalogue, values, batch_id, geoms, notes)
 
 
 def read_batches(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -34,6 +34,8 @@ SRID = 4326
 VALUE_TYPES = ("proportion", "percentage", "rate", "mean", "median", "count", "score")
 POLARITIES = ("high_is_good", "low_is_good", "neutral")
 SEXES = ("total", "female", "male")
+# What an area note is, in the order a profile lists them (store.schema.AreaNote.kind).
+NOTE_KINDS = ("resource", "arena", "initiative", "residents_view")
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -196,6 +198,32 @@ class IndicatorValue(Base):
     )
 
 
+class AreaNote(Base):
+    """A line of an area's knowledge profile: a resource, an arena (meeting place), an
+    ongoing initiative or the residents' own view, in up to three languages."""
+
+    __tablename__ = "area_notes"
+    area_code: Mapped[str] = mapped_column(String(64), ForeignKey("areas.code", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer)  # order in the file, per area
+    title_sv: Mapped[str | None] = mapped_column(Text)
+    title_pl: Mapped[str | None] = mapped_column(Text)
+    title_en: Mapped[str | None] = mapped_column(Text)
+    text_sv: Mapped[str | None] = mapped_column(Text)
+    text_pl: Mapped[str | None] = mapped_column(Text)
+    text_en: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        PrimaryKeyConstraint("area_code", "position"),
+        CheckConstraint(
+            "kind IN ('resource','arena','initiative','residents_view')", name="kind"
+        ),
+    )
+
+
 class LoadBatch(Base):
     """One run of the ETL: what was loaded, when, and how it ended."""
 
@@ -221,7 +249,7 @@ class BatchFile(Base):
     batch_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("load_batches.id", ondelete="CASCADE")
     )
-    kind: Mapped[str] = mapped_column(String(16))  # boundaries | catalogue | table
+    kind: Mapped[str] = mapped_column(String(16))  # boundaries | catalogue | table | notes
     path: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     rows: Mapped[int | None] = mapped_column(Integer)

@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.area_notes import about_area
 from dashboard.export import strings
 from dashboard.export.errors import ExportError
 from dashboard.export.numbers import is_blank
@@ -341,6 +342,7 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
         sources=sorted({e.source for e in entries if e.source}),
         records=area_records(rows, cat, str(area["name"])),
         geometries=locator_frame(snapshot, code, level),
+        about=about_area(snapshot.notes, code, lang),
     )
 
 

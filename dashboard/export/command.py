@@ -98,7 +98,7 @@ def export_profile(
 ) -> None:
     """Area profiles as PDF, HTML, XLSX or CSV: one area, or all prioritized areas.
 
-    A profile holds a cover, a summary, tables by domain, spine and trend charts, the breakdown by sex, data-quality notes and an appendix of definitions and methods.
+    A profile holds a cover, a summary, what the area has (resources, arenas, initiatives, residents' view; when the city gives notes), tables by domain, spine and trend charts, the breakdown by sex, data-quality notes and an appendix of definitions and methods.
     """
     try:
         check_options(area, all_prioritized, fmt, lang, out)

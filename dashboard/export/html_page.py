@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from dashboard.area_notes import Note
 from dashboard.export import charts, strings, style
 from dashboard.export.drawing import to_svg
 from dashboard.export.numbers import interval, long_date, number, period_range
@@ -55,6 +56,11 @@ td.spine svg { display: block; width: 160px; height: auto; }
 .trends { display: grid; grid-template-columns: repeat(auto-fill, minmax(290px, 1fr)); gap: 14px; }
 .trends svg { width: 100%%; height: auto; }
 .note { color: var(--muted); font-size: 12px; }
+.about-groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(230px, 1fr)); gap: 4px 24px; }
+.about-groups ul { margin: 4px 0; padding-left: 18px; }
+.about-groups li { margin-bottom: 6px; }
+.lang-tag { display: inline-block; font-size: 10px; font-weight: bold; padding: 0 3px; margin-left: 3px;
+  border: 1px solid var(--rule); color: var(--muted); }
 .appendix dt { font-weight: bold; margin-top: 12px; }
 .appendix dd { margin: 0; }
 footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule); margin-top: 40px;
@@ -136,6 +142,35 @@ def _summary(p: Profile) -> str:
             f'<table class="counts"><thead><tr><th class="l" scope="col">'
             f'{escape(strings.text("domain", lang))}</th>{heads}</tr></thead><tbody>{rows}</tbody></table>'
             f"{_legend(lang)}</section>")
+
+
+def _tag(text_lang: str | None) -> str:
+    return f' <span class="lang-tag">{text_lang.upper()}</span>' if text_lang else ""
+
+
+def _note(n: Note, lang: str) -> str:
+    """A note; its web page as text (the file links nowhere, so it works offline and printed)."""
+    out = f'<strong lang="{n.title_lang or lang}">{escape(n.title)}</strong>{_tag(n.title_lang)}'
+    if n.text:
+        out += f'<br><span lang="{n.text_lang or lang}">{escape(n.text)}</span>{_tag(n.text_lang)}'
+    if n.source:
+        out += f"<small>{escape(strings.text('source', lang))}: {escape(n.source)}</small>"
+    if n.url:
+        out += f'<small class="note-url">{escape(n.url)}</small>'
+    return f"<li>{out}</li>"
+
+
+def _about(p: Profile) -> str:
+    """The area's resources, arenas, initiatives and residents' view; nothing when it has none."""
+    if not p.about:
+        return ""
+    groups = "".join(
+        f"<div><h3>{escape(strings.label('note', g.kind, p.lang))}</h3>"
+        f"<ul>{''.join(_note(n, p.lang) for n in g.notes)}</ul></div>"
+        for g in p.about
+    )
+    return (f'<section class="about"><h2>{escape(strings.text("about_title", p.lang))}</h2>'
+            f'<div class="about-groups">{groups}</div></section>')
 
 
 def _legend(lang: str) -> str:
@@ -254,7 +289,7 @@ def render_html(profile: Profile) -> bytes:
     p = profile
     title = f"{strings.text('report_title', p.lang)}: {p.area_name} – {p.city_name}"
     footer = f"{strings.text('export_date', p.lang)}: {long_date(p.export_date, p.lang)} · {strings.text('generated_by', p.lang)}"
-    body = (_cover(p) + "<main>" + _overview(p) + _summary(p)
+    body = (_cover(p) + "<main>" + _overview(p) + _summary(p) + _about(p)
             + "".join(_domain(d, p.lang) for d in p.domains)
             + _sex(p) + _quality(p) + _appendix(p)
             + f"<footer>{escape(footer)}</footer></main>")

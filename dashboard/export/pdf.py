@@ -11,7 +11,14 @@ from dashboard.export import charts, strings, style
 from dashboard.export.drawing import Figure, Label, Line, Rect, fit
 from dashboard.export.numbers import interval, long_date, number, period_range
 from dashboard.export.pdf_document import CONTENT_W, MARGIN, PAGE_W, ProfileDocument
-from dashboard.export.pdf_sections import appendix, heading, paragraph, quality, sex_breakdown
+from dashboard.export.pdf_sections import (
+    about,
+    appendix,
+    heading,
+    paragraph,
+    quality,
+    sex_breakdown,
+)
 from dashboard.export.pdf_table import Cell, Column, table
 from dashboard.export.profile import DomainSection, IndicatorRow, Profile
 
@@ -75,6 +82,7 @@ def cover(doc: ProfileDocument, p: Profile) -> None:
     doc.figure(charts.locator_legend(p.area_name, p.lang, 110), PAGE_W - MARGIN - 110, 152.5)
     doc.set_y(max(y, 162.0))
     summary(doc, p)
+    about(doc, p)
 
 
 def summary(doc: ProfileDocument, p: Profile) -> None:

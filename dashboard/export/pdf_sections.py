@@ -1,7 +1,9 @@
-"""The closing sections of the PDF profile: breakdown by sex, data quality, appendix."""
+"""Sections of the PDF profile: about the area (after the summary), and the closing ones:
+breakdown by sex, data quality, appendix."""
 
 from __future__ import annotations
 
+from dashboard.area_notes import Note
 from dashboard.export import strings, style
 from dashboard.export.numbers import interval, number
 from dashboard.export.pdf_document import ProfileDocument
@@ -17,6 +19,36 @@ def heading(doc: ProfileDocument, text: str, size: float = 15.0, gap: float = 2.
 
 def paragraph(doc: ProfileDocument, text: str, size: float = 8.5, color: str = style.INK) -> None:
     doc.lines(text, size, color=color)
+
+
+def _note(doc: ProfileDocument, note: Note, lang: str) -> None:
+    tag = f"  [{note.title_lang.upper()}]" if note.title_lang else ""
+    doc.lines(note.title + tag, 8.5, bold=True, hanging="•  ")
+    if note.text:
+        tag = f"  [{note.text_lang.upper()}]" if note.text_lang else ""
+        doc.lines(note.text + tag, 8.5, indent=3.5)
+    small = [f"{strings.text('source', lang)}: {note.source}"] if note.source else []
+    small += [note.url] if note.url else []
+    for line in small:
+        doc.lines(line, 7, color=style.MUTED, indent=3.5)
+    doc.ln(1.0)
+
+
+def about(doc: ProfileDocument, p: Profile) -> None:
+    """The area's resources, arenas, initiatives and residents' view (nothing when none)."""
+    if not p.about:
+        return
+    doc.ln(4)
+    doc.ensure(30)
+    doc.start_section(strings.text("about_title", p.lang))
+    heading(doc, strings.text("about_title", p.lang), 13, 1.0)
+    for group in p.about:
+        doc.ensure(16)
+        doc.lines(strings.label("note", group.kind, p.lang), 9.5, bold=True, color=style.BRAND)
+        doc.ln(0.8)
+        for note in group.notes:
+            _note(doc, note, p.lang)
+        doc.ln(1.5)
 
 
 def _sex_cells(row: SexRow, lang: str) -> list[Cell]:

@@ -14,6 +14,7 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
+from dashboard.area_notes import NoteGroup
 from dashboard.palette import BETTER, WORSE  # noqa: F401 - the outcomes a profile counts
 
 SUPPRESSED = ("suppressed", "suppressed_at_source")
@@ -151,3 +152,4 @@ class Profile:
     sources: list[str]
     records: pd.DataFrame  # the area's comparison rows (all periods and sexes), names added
     geometries: gpd.GeoDataFrame | None = field(default=None, repr=False)
+    about: list[NoteGroup] = field(default_factory=list)  # the area's notes by kind, in lang

@@ -147,6 +147,28 @@ def metadata_sheet(ws: Worksheet, p: Profile) -> None:
     ws.column_dimensions["B"].width = 110
 
 
+def about_sheet(ws: Worksheet, p: Profile) -> None:
+    """One row per note: kind, title, its language, text, source, web page."""
+    lang = p.lang
+    ws.append([strings.text(k, lang) for k in ("note_kind", "note_title", "note_lang", "note_text",
+                                                "source", "note_url")])
+    for cell in ws[1]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    for group in p.about:
+        for n in group.notes:
+            ws.append([strings.label("note", group.kind, lang), n.title, n.title_lang or lang,
+                       n.text, n.source, n.url])
+            if n.url:
+                ws.cell(ws.max_row, 6).hyperlink = n.url
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for letter, width in zip("ABCDEF", (26, 40, 9, 60, 36, 40), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+
+
 def render_xlsx(profile: Profile) -> bytes:
     """The profile as an XLSX workbook."""
     wb = Workbook()
@@ -154,6 +176,8 @@ def render_xlsx(profile: Profile) -> bytes:
     taken: set[str] = set()
     meta.title = sheet_title(strings.text("metadata", profile.lang), taken)
     metadata_sheet(meta, profile)
+    if profile.about:
+        about_sheet(wb.create_sheet(sheet_title(strings.text("about_title", profile.lang), taken)), profile)
     records = profile.records
     order = [d.code for d in profile.domains]
     order += [d for d in dict.fromkeys(records["domain"]) if d not in order]

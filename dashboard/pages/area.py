@@ -17,6 +17,7 @@ from dashboard.model import Atlas
 from dashboard.selection import pick_indicator
 from dashboard.urls import area_path, first
 from dashboard.views import controls
+from dashboard.views.about import about_card
 from dashboard.views.area_charts import chart_block, headline, sex_chart, trend_chart
 from dashboard.views.map_view import geo_url
 from dashboard.views.profile import domain_table, facts, latest_rows, summary
@@ -83,7 +84,9 @@ def layout(code: str | None = None, **params: Any) -> Any:
                                                  lambda: domain_table(atlas, rows, str(area["name"]), lang)),
                                    className="table-wrap")],
                          className="card section")
-    body = [head, _charts(atlas, area, str(indicator_id), lang), table] if indicator_id else [head, table]
+    about = about_card(atlas.about_area(code, lang), lang)
+    body = [head, *([about] if about is not None else []),
+            *([_charts(atlas, area, str(indicator_id), lang)] if indicator_id else []), table]
     query = {"lang": lang, "indicator": indicator_id}
     title = f"{area['name']} – {t('app.title', lang)}"
     return page(lang, "area", area_path(code), query, body, state_page="area", title=title)

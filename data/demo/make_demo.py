@@ -18,6 +18,7 @@ from pathlib import Path
 from demo_areas import CITY_CODE, Area, build_areas
 from demo_geometry import is_coverage, neighbourhoods
 from demo_model import ENVIRONMENT_IDS, SPECS, SURVEY_IDS
+from demo_notes import write_notes
 from demo_values import (
     Row,
     city_median,
@@ -41,7 +42,8 @@ CATALOGUE = Path("data/demo/catalogue.csv")
 REGISTER = Path("data/demo/register_values.csv")
 SURVEY = Path("data/demo/survey_results.csv")
 ENVIRONMENT = Path("data/demo/environment.xlsx")
-OUTPUTS = (BOUNDARIES, CATALOGUE, REGISTER, SURVEY, ENVIRONMENT)
+NOTES = Path("data/demo/area_notes.csv")
+OUTPUTS = (BOUNDARIES, CATALOGUE, REGISTER, SURVEY, ENVIRONMENT, NOTES)
 
 
 def register_rows(areas: list[Area]) -> list[Row]:
@@ -95,6 +97,7 @@ def make(out_dir: Path) -> list[Path]:
     write_long(out_dir / REGISTER, register_rows(areas))
     write_survey(out_dir / SURVEY, survey_rows(areas), names)
     write_environment(out_dir / ENVIRONMENT, environment_rows(areas), names)
+    write_notes(out_dir / NOTES, areas)
     return [out_dir / p for p in OUTPUTS]
 
 

@@ -134,3 +134,18 @@ def test_every_page_has_a_skip_link_and_keyboard_focus(page: Any) -> None:
     page.wait_for_function("() => window.location.hash === '#main-content'")
     assert page.locator("table.rug td.cell").first.get_attribute("title")  # words, not colour only
     screenshot(page, "08_compare")
+
+
+def test_a_prioritized_profile_lists_what_the_area_has(page: Any, demo_atlas: Atlas) -> None:
+    code = str(demo_atlas.prioritized().index[0])
+    page.goto(f"/area/{code}?lang=pl")
+    card = page.wait_for_selector("#about-area")
+    assert card is not None and card.is_visible()
+    headings = page.locator("#about-area h3").all_inner_texts()
+    assert headings == ["Zasoby", "Areny i miejsca spotkań", "Trwające inicjatywy", "Głos mieszkańców"]
+    assert page.locator("#about-area a[href^='https://']").count() >= 1
+    screenshot(page, "09_about_the_area_pl")
+    other = str(demo_atlas.areas().loc[~demo_atlas.areas()["prioritized"]].index[0])
+    page.goto(f"/area/{other}?lang=pl")
+    page.wait_for_selector(".profile-table")
+    assert page.locator("#about-area").count() == 0

@@ -20,7 +20,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from sqlalchemy import Engine, insert
 
-from store.schema import Area, BatchFile, City, Indicator, IndicatorValue, LoadBatch
+from store.schema import Area, AreaNote, BatchFile, City, Indicator, IndicatorValue, LoadBatch
 
 CITY_CODE = "SYN"
 
@@ -169,6 +169,21 @@ def build_city(engine: Engine, cols: int = 8, rows: int = 5, n_periods: int = 7,
             "tiny": tiny, "suppressed_at_source": at_source}
 
 
+def area_notes() -> list[dict[str, object]]:
+    """The first prioritized area's notes: every kind; one note in Swedish only, one in Polish only."""
+    empty = {f"{f}_{lang}": None for f in ("title", "text") for lang in ("sv", "pl", "en")}
+    notes = [
+        ("resource", {"title_sv": "Biblioteket", "title_pl": "Biblioteka", "title_en": "The library",
+                      "text_en": "Open every day"}, "Synthetic", "https://example.org/library"),
+        ("arena", {"title_sv": "Torget"}, None, None),
+        ("initiative", {"title_pl": "Łączymy sąsiadów", "title_en": "Neighbours together"}, None, None),
+        ("residents_view", {"title_sv": "Tryggare kvällar", "text_sv": "Mer belysning önskas"},
+         "Synthetic dialogue, spring 2024", None),
+    ]
+    return [{**empty, **titles, "kind": kind, "position": i + 1, "source": source, "url": url}
+            for i, (kind, titles, source, url) in enumerate(notes)]
+
+
 def _write(engine: Engine, codes: list[str], prioritized: list[str], geoms: list[MultiPolygon],
            pops: np.ndarray, specs: tuple[Spec, ...], values: list[dict]) -> None:
     now = datetime.now(UTC)
@@ -198,3 +213,5 @@ def _write(engine: Engine, codes: list[str], prioritized: list[str], geoms: list
         ])
         conn.execute(insert(Indicator), [{**row, "batch_id": batch} for row in _catalogue(specs)])
         conn.execute(insert(IndicatorValue), [{**v, "batch_id": batch} for v in values])
+        conn.execute(insert(AreaNote), [{**n, "area_code": prioritized[0], "batch_id": batch}
+                                        for n in area_notes()])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -137,3 +138,41 @@ def test_store_unavailable_is_a_store_error() -> None:
     from store.engine import StoreError
 
     assert issubclass(StoreUnavailable, StoreError)
+
+
+def _profile(client: Any, code: str, lang: str) -> str:
+    """The page's layout as JSON text with its characters unescaped, ``"key": "value"``."""
+    layout = json.loads(page_response(client, f"/area/{code}", f"?lang={lang}").get_data(as_text=True))
+    return json.dumps(layout, ensure_ascii=False)
+
+
+def test_the_about_card_lists_the_notes_by_kind_in_the_page_language(
+    client: Any, city: dict[str, Any]
+) -> None:
+    body = _profile(client, city["prioritized"][0], "sv")
+    assert '"id": "about-area"' in body
+    kinds = [t(f"note.{k}", "sv") for k in ("resource", "arena", "initiative", "residents_view")]
+    positions = [body.index(f'"{k}"') for k in kinds]
+    assert positions == sorted(positions), "kinds are not in their order"
+    assert body.index('"Om området"') < positions[0]
+    assert '"Biblioteket"' in body and '"The library"' not in body
+    assert '"https://example.org/library"' in body  # the title links to its page
+    assert '"Källa: Synthetic dialogue, spring 2024"' in body
+
+
+def test_the_about_card_falls_back_to_another_language_with_a_tag(
+    client: Any, city: dict[str, Any]
+) -> None:
+    sv = _profile(client, city["prioritized"][0], "sv")
+    # no Swedish title: English first, tagged
+    assert '"Neighbours together"' in sv and '"Łączymy sąsiadów"' not in sv
+    assert '"EN"' in sv and '"Språk: English"' in sv
+    pl = _profile(client, city["prioritized"][0], "pl")
+    assert '"Łączymy sąsiadów"' in pl and '"Neighbours together"' not in pl
+    assert '"Torget"' in pl and '"SV"' in pl and '"Język: Svenska"' in pl
+
+
+def test_an_area_without_notes_has_no_about_card(client: Any, city: dict[str, Any]) -> None:
+    body = _profile(client, city["prioritized"][1], "en")
+    assert "about-area" not in body and t("area.about", "en") not in body
+    assert t("area.table", "en") in body

@@ -29,7 +29,8 @@ from store.engine import PROJECT_ROOT, make_engine
 from store.migrate import upgrade
 from store.read import Snapshot, read_snapshot
 
-CSV_FILES = ("data/demo/catalogue.csv", "data/demo/register_values.csv", "data/demo/survey_results.csv")
+CSV_FILES = ("data/demo/catalogue.csv", "data/demo/register_values.csv", "data/demo/survey_results.csv",
+             "data/demo/area_notes.csv")
 XLSX = "data/demo/environment.xlsx"
 GPKG = "shapes/demo/demo_city.gpkg"
 DOMAINS = {"health", "education", "work_income", "housing", "safety", "trust_participation", "environment"}
@@ -138,6 +139,20 @@ def test_demo_loads_with_the_promised_shape(demo_store: tuple[Engine, Snapshot])
     assert {"suppressed_at_source", "missing"} <= set(values["status"].dropna())
 
 
+def test_the_prioritized_areas_have_notes_of_every_kind(demo_store: tuple[Engine, Snapshot]) -> None:
+    _, snap = demo_store
+    _, prioritized = _city(snap)
+    notes = snap.notes
+    assert set(notes["area_code"]) == set(prioritized)
+    for code in prioritized:
+        own = notes[notes["area_code"] == code]
+        assert 3 <= len(own) <= 6 and own["position"].tolist() == list(range(1, len(own) + 1))
+        assert set(own["kind"]) == {"resource", "arena", "initiative", "residents_view"}
+    assert notes["title_sv"].notna().all()
+    assert notes["title_pl"].notna().sum() > len(notes) // 2  # most in Polish, a few in Swedish only
+    assert notes["source"].str.contains("Synthetic").all()
+
+
 def test_small_cells_exercise_disclosure_control(demo_store: tuple[Engine, Snapshot]) -> None:
     _, snap = demo_store
     ok = snap.values[snap.values["status"].isna()]
@@ -156,6 +171,7 @@ def test_demo_loads_into_postgis(postgis_engine: Engine, demo_store: tuple[Engin
     assert len(snap.areas) == len(embedded.areas)
     assert len(snap.values) == len(embedded.values)
     assert sorted(snap.catalogue["id"]) == sorted(embedded.catalogue["id"])
+    assert len(snap.notes) == len(embedded.notes) > 0
 
 
 def test_load_demo_skips_a_store_with_data_unless_forced(demo_store: tuple[Engine, Snapshot]) -> None:

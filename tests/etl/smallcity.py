@@ -1,7 +1,7 @@
 """A valid small city for ETL tests: a 3×3 grid of boxes, a tiny catalogue and table.
 
 ``write_small_city(folder)`` writes ``city.toml``, ``areas.gpkg`` (EPSG:3006),
-``catalogue.csv`` and ``table.csv`` and returns the config path; pass
+``catalogue.csv``, ``table.csv`` and ``notes.csv`` and returns the config path; pass
 ``table=``, ``catalogue=`` or ``config=`` text to replace a file, or
 ``files={name: text_or_bytes}`` to add more. ``dump_store(engine)`` returns
 the store's content for before/after comparisons.
@@ -50,8 +50,21 @@ codes = ["D05"]
 [catalogue]
 path = "catalogue.csv"
 
+[notes]
+path = "notes.csv"
+
 [[tables]]
 path = "table.csv"
+"""
+
+
+NOTES = """\
+area,kind,title_sv,title_pl,title_en,text_sv,text_pl,text_en,source,url
+D05,resource,Biblioteket,Biblioteka,The library,Öppet alla dagar,,,Synthetic,https://example.org/library
+D05,arena,Torget,Rynek,The square,,,,,
+D05,initiative,,Łączymy sąsiadów,,,Sąsiedzi razem,,Synthetic,
+D05,residents_view,Tryggare kvällar,,,Boende vill ha mer belysning,,,Synthetic dialogue,
+D01,resource,Fritidsgården,Świetlica,Youth centre,,,,,
 """
 
 
@@ -107,6 +120,7 @@ def write_small_city(
     texts: dict[str, str | bytes] = {
         "catalogue.csv": CATALOGUE if catalogue is None else catalogue,
         "table.csv": table_csv() if table is None else table,
+        "notes.csv": NOTES,
         "city.toml": CONFIG if config is None else config,
         **(files or {}),
     }

@@ -27,18 +27,20 @@ Signature = tuple[Any, ...]
 
 
 def signature(engine: Engine) -> Signature:
-    """What a reader sees: city, area parents, value count and sum, batch."""
+    """What a reader sees: city, area parents, value count and sum, batch, notes."""
     snap = read_snapshot(engine)
     parents = frozenset(snap.areas["parent_code"].dropna())
     return (snap.city.get("code"), parents, len(snap.areas), len(snap.values),
-            round(float(snap.values["value"].sum()), 6), snap.batch_id)
+            round(float(snap.values["value"].sum()), 6), snap.batch_id,
+            tuple(snap.notes["title_sv"].fillna("")))
 
 
 def city_b(folder: Path) -> Path:
     """The small city under another code, with one period only (different counts and sums)."""
     config = CONFIG.replace('code = "SC"', 'code = "SB"').replace("Small City", "Second City")
     rows = [[r[0], "SB" if r[1] == CITY_CODE else r[1], *r[2:]] for r in table_rows() if r[2] == "2023"]
-    return write_small_city(folder, config=config, table=table_csv(rows))
+    notes = "area,kind,title_sv\nD02,arena,Parken i stad B\n"
+    return write_small_city(folder, config=config, table=table_csv(rows), files={"notes.csv": notes})
 
 
 class PausedRefresh:
@@ -86,6 +88,7 @@ def test_reader_sees_old_or_new_city_never_a_mix(
     assert errors == []
     seen_b = signature(store_engine)
     assert seen_a[0] == "SC" and seen_b[0] == "SB" and seen_a[3] != seen_b[3]
+    assert len(seen_a[6]) == 5 and seen_b[6] == ("Parken i stad B",)
     assert during == [seen_a] * 5
     assert set(after) <= {seen_a, seen_b}
 

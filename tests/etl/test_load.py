@@ -18,7 +18,7 @@ from etl.bulk import copy_frame
 from etl.errors import EtlError
 from etl.load import file_sha256
 from etl.pipeline import run
-from store.read import read_batches, read_snapshot
+from store.read import NOTE_COLUMNS, read_batches, read_snapshot
 from store.schema import Base
 from tests.etl.smallcity import (
     CATALOGUE,
@@ -231,3 +231,41 @@ def test_binary_copy_round_trips_nulls_unicode_and_sorts_by_key(postgis_engine: 
         back = conn.execute(text("SELECT name, code, x, n, flag FROM t ORDER BY i")).all()
     expected = frame.sort_values("code").astype(object).where(frame.notna(), None)
     assert [tuple(r) for r in back] == [tuple(r) for r in expected.itertuples(index=False)]
+
+
+def test_notes_round_trip_in_file_order_per_area(store_engine: Engine, tmp_path: Path) -> None:
+    run(write_small_city(tmp_path), store_engine)
+    notes = read_snapshot(store_engine).notes
+    assert list(notes.columns) == NOTE_COLUMNS
+    assert list(zip(notes["area_code"], notes["position"], notes["kind"], strict=True)) == [
+        ("D01", 1, "resource"),
+        ("D05", 1, "resource"), ("D05", 2, "arena"), ("D05", 3, "initiative"),
+        ("D05", 4, "residents_view"),
+    ]
+    library = notes.iloc[1]
+    assert (library["title_pl"], library["text_sv"], library["url"]) == (
+        "Biblioteka", "Öppet alla dagar", "https://example.org/library")
+    assert notes.iloc[3]["title_sv"] is None and notes.iloc[3]["title_pl"] == "Łączymy sąsiadów"
+
+
+def test_a_city_without_notes_reads_an_empty_frame(store_engine: Engine, tmp_path: Path) -> None:
+    run(write_small_city(tmp_path), store_engine)
+    config = CONFIG.replace('[notes]\npath = "notes.csv"\n', "")
+    assert "[notes]" not in config
+    run(write_small_city(tmp_path / "b", config=config), store_engine)
+    notes = read_snapshot(store_engine).notes
+    assert notes.empty and list(notes.columns) == NOTE_COLUMNS
+
+
+def test_failed_refresh_keeps_the_old_notes(
+    store_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(write_small_city(tmp_path), store_engine)
+    before = read_snapshot(store_engine).notes
+    notes = tmp_path / "notes.csv"
+    notes.write_text(notes.read_text(encoding="utf-8").replace("Biblioteket", "Nya biblioteket"),
+                     encoding="utf-8")
+    _fail_after_inserting(monkeypatch)
+    with pytest.raises(EtlError, match="disk full"):
+        run(tmp_path / "city.toml", store_engine)
+    pd.testing.assert_frame_equal(read_snapshot(store_engine).notes, before)

@@ -27,7 +27,7 @@ from tests.etl.smallcity import dump_store, write_small_city
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.toml").is_file())
 # Run on PostGIS too: one case per stage (config, boundaries, catalogue, table reading, checks,
-# the catalogue's headline age groups against the tables).
+# the catalogue's headline age groups against the tables, the notes).
 POSTGIS_CASES = [
     "config_unknown_key",
     "config_missing_boundary_file",
@@ -37,6 +37,7 @@ POSTGIS_CASES = [
     "duplicate_key",
     "xlsx_text_numbers",
     "catalogue_unknown_headline_age_group",
+    "notes_unknown_kind",
 ]
 
 

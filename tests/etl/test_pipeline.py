@@ -24,7 +24,8 @@ def test_validate_reports_counts_and_writes_nothing(tmp_path: Path) -> None:
     assert report.indicators == 5
     assert report.values == len(table_rows())
     assert report.periods == ["2022", "2023"]
-    assert [f.kind for f in report.files] == ["boundaries", "catalogue", "table"]
+    assert [f.kind for f in report.files] == ["boundaries", "catalogue", "table", "notes"]
+    assert report.files[-1].rows == 5
     assert not (tmp_path / "atlas.sqlite").exists()
 
 

@@ -15,7 +15,7 @@ from shapely.geometry import MultiPolygon, box
 from shapely.ops import unary_union
 from sqlalchemy import Engine, insert
 
-from store.schema import Area, City, Indicator, IndicatorValue, LoadBatch
+from store.schema import Area, AreaNote, City, Indicator, IndicatorValue, LoadBatch
 
 CITY_CODE = "PRV"
 PERIODS = ("2019", "2020", "2021", "2022", "2023")
@@ -55,6 +55,17 @@ SPECS = (
          ("Anmälda brott", "Zgłoszone przestępstwa", "Reported crime")),
 )
 SEXED = ("upper_secondary",)
+NOTE_URL = "https://example.org/hassleholmen/bibliotek"
+# Hässleholmen's notes (no other area has any): every kind; one note in Polish only.
+NOTES = (
+    ("resource", "Hässleholmens bibliotek", "Biblioteka w Hässleholmen", "Hässleholmen library",
+     "Öppet sex dagar i veckan", None, None, "Kommunens webbplats", NOTE_URL),
+    ("arena", "Torget", None, "The square", None, None, None, None, None),
+    ("initiative", None, "Świetlica „Żółte Drzwi”", None, None, "Prowadzi ją stowarzyszenie sąsiedzkie",
+     None, None, None),
+    ("residents_view", "Tryggare kvällar", "Bezpieczniejsze wieczory", "Safer evenings",
+     "Fler vuxna ute på kvällarna", None, None, "Dialog med boende, våren 2024", None),
+)
 
 
 def numerator(spec: Spec, area: int, period: int, denominator: float) -> float:
@@ -127,4 +138,9 @@ def build_city(engine: Engine) -> list[dict[str, object]]:
         ])
         conn.execute(insert(Indicator), _catalogue())
         conn.execute(insert(IndicatorValue), values)
+        columns = ("kind", "title_sv", "title_pl", "title_en", "text_sv", "text_pl", "text_en",
+                   "source", "url")
+        conn.execute(insert(AreaNote), [
+            {"area_code": FOCUS, "position": i + 1, **dict(zip(columns, note, strict=True))}
+            for i, note in enumerate(NOTES)])
     return values

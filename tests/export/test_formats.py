@@ -21,7 +21,7 @@ from dashboard.model import Atlas
 from dashboard.numbers import format_number
 from indicators.contract import EXPORT_COLUMNS
 from tests.conftest import missing_component
-from tests.export.city import AREAS, FOCUS, suppressed_value, value_rows
+from tests.export.city import AREAS, FOCUS, NOTE_URL, suppressed_value, value_rows
 from tests.export.conftest import EXPORT_DATE
 
 AREA_NAME = dict((a[0], a[1]) for a in AREAS)[FOCUS]
@@ -109,7 +109,9 @@ def test_html_is_self_contained_and_has_the_numbers(atlas: Atlas, lang: str) -> 
             assert not tag.get(attr), f"<{tag.name} {attr}=...> loads something"
     css = " ".join(s.get_text() for s in soup.find_all("style"))
     assert "url(" not in css and "@import" not in css
-    assert "http://" not in html and "https://" not in html
+    for small in soup.find_all("small", class_="note-url"):  # a note's web page, shown as text
+        small.decompose()
+    assert "http://" not in str(soup) and "https://" not in str(soup)
     assert soup.html is not None and soup.html["lang"] == lang
     assert soup.h1 is not None and soup.h1.get_text() == AREA_NAME
     text = soup.get_text(" ")
@@ -128,7 +130,7 @@ def _workbook(atlas: Atlas, lang: str) -> openpyxl.Workbook:
 def test_xlsx_has_metadata_then_one_sheet_per_domain(atlas: Atlas) -> None:
     wb = _workbook(atlas, "sv")
     domains = [strings.label("domain", d, "sv") for d in ("work_income", "education", "safety")]
-    assert wb.sheetnames == ["Om rapporten", *domains] and "Utbildning" in domains
+    assert wb.sheetnames == ["Om rapporten", "Om området", *domains] and "Utbildning" in domains
     meta = {row[0]: row[1] for row in wb["Om rapporten"].iter_rows(min_row=3, values_only=True)}
     assert meta["Område"] == AREA_NAME and meta["Kommun"] == "Provstad"
     assert meta["Exportdatum"].date() == EXPORT_DATE
@@ -212,5 +214,52 @@ def test_pdf_outline_lists_summary_domains_and_closing_parts(atlas: Atlas) -> No
     reader = PdfReader(io.BytesIO(rendered(atlas, "pdf", "en")))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     domains = [strings.label("domain", d, "en") for d in ("work_income", "education", "safety")]
-    assert titles == ["Summary", *domains, "Breakdown by sex", "Data quality",
+    assert titles == ["Summary", "About the area", *domains, "Breakdown by sex", "Data quality",
                       "Appendix: definitions, sources and methods"]
+
+
+# --- About the area ---------------------------------------------------------------------
+def test_html_lists_the_notes_by_kind_with_language_tags(atlas: Atlas) -> None:
+    soup = BeautifulSoup(rendered(atlas, "html", "sv").decode("utf-8"), "html.parser")
+    section = soup.find("section", class_="about")
+    assert section is not None and section.h2 is not None and section.h2.get_text() == "Om området"
+    kinds = [h.get_text() for h in section.find_all("h3")]
+    assert kinds == [strings.label("note", k, "sv") for k in ("resource", "arena", "initiative",
+                                                              "residents_view")]
+    text = section.get_text(" ")
+    assert "Hässleholmens bibliotek" in text and "Källa: Kommunens webbplats" in text
+    assert "Świetlica „Żółte Drzwi”" in text  # Polish only: shown, tagged PL
+    tags = [t.get_text() for t in section.find_all("span", class_="lang-tag")]
+    assert tags == ["PL", "PL"]  # its title and its text
+    assert NOTE_URL in text
+
+
+def test_pdf_has_the_notes_with_polish_characters(atlas: Atlas) -> None:
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(rendered(atlas, "pdf", "pl"))).pages)
+    assert "O obszarze" in text
+    assert "Świetlica „Żółte Drzwi”" in text and "Bezpieczniejsze wieczory" in text
+    assert "The square [EN]" in text  # no Polish title: English comes first, tagged
+    assert "Głos mieszkańców" in text
+
+
+def test_xlsx_about_sheet_has_one_row_per_note(atlas: Atlas) -> None:
+    ws = _workbook(atlas, "en")["About the area"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("Kind", "Title", "Language", "Description", "Source", "Web page")
+    assert [r[1] for r in rows[1:]] == ["Hässleholmen library", "The square",
+                                        "Świetlica „Żółte Drzwi”", "Safer evenings"]
+    assert rows[3][2] == "pl" and rows[1][5] == NOTE_URL
+    assert rows[1][0] == "Resources" and rows[4][0] == "Residents' view"
+
+
+def test_an_area_without_notes_has_no_about_section(atlas: Atlas) -> None:
+    for fmt in ("html", "xlsx"):
+        content, _, _ = render(atlas.snapshot(), atlas.comparisons(), "P04", fmt, "en", EXPORT_DATE)
+        if fmt == "html":
+            assert b"About the area" not in content
+        else:
+            assert "About the area" not in openpyxl.load_workbook(io.BytesIO(content)).sheetnames
+
+
+def test_csv_stays_indicators_only(atlas: Atlas) -> None:
+    assert "Hässleholmen library" not in rendered(atlas, "csv", "en").decode("utf-8")
