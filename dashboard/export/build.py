@@ -204,21 +204,25 @@ def _sex_value(r: Record) -> SexValue:
                     None if is_blank(r.get("status")) else str(r["status"]))
 
 
-def sex_rows(rows: pd.DataFrame, cat: pd.DataFrame) -> list[SexRow]:
-    """Indicators with values by sex, at their latest period with such values."""
-    by_sex = rows[rows["sex"].isin(("female", "male"))]
-    if by_sex.empty:
+def sex_rows(rows: pd.DataFrame, cat: pd.DataFrame, periods: Mapping[str, str]) -> list[SexRow]:
+    """Indicators with values by sex, each at its headline period (``periods``: indicator ->
+    the period of its headline row), never an older one: a sex without a row at that period
+    is left out of ``by_sex`` (the renderers show "–"). Indicators without a headline row
+    are not listed."""
+    sexed = rows.loc[rows["sex"].isin(("female", "male")), "indicator_id"].astype(str)
+    listed = [ind for ind in dict.fromkeys(sexed) if ind in periods]
+    if not listed:
         return []
-    latest = by_sex.groupby("indicator_id", observed=True)["period"].max()
-    at = rows[rows["period"] == rows["indicator_id"].map(latest)]
+    ids = rows["indicator_id"].astype(str)
+    at = rows[ids.isin(listed) & (rows["period"].astype(str) == ids.map(periods))]
     info = cat.to_dict("index")
-    values: dict[str, dict[str, SexValue]] = {}
+    values: dict[str, dict[str, SexValue]] = {ind: {} for ind in listed}
     for r in at.to_dict("records"):
-        values.setdefault(str(r["indicator_id"]), {})[str(r["sex"])] = _sex_value(r)
+        values[str(r["indicator_id"])][str(r["sex"])] = _sex_value(r)
     return [
         SexRow(ind, str(info[ind]["name"]), _code(info[ind], "unit", ""), decimals_of(info[ind]),
-               str(latest[ind]), values[ind])
-        for ind in sorted(values, key=lambda i: info[i]["order"])
+               periods[ind], values[ind])
+        for ind in sorted(listed, key=lambda i: info[i]["order"])
     ]
 
 
@@ -335,7 +339,8 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
         batch_id=snapshot.batch_id,
         summary=summary_sentences(domains, lang),
         domains=domains,
-        sex_rows=sex_rows(headline_age_rows(rows, ages), cat),
+        sex_rows=sex_rows(headline_age_rows(rows, ages), cat,
+                          {r.indicator_id: r.period for d in domains for r in d.rows}),
         notes=notes, note_counts=note_counts,
         appendix=entries,
         methods=strings.METHODS[lang],

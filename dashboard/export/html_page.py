@@ -10,6 +10,7 @@ from dashboard.export import charts, strings, style
 from dashboard.export.drawing import to_svg
 from dashboard.export.numbers import interval, long_date, number, period_range
 from dashboard.export.profile import DomainSection, IndicatorRow, Profile
+from dashboard.export.summary import COUNT_COLUMNS, count_heading
 
 CSS = """
 :root { --ink: %(ink)s; --muted: %(muted)s; --rule: %(rule)s; --band: %(band)s; --brand: %(brand)s; }
@@ -131,11 +132,11 @@ def _overview(p: Profile) -> str:
 def _summary(p: Profile) -> str:
     lang = p.lang
     items = "".join(f"<li>{escape(s)}</li>" for s in p.summary)
-    heads = "".join(f"<th>{escape(strings.text(k, lang))}</th>"
-                    for k in ("count_worse", "count_similar", "count_better", "count_other"))
+    heads = "".join(f'<th scope="col">{chip(code, lang, count_heading(code, lang))}</th>'
+                    for code in COUNT_COLUMNS)
     rows = "".join(
-        f'<tr><th scope="row">{escape(d.title)}</th><td>{d.counts["worse"]}</td>'
-        f'<td>{d.counts["similar"]}</td><td>{d.counts["better"]}</td><td>{d.counts["other"]}</td></tr>'
+        f'<tr><th scope="row">{escape(d.title)}</th>'
+        + "".join(f"<td>{d.counts[code]}</td>" for code in COUNT_COLUMNS) + "</tr>"
         for d in p.domains
     )
     return (f'<section class="summary"><h2>{escape(strings.text("summary", lang))}</h2><ul>{items}</ul>'

@@ -21,6 +21,7 @@ from dashboard.export.pdf_sections import (
 )
 from dashboard.export.pdf_table import Cell, Column, table
 from dashboard.export.profile import DomainSection, IndicatorRow, Profile
+from dashboard.export.summary import COUNT_COLUMNS, count_heading
 
 COMPARISON_CODES = ("much_better", "better", "similar", "worse", "much_worse", "higher", "lower",
                     "not_compared")
@@ -93,14 +94,11 @@ def summary(doc: ProfileDocument, p: Profile) -> None:
         doc.ln(0.6)
     doc.ln(2)
     lang = p.lang
-    columns = [Column(strings.text("domain", lang), 84, "L")] + [
-        Column(strings.text(k, lang), 24, "L")
-        for k in ("count_worse", "count_similar", "count_better", "count_other")
+    columns = [Column(strings.text("domain", lang), 66, "L")] + [
+        Column(count_heading(code, lang), 19, "L") for code in COUNT_COLUMNS
     ]
     rows = [
-        [Cell(d.title, bold=True), Cell(str(d.counts["worse"]), chip="worse"),
-         Cell(str(d.counts["similar"]), chip="similar"), Cell(str(d.counts["better"]), chip="better"),
-         Cell(str(d.counts["other"]), chip="not_compared")]
+        [Cell(d.title, bold=True)] + [Cell(str(d.counts[code]), chip=code) for code in COUNT_COLUMNS]
         for d in p.domains
     ]
     table(doc, columns, rows)

@@ -83,7 +83,8 @@ class SexValue:
 
 @dataclass(frozen=True)
 class SexRow:
-    """One indicator at its latest period, by sex (keys ``total``, ``female``, ``male``)."""
+    """One indicator at its headline period, by sex (keys ``total``, ``female``, ``male``;
+    a sex without a row at that period is absent)."""
 
     indicator_id: str
     name: str
@@ -109,7 +110,7 @@ class DomainSection:
     code: str
     title: str
     summary: str
-    counts: dict[str, int]  # better, similar, worse, other, n
+    counts: dict[str, int]  # worse, similar, better, higher, lower, not_compared, compared, n
     rows: list[IndicatorRow]
 
 

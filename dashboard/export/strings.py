@@ -77,7 +77,6 @@ TEXT: dict[str, dict[str, str]] = {
     "count_better": {"sv": "Bättre", "pl": "Lepiej", "en": "Better"},
     "count_similar": {"sv": "Liknande", "pl": "Podobnie", "en": "Similar"},
     "count_worse": {"sv": "Sämre", "pl": "Gorzej", "en": "Worse"},
-    "count_other": {"sv": "Övriga", "pl": "Pozostałe", "en": "Other"},
     "indicator": {"sv": "Indikator", "pl": "Wskaźnik", "en": "Indicator"},
     "indicator_id": {"sv": "Indikator-id", "pl": "Identyfikator", "en": "Indicator id"},
     "period": {"sv": "Period", "pl": "Okres", "en": "Period"},

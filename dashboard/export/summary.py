@@ -12,18 +12,29 @@ from dashboard.palette import BETTER, WORSE
 from indicators import outcome_counts
 
 MAX_NAMES = 5
+COUNT_COLUMNS = ("worse", "similar", "better", "higher", "lower", "not_compared")
+"""The columns of the summary table per domain: keys of :func:`domain_counts`, each also
+the comparison code whose chip marks it. Neutral indicators that differ from the city
+(higher, lower) have their own columns, apart from the rows not compared."""
+
+
+def count_heading(code: str, lang: str) -> str:
+    """The heading of a count column: the report's count words, else the outcome's name."""
+    key = f"count_{code}"
+    return strings.text(key, lang) if key in strings.TEXT else strings.label("compared", code, lang)
 
 
 def domain_counts(rows: Sequence[IndicatorRow]) -> dict[str, int]:
     """Counts of the comparison outcomes among ``rows`` (the area's headline rows), from
     :func:`indicators.outcome_counts`: ``compared`` is the indicators with a comparison
-    against the city (better, worse, similar, higher or lower); ``other`` is neither
-    better, worse nor similar; ``n`` is every row."""
+    against the city (better, worse, similar, higher or lower); ``higher`` / ``lower`` are
+    neutral indicators significantly above / below the city; ``not_compared`` is every
+    other row (suppressed, missing, untestable, no outcome); ``n`` is every row."""
     outcomes = pd.DataFrame({"compared": pd.Series([r.compared for r in rows], dtype=object)})
     counts = outcome_counts(outcomes, column="compared", by=None).iloc[0]
     out = {c: int(counts[c]) for c in ("better", "worse", "similar", "higher", "lower", "compared")}
     n = int(counts["indicators"])
-    return {**out, "other": n - out["better"] - out["worse"] - out["similar"], "n": n}
+    return {**out, "not_compared": n - out["compared"], "n": n}
 
 
 def domain_sentence(counts: dict[str, int], lang: str) -> str:
