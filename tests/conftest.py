@@ -7,11 +7,15 @@ instead of a skip (CI sets both).
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+import waitress
 from sqlalchemy import Engine, create_engine, text
 
 from store.engine import make_engine
@@ -29,6 +33,31 @@ def missing_component(env_var: str, reason: str) -> None:
     if os.environ.get(env_var) == "1":
         pytest.fail(f"{reason} ({env_var}=1, so this is a failure, not a skip)", pytrace=False)
     pytest.skip(reason)
+
+
+@contextmanager
+def waitress_serving(wsgi: Any, threads: int = 2) -> Iterator[str]:
+    """``wsgi`` served by waitress (as `wellbeing serve` does) on a free localhost port,
+    from a background thread; yields the base URL. Closing the socket under the
+    server's loop may raise EBADF there: expected while stopping, an error otherwise."""
+    server = waitress.create_server(wsgi, host="127.0.0.1", port=0, threads=threads)
+    stopping = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:
+            if not stopping.is_set():
+                raise
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        stopping.set()
+        server.close()
+        thread.join(timeout=10)
 
 
 def realdata_dir(name: str) -> Path:

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import waitress
 
 from dashboard.app import create_app
 from dashboard.model import Atlas
 from store.engine import make_engine
 from store.migrate import upgrade
-from tests.conftest import missing_component
+from tests.conftest import missing_component, waitress_serving
 from wellbeing.cli_serve import THREADS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -50,15 +48,9 @@ def demo_atlas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
 
 @pytest.fixture(scope="session")
 def base_url(demo_atlas: Atlas) -> Iterator[str]:
-    """The dashboard on the demo city, served by waitress (as `wellbeing serve` does)
-    from a background thread."""
-    server = waitress.create_server(create_app(demo_atlas).server, host="127.0.0.1", port=0,
-                                    threads=THREADS)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
-    thread.join(timeout=10)
+    """The dashboard on the demo city, served by waitress (as `wellbeing serve` does)."""
+    with waitress_serving(create_app(demo_atlas).server, THREADS) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

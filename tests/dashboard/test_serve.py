@@ -3,7 +3,6 @@ from the settings, options override them."""
 
 from __future__ import annotations
 
-import threading
 import urllib.request
 from typing import Any
 
@@ -14,6 +13,7 @@ from typer.testing import CliRunner
 
 import dashboard.app
 from dashboard.model import Atlas
+from tests.conftest import waitress_serving
 from wellbeing.cli_serve import THREADS, serve_command
 
 
@@ -76,20 +76,12 @@ def test_debug_uses_dashs_development_server(fake: tuple[FakeApp, list[Any]]) ->
 
 def test_waitress_serves_the_map_page_and_a_callback(atlas: Atlas) -> None:
     """The real server on a free port: the page and Dash's layout endpoint answer."""
-    server = waitress.create_server(dashboard.app.create_app(atlas).server, host="127.0.0.1",
-                                    port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    try:
-        base = f"http://127.0.0.1:{server.effective_port}"
+    with waitress_serving(dashboard.app.create_app(atlas).server) as base:
         with urllib.request.urlopen(base + "/", timeout=30) as page:
             assert page.status == 200 and page.headers["Server"] == "waitress"
             assert b"_dash-config" in page.read()
         with urllib.request.urlopen(base + "/_dash-layout", timeout=30) as layout:
             assert layout.status == 200 and layout.read().startswith(b"{")
-    finally:
-        server.close()
-        thread.join(timeout=10)
 
 
 def test_importing_the_wsgi_module_builds_nothing() -> None:
