@@ -29,13 +29,12 @@ import plotly.express as px
 from plotly.utils import PlotlyJSONEncoder
 
 from benchmarks.dashboard.scenarios import Scenario, scenarios
+from benchmarks.figures import write_results
 from dashboard.app import create_app
 from dashboard.model import Atlas
 from store.engine import make_engine
 from store.migrate import upgrade
 from tests.dashboard.synthetic import build_city
-
-RESULTS = Path(__file__).resolve().parents[1] / "results" / "dashboard.json"
 
 
 def stats(times: list[float]) -> dict[str, float]:
@@ -173,9 +172,8 @@ def main(argv: list[str] | None = None) -> None:
     out = {"quick": args.quick, "machine": platform.platform(), "python": platform.python_version(),
            "peak_rss_mb": round(peak_mb), "targets": targets, "verdict": verdict,
            "results": {str(k): v for k, v in results.items()}}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(out, indent=2))
-    print(f"\npeak RSS {peak_mb:.0f} MB; verdict {verdict}; wrote {RESULTS}")
+    path = write_results("dashboard", out)
+    print(f"\npeak RSS {peak_mb:.0f} MB; verdict {verdict}; wrote {path}")
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ import geopandas as gpd
 from sqlalchemy import Engine, create_engine, make_url, text
 
 from benchmarks.etl.synth import Inputs, write_inputs
+from benchmarks.figures import write_results
 from etl.boundaries import read_boundaries
 from etl.bulk import BUILD_MEMORY, driver, staged
 from etl.config import load_config
@@ -45,7 +46,6 @@ from store.migrate import upgrade
 ADMIN_URL = os.environ.get(
     "POSTGIS_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
-RESULTS = Path(__file__).resolve().parents[1] / "results" / "etl.json"
 TARGETS = {"values_vs_raw_copy": 0.5, "boundaries_vs_ogr2ogr": 1.5, "peak_rss_mb": 2048}
 
 
@@ -305,10 +305,7 @@ def main(argv: list[str] | None = None) -> None:
         result = measure(inputs, url, repeat)
     result["quick"] = args.quick
     report(result)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    target = RESULTS.with_name("etl_quick.json") if args.quick else RESULTS
-    target.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"written {target}")
+    print(f"written {write_results('etl', result, args.quick)}")
 
 
 if __name__ == "__main__":

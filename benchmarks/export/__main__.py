@@ -12,7 +12,6 @@ Writes benchmarks/results/export.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -24,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from benchmarks.figures import write_results
 from dashboard.export import render
 from dashboard.export.batch import default_jobs, export_batch, prioritized_codes
 from dashboard.export.build import TableIndex
@@ -32,7 +32,6 @@ from store.engine import make_engine
 from store.migrate import upgrade
 from tests.dashboard.synthetic import INDICATORS, Spec, build_city
 
-RESULTS = Path(__file__).resolve().parents[1] / "results" / "export.json"
 DOMAINS = ("work_income", "education", "health", "safety", "housing", "demography")
 
 
@@ -158,10 +157,7 @@ def main() -> None:
           f"(speed-up {batch['speedup_vs_single_process']}x; CPU {batch['cpu_s_parallel']:.1f} s vs "
           f"{batch['cpu_s_single_process']:.1f} s; load average {batch['load_average_1m_after']})")
     print(f"targets: {result['targets']} | peak memory {result['peak_memory']}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    name = RESULTS.with_name("export-quick.json") if args.quick else RESULTS
-    name.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {name}")
+    print(f"wrote {write_results('export', result, args.quick)}")
 
 
 if __name__ == "__main__":

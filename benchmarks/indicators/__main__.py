@@ -13,23 +13,21 @@ Writes benchmarks/results/indicators.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import statistics
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import psutil
 
+from benchmarks.figures import write_results
 from benchmarks.indicators.baseline import baseline_table
 from benchmarks.indicators.synthetic import synthetic_inputs
 from indicators import comparison_table
 
-RESULTS = Path(__file__).resolve().parents[1] / "results" / "indicators.json"
 FULL = {"areas": 6000, "indicators": 100, "periods": 10, "runs": 3, "baseline_areas": 30}
 QUICK = {"areas": 200, "indicators": 20, "periods": 10, "runs": 3, "baseline_areas": 10}
 TARGET_SECONDS, TARGET_GB, TARGET_RATIO = 20.0, 6.0, 20.0
@@ -118,10 +116,7 @@ def main() -> None:
     args = parser.parse_args()
     result = run(QUICK if args.quick else FULL)
     result["quick"] = args.quick
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    name = RESULTS.with_name("indicators-quick.json") if args.quick else RESULTS
-    name.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(f"wrote {name}")
+    print(f"wrote {write_results('indicators', result, args.quick)}")
 
 
 if __name__ == "__main__":
