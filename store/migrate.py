@@ -16,11 +16,21 @@ from store.engine import StoreError, get_engine, is_postgis
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def alembic_config(engine: Engine) -> Config:
+def _config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = _config()
     cfg.attributes["engine"] = engine
     return cfg
+
+
+@functools.cache
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
 
 
 def ensure_postgis(engine: Engine) -> None:
@@ -53,7 +63,6 @@ def has_tables(engine: Engine) -> bool:
     return inspect(engine).has_table("indicator_values")
 
 
-@functools.cache
 def head_revision() -> str:
     """The newest schema revision this version of the atlas knows."""
     head = _scripts().get_current_head()
@@ -67,51 +76,49 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _state(engine: Engine) -> tuple[str, str | None]:
+    """The store's schema state (see ``schema_state``) and its revision."""
+    revision = current_revision(engine)
+    if revision is None or not has_tables(engine):
+        return "empty", revision
+    if revision == head_revision():
+        return "current", revision
+    known = {script.revision for script in _scripts().walk_revisions()}
+    return ("behind" if revision in known else "unknown"), revision
+
+
 def schema_state(engine: Engine) -> str:
     """``current``, ``empty`` (no atlas tables), ``behind`` (an older revision this
     version can upgrade) or ``unknown`` (a revision this version does not know)."""
-    revision = current_revision(engine)
-    if revision is None or not has_tables(engine):
-        return "empty"
-    if revision == head_revision():
-        return "current"
-    known = {script.revision for script in _scripts().walk_revisions()}
-    return "behind" if revision in known else "unknown"
+    return _state(engine)[0]
 
 
 def schema_problem(engine: Engine) -> str | None:
     """Why this version of the atlas cannot read the store, with the fix; None when it can."""
-    state = schema_state(engine)
+    state, revision = _state(engine)
     where = engine.url.render_as_string(hide_password=True)
     head = head_revision()
     if state == "empty":
         return (
-            f"the store at {where} has no atlas tables yet. Fix: run `wellbeing db upgrade`, "
+            f"The store at {where} has no atlas tables yet. Fix: run `wellbeing db upgrade`, "
             "then load a city (`wellbeing etl run CONFIG` or `wellbeing demo`)."
         )
     if state == "behind":
         return (
-            f"the store at {where} has schema revision {current_revision(engine)}; this "
-            f"version of the atlas needs {head}. Fix: run `wellbeing db upgrade` (it keeps "
-            "the data)."
+            f"The store at {where} has schema revision {revision}; this version of the atlas "
+            f"needs {head}. Fix: run `wellbeing db upgrade` (it keeps the data)."
         )
     if state == "unknown":
         return (
-            f"the store at {where} has schema revision {current_revision(engine)}, which this "
-            f"version of the atlas does not know (it knows up to {head}). Fix: update the "
-            "atlas, or point DATABASE_URL at another store."
+            f"The store at {where} has schema revision {revision}, which this version of the "
+            f"atlas does not know (it knows up to {head}). Fix: update the atlas, or point "
+            "DATABASE_URL at another store."
         )
     return None
-
-
-def _scripts() -> ScriptDirectory:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return ScriptDirectory.from_config(cfg)
 
 
 def check_schema(engine: Engine) -> None:
     """Raise StoreError (saying how to fix it) unless the store is at this version's schema."""
     problem = schema_problem(engine)
     if problem is not None:
-        raise StoreError(problem[0].upper() + problem[1:])
+        raise StoreError(problem)
