@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from indicators import intervals
 from indicators.chunks import CHUNK, each_span
 from indicators.contract import CITY_SOURCES, STATUSES
-from indicators.measures import COUNT, MEAN, MEDIAN, SCORE, Measures, measure
+from indicators.measures import COUNT, MEAN, MEASURES, MEDIAN, SCORE, Measures, measure
 from indicators.prepare import Inputs
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def city_cells(inp: Inputs, m: Measures, status: NDArray[np.int8], cells: Cells)
     use = (supplied >= 0) & (~np.isnan(m.value[sup]) | (status[sup] == SUPPRESSED)
                              | (status[sup] == AT_SOURCE))
     out_m = Measures(*(np.where(use, getattr(m, f)[sup], getattr(agg_m, f))
-                       for f in ("value", "lo95", "hi95", "lo998", "hi998", "var", "sd")))
+                       for f in MEASURES))
     source = np.where(use, CITY_SOURCES.index("supplied"),
                       np.where(~np.isnan(agg_m.value), CITY_SOURCES.index("aggregate"),
                                CITY_SOURCES.index("none"))).astype(np.int8)

@@ -23,9 +23,9 @@ from numpy.typing import NDArray
 from indicators.chunks import spans
 from indicators.contract import ADDITIVE_TYPES, SEXES, STATUSES, VALUE_TYPES
 from indicators.keys import MIN_DENSE
+from indicators.prepare import SRC_MISSING, SRC_SUPPRESSED
 
 OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = range(len(STATUSES))
-SRC_SUPPRESSED, SRC_MISSING = 1, 2
 MAX_ROUNDS = 10
 ADDITIVE_CODES = [VALUE_TYPES.index(t) for t in (*ADDITIVE_TYPES, "mean")]
 

@@ -14,7 +14,7 @@ else the one recovered from its 95% limits.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 from numpy.typing import NDArray
@@ -46,6 +46,10 @@ class Measures:
     hi998: Array
     var: Array  # variance of the value implied by the 95% limits: ((hi − lo) / 3.92)²
     sd: Array  # means only: SD of the individual measurements (se·√n)
+
+
+MEASURES = tuple(f.name for f in fields(Measures))
+"""The field names of :class:`Measures`, in order."""
 
 
 def is_share(vtype: NDArray[np.integer]) -> NDArray[np.bool_]:

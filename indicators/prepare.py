@@ -24,6 +24,7 @@ from indicators.contract import (
     VALUE_TYPES,
 )
 from indicators.errors import IndicatorError, InputProblem
+from indicators.measures import is_share
 
 VALUE_INPUT = [
     "indicator_id", "area_code", "period", "sex", "age_group",
@@ -270,8 +271,7 @@ def _count_problems(values: pd.DataFrame, ind: NDArray[np.integer], cat: Catalog
     problems += _problems_at(den < 0, "values", "denominator", den, "negative denominator",
                              "denominators are populations and cannot be negative")
     if not problems:
-        share = np.isin(cat.vtype[ind], [VALUE_TYPES.index("proportion"),
-                                         VALUE_TYPES.index("percentage")])
+        share = is_share(cat.vtype[ind])
         problems += _problems_at(share & (num > den), "values", "numerator", num,
                                  "numerator exceeds denominator for a proportion",
                                  "check the numerator and denominator columns of this row")

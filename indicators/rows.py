@@ -19,12 +19,11 @@ from indicators.contract import STATUSES
 from indicators.disclosure import primary_status
 from indicators.errors import IndicatorError, InputProblem
 from indicators.keys import MIN_DENSE, group_ids, split_key
-from indicators.measures import measure
+from indicators.measures import MEASURES, measure
 from indicators.prepare import Inputs
 
 Array = NDArray[np.float64]
 OK = STATUSES.index("ok")
-MEASURES = ("value", "lo95", "hi95", "lo998", "hi998", "var", "sd")
 HIDDEN_FIELDS = (*MEASURES, "num", "den")
 KEYS = ("ind", "area", "per", "sex", "age", "cell")
 
@@ -79,7 +78,6 @@ class Cells:
     sex: NDArray[np.integer]
     age: NDArray[np.integer]
     supplied: NDArray[np.integer]  # input row of the supplied city value, -1 when none
-    present: NDArray[np.bool_]
 
 
 def cells_of(inp: Inputs) -> Cells:
@@ -95,7 +93,7 @@ def cells_of(inp: Inputs) -> Cells:
     supplied = np.full(n, -1, dtype=np.int64)
     city_rows = np.flatnonzero(inp.area == inp.city)
     supplied[ids[city_rows]] = city_rows
-    return Cells(ids.astype(np.int32), n, ind, per, sex, age, supplied, np.ones(n, bool))
+    return Cells(ids.astype(np.int32), n, ind, per, sex, age, supplied)
 
 
 def check_unique(inp: Inputs, cells: Cells) -> None:
@@ -121,7 +119,7 @@ def check_unique(inp: Inputs, cells: Cells) -> None:
 def input_rows(inp: Inputs, cells: Cells) -> Rows:
     """Rows for the input (measures and primary status), with room for the new city rows."""
     n = len(inp.ind)
-    new = np.flatnonzero(cells.present & (cells.supplied < 0))
+    new = np.flatnonzero(cells.supplied < 0)
     rows = Rows.allocate(n + len(new))
     cat = inp.cat
 
@@ -149,7 +147,7 @@ def add_city_rows(rows: Rows, inp: Inputs, cells: Cells, city: CityCells) -> Non
     """Write each cell's city record: over a supplied row, or as a new row at the end."""
     n = len(inp.ind)
     given = np.flatnonzero(cells.supplied >= 0)
-    new = np.flatnonzero(cells.present & (cells.supplied < 0))
+    new = np.flatnonzero(cells.supplied < 0)
     for target, source in ((cells.supplied[given], given), (np.arange(n, len(rows)), new)):
         for name in MEASURES:
             getattr(rows, name)[target] = getattr(city.m, name)[source]

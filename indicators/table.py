@@ -16,10 +16,10 @@ from indicators.compare import C, compare_to_city, compare_to_rest
 from indicators.contract import GAP_TRENDS, STATUSES
 from indicators.disclosure import ADDITIVE_CODES, Layout, secondary_suppression
 from indicators.frame import build_frame, empty_table
-from indicators.measures import Measures, is_share
+from indicators.measures import MEASURES, Measures, is_share
 from indicators.prepare import Inputs, read_inputs
 from indicators.ranks import rank_within
-from indicators.rows import MEASURES, Cells, Rows, add_city_rows, cells_of, check_unique, input_rows
+from indicators.rows import Cells, Rows, add_city_rows, cells_of, check_unique, input_rows
 
 Array = NDArray[np.float64]
 OK = STATUSES.index("ok")
@@ -51,20 +51,21 @@ def comparison_table(
     add_city_rows(rows, inp, cells, city)
     inp.release_rows()
     cells.id = cells.id[:0]
-    rows.status = secondary_suppression(_layout(inp, rows, cells), rows.status, rows.num,
-                                        rows.den)
+    crow_of = _city_row_of_cell(rows, cells.n)
+    rows.status = secondary_suppression(_layout(inp, rows, cells, crow_of), rows.status,
+                                        rows.num, rows.den)
     rows.hide_unpublished()
-    cols = _analyse(inp, rows, cells)
+    cols = _analyse(inp, rows, cells, crow_of)
     return build_frame(inp, rows, city, cols)
 
 
-def _layout(inp: Inputs, rows: Rows, cells: Cells) -> Layout:
+def _layout(inp: Inputs, rows: Rows, cells: Cells, crow_of: NDArray[np.integer]) -> Layout:
     sizes = (len(inp.ind_cats), len(inp.area_cats), len(inp.per_cats), len(inp.age_cats),
              cells.n, len(inp.level_cats))
     return Layout(
         ind=rows.ind, area=rows.area, per=rows.per, age=rows.age, sex=rows.sex, cell=rows.cell,
         is_city=rows.is_city, area_level=inp.area_level, area_parent=inp.area_parent,
-        additive=np.isin(inp.cat.vtype, ADDITIVE_CODES), city_row=_city_row_of_cell(rows, cells.n),
+        additive=np.isin(inp.cat.vtype, ADDITIVE_CODES), city_row=crow_of,
         sizes=sizes,
     )
 
@@ -127,12 +128,11 @@ def _compare(inp: Inputs, rows: Rows, crow_of: NDArray[np.integer]) -> dict[str,
     return out
 
 
-def _analyse(inp: Inputs, rows: Rows, cells: Cells) -> Columns:
-    crow_of = _city_row_of_cell(rows, cells.n)
+def _analyse(inp: Inputs, rows: Rows, cells: Cells, crow_of: NDArray[np.integer]) -> Columns:
     got = _compare(inp, rows, crow_of)
     line = tl.timeline(rows.ind, rows.area, rows.sex, rows.age, rows.per,
                        (len(inp.ind_cats), len(inp.area_cats), 3, len(inp.age_cats),
-                        len(inp.per_cats)), (cells.ind[cells.present], cells.per[cells.present]))
+                        len(inp.per_cats)), (cells.ind, cells.per))
     buffers = [np.empty((line.n_series, line.n_pos)) for _ in range(2)]
     trend = _trend(inp, rows, line, buffers)
     gap = _gap_trend(rows, got["city_value"], crow_of, line, buffers)
