@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard import palette
 from dashboard.i18n import has, t, unit_label
-from dashboard.numbers import NBSP, format_number
+from dashboard.numbers import MISSING, NBSP, format_number
 
 HIDDEN_STATUSES = ("suppressed", "suppressed_at_source")
 REDACTED_COLUMNS = (
@@ -63,7 +63,7 @@ def number_format(cat: Any, lang: str) -> tuple[int, str]:
 
 def value_text(value: float | None, lang: str, decimals: int, unit: str | None = None) -> str:
     text = format_number(value, lang, decimals)
-    return text if text == "–" else text + unit_suffix(unit, lang)
+    return text if text == MISSING else text + unit_suffix(unit, lang)
 
 
 def status_text(status: str | None, lang: str) -> str:

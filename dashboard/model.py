@@ -30,7 +30,12 @@ from store.read import Snapshot, latest_batch_id, read_batches, read_snapshot
 
 T = TypeVar("T")
 CITY_LEVEL = "city"
-SLICE_KEYS = ["indicator_id", "period", "sex"]
+GROUPS = {  # the per-batch indexes of row positions: name → the columns they group by
+    "slices": ["indicator_id", "period", "sex"],
+    "by_area": ["area_code"],
+    "by_indicator": ["indicator_id"],
+    "by_area_indicator": ["area_code", "indicator_id"],
+}
 UI_COLUMNS = [
     "indicator_id", "domain", "area_code", "level", "prioritized", "period", "sex", "age_group",
     "value", "lower_ci95", "upper_ci95", "city_value", "difference", "compared_to_city", "trend",
@@ -200,15 +205,15 @@ class Atlas:
 
     def slice(self, indicator_id: str, period: str, sex: str) -> pd.DataFrame:
         """All rows (areas and the city) of one indicator, period and sex."""
-        return self._group("slices", SLICE_KEYS, (indicator_id, period, sex))
+        return self._group("slices", (indicator_id, period, sex))
 
     def area_rows(self, area_code: str) -> pd.DataFrame:
         """All rows of one area (every indicator, period and sex)."""
-        return self._group("by_area", ["area_code"], area_code)
+        return self._group("by_area", area_code)
 
     def indicator_rows(self, indicator_id: str) -> pd.DataFrame:
         """All rows of one indicator (every area, period and sex)."""
-        return self._group("by_indicator", ["indicator_id"], indicator_id)
+        return self._group("by_indicator", indicator_id)
 
     def display_geometry(self) -> DisplayGeometry:
         """The mapped areas' outlines, simplified and quantized for the browser."""
@@ -235,12 +240,12 @@ class Atlas:
                 lru.popitem(last=False)
         return value
 
-    def _group(self, name: str, keys: list[str], key: Any) -> pd.DataFrame:
+    def _group(self, name: str, key: Any) -> pd.DataFrame:
         """One group's rows, from a per-batch index of positions (frames kept in the LRU)."""
 
         def build() -> pd.DataFrame:
             table = self.ui_table()
-            index = self.derived(name, lambda: _group_index(table, keys))
+            index = self.derived(name, partial(_group_index, table, GROUPS[name]))
             positions = index.get(key)
             return table.iloc[0:0] if positions is None else table.take(positions)
 
@@ -253,7 +258,7 @@ class Atlas:
 
     def series_rows(self, area_code: str, indicator_id: str) -> pd.DataFrame:
         """All rows of one area and one indicator (every period and sex)."""
-        return self._group("by_area_indicator", ["area_code", "indicator_id"], (area_code, indicator_id))
+        return self._group("by_area_indicator", (area_code, indicator_id))
 
     def periods(self, indicator_id: str) -> list[str]:
         """The indicator's periods in time order (text order is time order)."""
@@ -280,9 +285,7 @@ class Atlas:
         """Build what the first requests need: the table, its indexes, the geometry."""
         self.comparisons()
         table = self.ui_table()
-        for name, keys in (("slices", SLICE_KEYS), ("by_area", ["area_code"]),
-                           ("by_indicator", ["indicator_id"]),
-                           ("by_area_indicator", ["area_code", "indicator_id"])):
+        for name, keys in GROUPS.items():
             self.derived(name, partial(_group_index, table, keys))
         self._present("period")
         self._present("sex")

@@ -7,9 +7,7 @@ colour comes with a symbol and a word.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
-from typing import Any
 
 from plotly.colors import sample_colorscale
 
@@ -60,14 +58,6 @@ AREA_LINE = "#1f5f91"
 PRIORITIZED_OUTLINE = "#111111"
 INK = "#1f2933"
 MUTED = "#5f6b7a"
-
-
-def comparison_key(value: Any) -> str:
-    """The swatch key for a comparison outcome (missing → ``no_data``)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "no_data"
-    text = str(value)
-    return text if text in COMPARISON else "not_compared"
 
 
 def class_colours(k: int, polarity: str) -> list[str]:

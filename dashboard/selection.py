@@ -7,7 +7,7 @@ the *path* (``/area/<code>``, ``/indicator/<id>``) gives a not-found page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from dashboard.classify import SCHEMES
@@ -85,9 +85,3 @@ def resolve(atlas: Atlas, params: dict[str, Any]) -> Selection:
         areas=pick_areas(atlas, params.get("areas")),
     )
 
-
-def with_indicator(atlas: Atlas, sel: Selection, indicator_id: Any) -> Selection:
-    """``sel`` switched to another indicator, its period and sex kept when they exist."""
-    ind = pick_indicator(atlas, indicator_id)
-    return replace(sel, indicator_id=ind, period=pick_period(atlas, ind, sel.period),
-                   sex=pick_sex(atlas, ind, sel.sex))

@@ -94,19 +94,17 @@ def render(snapshot: Snapshot, table: pd.DataFrame, area_code: str, fmt: str, la
 def render_profile(atlas: Atlas, area_code: str, fmt: str, lang: str) -> tuple[bytes, str, str]:
     """(content, filename, mimetype) for ``fmt`` in pdf|html|xlsx|csv, ``lang`` in sv|pl|en.
 
-    The table index (rows by area, spine statistics) is memoized per load batch when
-    the atlas offers ``derived`` (the dashboard's does), so repeated downloads are cheap.
+    The table index (rows by area, spine statistics) is memoized per load batch, so
+    repeated downloads are cheap; the snapshot and the table come from one batch.
     """
     from dashboard.export.build import TableIndex
 
     spec = check_format(fmt)
     check_lang(lang)
-    derived = getattr(atlas, "derived", None)
-    if derived is not None:
-        index = derived("export.table_index", lambda: TableIndex(atlas.comparisons()))
-    else:
-        index = TableIndex(atlas.comparisons())
-    return render(atlas.snapshot(), index.table, area_code, spec.name, lang, index=index)
+    with atlas.pinned():
+        index = atlas.derived("export.table_index", lambda: TableIndex(atlas.comparisons()))
+        snapshot = atlas.snapshot()
+    return render(snapshot, index.table, area_code, spec.name, lang, index=index)
 
 
 __all__ = ["FORMATS", "LANGS", "ExportError", "check_format", "render", "render_profile"]

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.area_notes import about_area
+from dashboard.display import REDACTED_COLUMNS
 from dashboard.export import strings
 from dashboard.export.errors import ExportError
 from dashboard.export.numbers import is_blank
@@ -33,10 +34,6 @@ from dashboard.export.summary import domain_counts, domain_sentence, summary_sen
 from indicators import headline_age_groups, headline_age_rows, headline_rows
 from store.read import Snapshot
 
-HIDDEN_WHEN_SUPPRESSED = (
-    "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998", "numerator",
-    "denominator", "difference", "ratio", "rank", "quintile",
-)
 SEX_ORDER = {"total": 0, "female": 1, "male": 2}
 Record = Mapping[Any, Any]  # a row as ``DataFrame.to_dict`` gives it
 SpineStats = dict[tuple[str, str], Record]  # (indicator, period) -> lowest, q25, q75, highest, n
@@ -61,7 +58,7 @@ def disclosed(rows: pd.DataFrame) -> pd.DataFrame:
         if isinstance(out[col].dtype, pd.CategoricalDtype):
             out[col] = out[col].astype("object")
     hidden = out["status"].isin(SUPPRESSED)
-    for col in HIDDEN_WHEN_SUPPRESSED:
+    for col in REDACTED_COLUMNS:
         if col in out.columns and hidden.any():
             out[col] = out[col].astype("float64").mask(hidden)
     return out

@@ -46,7 +46,8 @@ def _load() -> tuple[object, object]:
 
     try:
         atlas = Atlas(get_engine(database_url()))
-        return atlas.snapshot(), atlas.comparisons()
+        with atlas.pinned():  # one version check: the snapshot and its table from one batch
+            return atlas.snapshot(), atlas.comparisons()
     except StoreError as exc:
         raise ExportError(str(exc)) from exc
 

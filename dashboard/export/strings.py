@@ -251,72 +251,19 @@ METHODS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-LABELS: dict[str, dict[str, dict[str, str]]] = {
-    "compared": {
-        "much_better": {"sv": "Mycket bättre", "pl": "Znacznie lepiej", "en": "Much better"},
-        "better": {"sv": "Bättre", "pl": "Lepiej", "en": "Better"},
-        "similar": {"sv": "Likvärdigt", "pl": "Podobnie", "en": "Similar"},
-        "worse": {"sv": "Sämre", "pl": "Gorzej", "en": "Worse"},
-        "much_worse": {"sv": "Mycket sämre", "pl": "Znacznie gorzej", "en": "Much worse"},
-        "higher": {"sv": "Högre", "pl": "Wyżej", "en": "Higher"},
-        "lower": {"sv": "Lägre", "pl": "Niżej", "en": "Lower"},
-        "not_compared": {"sv": "Ej jämfört", "pl": "Nie porównano", "en": "Not compared"},
-        "benchmark": {"sv": "Jämförelsevärde", "pl": "Punkt odniesienia", "en": "Benchmark"},
-    },
-    "trend": {
-        "getting_better": {"sv": "Förbättras", "pl": "Poprawa", "en": "Improving"},
-        "getting_worse": {"sv": "Försämras", "pl": "Pogorszenie", "en": "Worsening"},
-        "increasing": {"sv": "Ökar", "pl": "Wzrost", "en": "Increasing"},
-        "decreasing": {"sv": "Minskar", "pl": "Spadek", "en": "Decreasing"},
-        "no_significant_change": {"sv": "Oförändrad", "pl": "Bez zmian", "en": "No change"},
-        "not_enough_data": {"sv": "För få år", "pl": "Za mało danych", "en": "Too few points"},
-    },
-    "gap": {
-        "narrowing": {"sv": "Minskar", "pl": "Maleje", "en": "Narrowing"},
-        "widening": {"sv": "Ökar", "pl": "Rośnie", "en": "Widening"},
-        "stable": {"sv": "Oförändrad", "pl": "Stabilna", "en": "Stable"},
-        "not_enough_data": {"sv": "För få år", "pl": "Za mało danych", "en": "Too few points"},
-    },
-    "sex": {
-        "total": {"sv": "Totalt", "pl": "Ogółem", "en": "Total"},
-        "female": {"sv": "Kvinnor", "pl": "Kobiety", "en": "Women"},
-        "male": {"sv": "Män", "pl": "Mężczyźni", "en": "Men"},
-    },
+LABELS: dict[str, dict[str, dict[str, str]]] = {  # codes the dashboard does not name
     "status": {
-        "suppressed": {"sv": "Undertryckt", "pl": "Utajnione", "en": "Suppressed"},
-        "suppressed_at_source": {"sv": "Undertryckt i källan", "pl": "Utajnione u źródła", "en": "Suppressed at source"},
-        "missing": {"sv": "Saknas", "pl": "Brak", "en": "Missing"},
         "not_compared": {"sv": "Ej jämfört", "pl": "Nie porównano", "en": "Not compared"},
         "discrepancy": {"sv": "Avvikande stadsvärde", "pl": "Rozbieżna wartość miasta", "en": "City figure differs"},
     },
-    "polarity": {
-        "high_is_good": {"sv": "Högre är bättre", "pl": "Wyżej znaczy lepiej", "en": "Higher is better"},
-        "low_is_good": {"sv": "Lägre är bättre", "pl": "Niżej znaczy lepiej", "en": "Lower is better"},
-        "neutral": {"sv": "Ingen riktning", "pl": "Bez kierunku oceny", "en": "No direction"},
-    },
-    "value_type": {
-        "proportion": {"sv": "Andel", "pl": "Odsetek", "en": "Proportion"},
-        "percentage": {"sv": "Procent", "pl": "Procent", "en": "Percentage"},
-        "rate": {"sv": "Kvot", "pl": "Współczynnik", "en": "Rate"},
-        "mean": {"sv": "Medelvärde", "pl": "Średnia", "en": "Mean"},
-        "median": {"sv": "Median", "pl": "Mediana", "en": "Median"},
-        "count": {"sv": "Antal", "pl": "Liczba", "en": "Count"},
-        "score": {"sv": "Poäng", "pl": "Wynik", "en": "Score"},
-    },
     "domain": {
-        "demography": {"sv": "Befolkning", "pl": "Demografia", "en": "Population"},
         "population": {"sv": "Befolkning", "pl": "Ludność", "en": "Population"},
         "economy": {"sv": "Ekonomi", "pl": "Gospodarka", "en": "Economy"},
         "income": {"sv": "Inkomst", "pl": "Dochody", "en": "Income"},
         "employment": {"sv": "Arbete", "pl": "Zatrudnienie", "en": "Employment"},
         "work": {"sv": "Arbete", "pl": "Praca", "en": "Work"},
-        "education": {"sv": "Utbildning", "pl": "Edukacja", "en": "Education"},
-        "health": {"sv": "Hälsa", "pl": "Zdrowie", "en": "Health"},
-        "housing": {"sv": "Boende", "pl": "Mieszkalnictwo", "en": "Housing"},
-        "safety": {"sv": "Trygghet", "pl": "Bezpieczeństwo", "en": "Safety"},
         "social": {"sv": "Social sammanhållning", "pl": "Spójność społeczna", "en": "Social cohesion"},
         "participation": {"sv": "Delaktighet", "pl": "Uczestnictwo", "en": "Participation"},
-        "environment": {"sv": "Miljö", "pl": "Środowisko", "en": "Environment"},
         "children": {"sv": "Barn och unga", "pl": "Dzieci i młodzież", "en": "Children and young people"},
         "welfare": {"sv": "Välfärd", "pl": "Pomoc społeczna", "en": "Welfare"},
     },
@@ -351,7 +298,9 @@ def label(group: str, code: object, lang: str) -> str:
     shared = DASHBOARD_STRINGS.get(f"{DASHBOARD_PREFIX.get(group, group)}.{code}")
     if shared is not None:
         return shared[LANGS.index(lang)]
-    names = LABELS[group].get(str(code))
+    if group not in DASHBOARD_PREFIX:
+        raise KeyError(group)
+    names = LABELS.get(group, {}).get(str(code))
     if names is None:
         return str(code).replace("_", " ").capitalize()
     return names[lang]

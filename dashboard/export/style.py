@@ -14,7 +14,6 @@ MUTED = "#5f6b7a"
 RULE = "#c9d1da"
 BAND = "#eef2f6"
 BRAND = "#1d3557"
-ACCENT = "#2a6f97"
 
 AREA_LINE = "#1d4f91"
 AREA_BAND = "#c6dbef"
