@@ -37,7 +37,7 @@ bench: venv
 ## lint: ruff and mypy
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/mypy store etl indicators dashboard wellbeing
+	$(BIN)/mypy settings store etl indicators presentation reports dashboard wellbeing
 
 ## etl: load a city, e.g. make etl CONFIG=path/to/city.toml
 etl: venv

@@ -22,9 +22,9 @@ from werkzeug.exceptions import HTTPException
 import dashboard.pages  # noqa: F401 - the package Dash imports the pages into
 from dashboard import ids
 from dashboard.context import ATLAS_KEY, current_atlas, request_lang
-from dashboard.i18n import default_lang, t
 from dashboard.model import Atlas, StoreUnavailable
 from dashboard.views.shell import alert
+from presentation.i18n import default_lang, t
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("dashboard")

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlparse
 
 import flask
 
-from dashboard.i18n import normalize_lang
 from dashboard.model import Atlas
+from presentation.i18n import normalize_lang
 
 ATLAS_KEY = "WELLBEING_ATLAS"
 log = logging.getLogger("dashboard")

@@ -1,9 +1,6 @@
-"""From comparison-table rows to what a page shows: redaction, outcome keys, value texts.
+"""From comparison-table rows to what a page shows: outcome keys, value texts.
 
-The engine blanks suppressed values already; :func:`redact` does it again at
-the dashboard's edge (defence in depth), including everything a suppressed
-value could be recovered from (numerator, denominator, difference, ratio,
-rank, quintile).
+Redaction of suppressed values is :mod:`presentation.redaction` (shared with the reports).
 """
 
 from __future__ import annotations
@@ -13,29 +10,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard import palette
-from dashboard.i18n import has, t, unit_label
-from dashboard.numbers import MISSING, NBSP, format_number
-
-HIDDEN_STATUSES = ("suppressed", "suppressed_at_source")
-REDACTED_COLUMNS = (
-    "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998", "numerator",
-    "denominator", "difference", "ratio", "rank", "quintile", "rest_value",
-)
-
-
-def redact(rows: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``rows`` with every trace of a suppressed value blanked."""
-    if rows.empty or "status" not in rows.columns:
-        return rows
-    hidden = rows["status"].astype("string").isin(HIDDEN_STATUSES).fillna(False).to_numpy()
-    if not hidden.any():
-        return rows
-    out = rows.copy()
-    for col in REDACTED_COLUMNS:
-        if col in out.columns:
-            out[col] = out[col].mask(hidden)
-    return out
+from presentation import palette
+from presentation.i18n import has, t, unit_label
+from presentation.numbers import MISSING, NBSP, format_number
 
 
 def comparison_keys(rows: pd.DataFrame) -> np.ndarray:

@@ -21,10 +21,11 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from dashboard.area_notes import NoteGroup, about_area
-from dashboard.display import redact
 from dashboard.geometry import DisplayGeometry, display_geometry
 from indicators import headline_age_groups, headline_age_rows
+from presentation.area_notes import NoteGroup, about_area
+from presentation.comparisons import comparison_table_of
+from presentation.redaction import redact
 from store.engine import StoreError, get_engine
 from store.read import Snapshot, latest_batch_id, read_batches, read_snapshot
 
@@ -126,7 +127,7 @@ class Atlas:
                 raise StoreUnavailable(str(exc)) from exc
             except (SQLAlchemyError, OSError) as exc:
                 raise _unavailable(exc) from exc
-            self._cached = _Cached(snap.batch_id, snap, _comparison_table(snap))
+            self._cached = _Cached(snap.batch_id, snap, comparison_table_of(snap))
             return self._cached
 
     def snapshot(self) -> Snapshot:
@@ -174,7 +175,7 @@ class Atlas:
         return self.derived("areas", build)
 
     def about_area(self, code: str, lang: str) -> list[NoteGroup]:
-        """The area's notes by kind, in ``lang`` with fallbacks (``dashboard.area_notes``)."""
+        """The area's notes by kind, in ``lang`` with fallbacks (``presentation.area_notes``)."""
         return self.cached(("about", code, lang), lambda: about_area(self.snapshot().notes, code, lang))
 
     def prioritized(self) -> pd.DataFrame:
@@ -290,21 +291,6 @@ class Atlas:
         self._present("period")
         self._present("sex")
         self.display_geometry()
-
-
-def _comparison_table(snap: Snapshot) -> pd.DataFrame:
-    if not snap.city or snap.values.empty:
-        return pd.DataFrame(columns=["indicator_id", "area_code", "period", "sex", "age_group"])
-    from indicators import comparison_table
-    from wellbeing.settings import disclosure_thresholds
-
-    return comparison_table(
-        snap.values,
-        snap.catalogue,
-        snap.areas,
-        city_code=snap.city.get("code", ""),
-        **disclosure_thresholds(),
-    )
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:

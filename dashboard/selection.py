@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from dashboard.classify import SCHEMES
-from dashboard.i18n import normalize_lang
 from dashboard.model import Atlas
 from dashboard.urls import first, split_list
+from presentation.i18n import normalize_lang
 
 COLOURINGS = ("comparison", "classes")
 SEX_ORDER = ("total", "female", "male")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.errors import EtlError
+from settings.languages import LANGS
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,7 @@ def load_config(path: str | Path) -> CityConfig:
         source=src,
         code=code,
         name=name,
-        names={lang: str(city[f"name_{lang}"] or name) for lang in ("sv", "pl", "en")},
+        names={lang: str(city[f"name_{lang}"] or name) for lang in LANGS},
         synthetic=bool(city["synthetic"]),
         row_code=str(city["row_code"] or code),
         boundaries=BoundariesConfig(

@@ -1,4 +1,4 @@
-"""`wellbeing demo`: load the synthetic demo city into the store when it is empty.
+"""Load the synthetic demo city into the store when it is empty (`wellbeing demo`).
 
 The demo city ("Demo City" / "Exempelstad" / "Przykładowe Miasto") is made
 by data/demo/make_demo.py and configured by data/demo/demo.toml; it loads
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import typer
 from sqlalchemy import Engine, select
 
 from etl.errors import EtlError
@@ -62,28 +61,3 @@ def load_demo(engine: Engine | None = None, force: bool = False, say: Say = _qui
         return None
     say(f"Loading the synthetic demo city from {DEMO_CONFIG.relative_to(PROJECT_ROOT)} ...")
     return run(DEMO_CONFIG, engine, force=force, say=say)
-
-
-def demo_command(
-    force: bool = typer.Option(
-        False, "--force",
-        help="Load the demo city even when the store already holds data (replaces that city).",
-    ),
-) -> None:
-    """Load the synthetic demo city (Exempelstad) into an empty store (DATABASE_URL)."""
-    from etl.cli import _console, _errors_to_exit, _print_problems, _say
-
-    out = _console()
-    with _errors_to_exit():
-        result = load_demo(force=force, say=_say(out))
-    if result is None:
-        return
-    _print_problems(out, "Warnings", result.warnings)
-    if not result.unchanged:
-        out.print(f"Demo city loaded into {_shown_url()}.", markup=False, style="green")
-
-
-def _shown_url() -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(database_url()).render_as_string(hide_password=True)

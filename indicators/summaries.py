@@ -8,7 +8,6 @@ import pandas as pd
 from indicators.contract import CITY_LEVEL, DEFAULT_AGE_GROUP
 from indicators.headline import headline_rows
 
-LANGUAGES = ("sv", "pl", "en")
 OVERALL = "all"
 SUMMARY_COLUMNS = [
     "domain", "indicators", "compared", "better", "similar", "worse", "much_better",
@@ -37,12 +36,13 @@ SCORE_COLUMNS = ["area_code", "level", "domain", "score", "indicators", "rank"]
 def localize(table: pd.DataFrame, catalogue: pd.DataFrame, areas: pd.DataFrame,
              lang: str) -> pd.DataFrame:
     """The table with ``indicator_name`` (after indicator_id) and ``area_name`` (after
-    area_code) in ``lang`` (sv, pl or en). The table itself is not changed."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"Unknown language {lang!r}. Valid: {', '.join(LANGUAGES)}")
+    area_code) in ``lang``: the catalogue's ``name_{lang}`` column. The table itself is not
+    changed; a language the catalogue has no names in fails listing the ones it has."""
     column = f"name_{lang}"
     if column not in catalogue.columns:
-        raise ValueError(f"The catalogue has no {column!r} column. Fix: add the names in {lang}.")
+        have = [str(c).removeprefix("name_") for c in catalogue.columns if str(c).startswith("name_")]
+        raise ValueError(f"Unknown language {lang!r}: the catalogue has no {column!r} column. "
+                         f"Valid: {', '.join(have)}.")
     names = dict(zip(catalogue["id"].astype(str), catalogue[column], strict=False))
     area_names = dict(zip(areas["code"].astype(str), areas["name"], strict=False))
     out = table.copy(deep=False)

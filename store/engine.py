@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+import settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE = PROJECT_ROOT / "data" / "atlas.sqlite"
@@ -18,14 +20,21 @@ class StoreError(RuntimeError):
 
 
 def database_url() -> str:
-    """DATABASE_URL, or the embedded SQLite file under data/ when unset."""
-    url = os.environ.get("DATABASE_URL", "").strip()
+    """DATABASE_URL, or the embedded SQLite file under data/ when unset. No side effect:
+    the SQLite file's folder is made by :func:`make_engine`, which opens the file."""
+    url = settings.get("DATABASE_URL").strip()
     if url:
         if url.startswith("postgresql://") or url.startswith("postgres://"):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
         return url
-    DEFAULT_SQLITE.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def _make_sqlite_folder(url: str) -> None:
+    """The folder of a SQLite file, made before the file is first opened."""
+    database = make_url(url).database
+    if database and database != ":memory:" and not database.startswith("file:"):
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -44,6 +53,7 @@ def make_engine(url: str | None = None) -> Engine:
     """A new engine for ``url`` (default: :func:`database_url`)."""
     url = url or database_url()
     if url.startswith("sqlite"):
+        _make_sqlite_folder(url)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))

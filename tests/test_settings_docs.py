@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wellbeing import settings
+import settings
 
 DOC = (Path(__file__).resolve().parents[1] / "docs" / "settings.md").read_text(encoding="utf-8")
 

@@ -1,6 +1,7 @@
 """The `wellbeing` command: one CLI with subcommands.
 
-Each subcommand lives next to what it drives; this module only assembles them.
+Every command lives in this package (one module per group of commands); this module
+assembles them. Errors reach the user through one adapter, :mod:`wellbeing.errors`.
 """
 
 from __future__ import annotations
@@ -25,11 +26,15 @@ def db_upgrade() -> None:
 
 
 def _register() -> None:
-    """Attach the subcommands owned by the other packages."""
-    from etl.cli import demo_command, etl_app
-    from wellbeing.cli_export import export_app
-    from wellbeing.cli_serve import serve_command
+    """Attach the command groups of this package."""
+    from wellbeing.etl_commands import demo_command, etl_app
+    from wellbeing.export_data import export_data
+    from wellbeing.export_profile import export_profile
+    from wellbeing.serve import serve_command
 
+    export_app = typer.Typer(help="Export data and area profiles.", no_args_is_help=True)
+    export_app.command("data")(export_data)
+    export_app.command("profile")(export_profile)
     app.add_typer(etl_app, name="etl")
     app.add_typer(export_app, name="export")
     app.command("demo")(demo_command)

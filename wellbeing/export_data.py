@@ -11,7 +11,8 @@ from typing import Annotated
 
 import typer
 
-LANGS = ("sv", "pl", "en")
+from settings.languages import LANGS
+
 SORT_KEYS = ["indicator_id", "area_code", "period", "sex"]
 
 
@@ -20,22 +21,19 @@ def export_data(
     lang: Annotated[str, typer.Option("--lang", help="Language of names: sv, pl or en.")] = "sv",
 ) -> None:
     """Write the comparison table (every area, indicator, period and sex) to a CSV file."""
-    from indicators import EXPORT_COLUMNS, IndicatorError, comparison_table, localize
+    from indicators import EXPORT_COLUMNS, localize
+    from presentation.comparisons import comparison_table_of
     from store.engine import get_engine
     from store.read import read_snapshot
-    from wellbeing import settings
-    from wellbeing.errors import errors_to_exit, fail
+    from wellbeing.errors import USAGE, errors_to_exit, fail
 
     if lang not in LANGS:
-        raise fail(f"unknown language {lang!r}. Use one of: {', '.join(LANGS)}.", 2)
+        raise fail(f"unknown language {lang!r}. Fix: use one of {', '.join(LANGS)}.", USAGE)
     if out.is_dir():
-        raise fail(f"--out {out} is a folder. Fix: give a file name, e.g. --out {out / 'atlas.csv'}.", 2)
-    with errors_to_exit(IndicatorError):
+        raise fail(f"--out {out} is a folder. Fix: give a file name, e.g. --out {out / 'atlas.csv'}.", USAGE)
+    with errors_to_exit():
         snap = read_snapshot(get_engine())
-        table = comparison_table(
-            snap.values, snap.catalogue, snap.areas, city_code=snap.city.get("code", ""),
-            **settings.disclosure_thresholds(),
-        )
+        table = comparison_table_of(snap)
         rows = localize(table, snap.catalogue, snap.areas, lang)[EXPORT_COLUMNS]
         rows = rows.sort_values(SORT_KEYS, kind="stable")
         out.parent.mkdir(parents=True, exist_ok=True)

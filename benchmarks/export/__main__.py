@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.figures import write_results
-from dashboard.export import render
-from dashboard.export.batch import default_jobs, export_batch, prioritized_codes
-from dashboard.export.build import TableIndex
 from dashboard.model import Atlas
+from reports import render_profile
+from reports.batch import default_jobs, export_batch, prioritized_codes
+from reports.build import TableIndex
 from store.engine import make_engine
 from store.migrate import upgrade
 from tests.dashboard.synthetic import INDICATORS, Spec, build_city
@@ -88,7 +88,7 @@ def measure(snapshot: Any, table: Any, out: Path, repeat: int) -> dict[str, Any]
     index = TableIndex(table)
 
     def one(fmt: str) -> Callable[[], Any]:
-        return lambda: render(snapshot, table, codes[0], fmt, "sv", index=index)
+        return lambda: render_profile(snapshot, table, codes[0], fmt, "sv", index=index)
 
     cold = timed(one("pdf"), 1)[0]
     medians = {fmt: statistics.median(timed(one(fmt), repeat)) for fmt in ("pdf", "html", "xlsx", "csv")}

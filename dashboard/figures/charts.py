@@ -3,7 +3,7 @@
 Every builder takes plain frames with the columns it names and the words to
 show, and returns a Plotly figure as a plain dict (``{"data": ..., "layout":
 ...}``): Dash sends it as it is, without the cost of validating a
-``go.Figure`` on every callback. Colours come from dashboard/palette.py;
+``go.Figure`` on every callback. Colours come from presentation/palette.py;
 numbers use the language's separators (``layout.separators``).
 """
 
@@ -15,10 +15,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from dashboard import palette
 from dashboard.display import unit_suffix
 from dashboard.figures.choropleth import FONT
-from dashboard.numbers import style
+from presentation import palette
+from presentation.numbers import style
 
 Figure = dict[str, Any]
 AXIS = {"showgrid": False, "linecolor": "#9aa5b1", "ticks": "outside", "tickcolor": "#9aa5b1"}

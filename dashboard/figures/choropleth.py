@@ -22,10 +22,10 @@ import numpy as np
 import pandas as pd
 from dash import Patch
 
-from dashboard import palette
 from dashboard.display import unit_suffix
-from dashboard.i18n import t
-from dashboard.numbers import format_number, style
+from presentation import palette
+from presentation.i18n import t
+from presentation.numbers import format_number, style
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 

@@ -9,7 +9,11 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.context import current_atlas
-from dashboard.i18n import (
+from dashboard.model import Atlas
+from dashboard.urls import first, href, indicator_path
+from dashboard.views.controls import domains_in_order
+from dashboard.views.shell import guarded, page
+from presentation.i18n import (
     catalogue_text,
     domain_name,
     indicator_name,
@@ -18,11 +22,7 @@ from dashboard.i18n import (
     unit_label,
     vocab,
 )
-from dashboard.model import Atlas
-from dashboard.numbers import format_integer
-from dashboard.urls import first, href, indicator_path
-from dashboard.views.controls import domains_in_order
-from dashboard.views.shell import guarded, page
+from presentation.numbers import format_integer
 
 dash.register_page(__name__, path="/about", title="Välfärdsatlas", order=3)
 

@@ -12,7 +12,6 @@ from dashboard import ids
 from dashboard.context import current_atlas
 from dashboard.display import aria
 from dashboard.figures.charts import locator_figure
-from dashboard.i18n import city_name, indicator_name, normalize_lang, t
 from dashboard.model import Atlas
 from dashboard.selection import pick_indicator
 from dashboard.urls import area_path, first
@@ -22,6 +21,7 @@ from dashboard.views.area_charts import chart_block, headline, sex_chart, trend_
 from dashboard.views.map_view import geo_url
 from dashboard.views.profile import domain_table, facts, latest_rows, summary
 from dashboard.views.shell import guarded, not_found, page
+from presentation.i18n import city_name, indicator_name, normalize_lang, t
 
 dash.register_page(__name__, path_template="/area/<code>", title="Välfärdsatlas")
 log = logging.getLogger("dashboard")
@@ -135,6 +135,8 @@ def download(clicks: list[int], state: dict[str, Any]) -> tuple[Any, Any]:
 
 def profile_file(atlas: Atlas, code: str, fmt: str, lang: str) -> tuple[bytes, str, str]:
     """The profile as ``wellbeing export profile`` writes it: (content, file name, MIME type)."""
-    from dashboard.export import render_profile  # fpdf2 and matplotlib: loaded on first download
+    from reports import render_profile  # fpdf2 and matplotlib: loaded on first download
 
-    return render_profile(atlas, code, fmt, lang)
+    with atlas.pinned():  # the snapshot and its comparison table from one load batch
+        snapshot, table = atlas.snapshot(), atlas.comparisons()
+    return render_profile(snapshot, table, code, fmt, lang)

@@ -9,11 +9,11 @@ from dash import Input, Output, State, callback, dcc, html
 
 from dashboard import ids
 from dashboard.context import current_atlas
-from dashboard.i18n import t
 from dashboard.selection import resolve
 from dashboard.views import controls
 from dashboard.views.rug import rug, trends
 from dashboard.views.shell import guarded, page
+from presentation.i18n import t
 
 dash.register_page(__name__, path="/compare", title="Välfärdsatlas", order=1)
 

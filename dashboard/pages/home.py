@@ -11,7 +11,6 @@ from dashboard import ids
 from dashboard.classify import SCHEMES
 from dashboard.context import current_atlas
 from dashboard.display import aria
-from dashboard.i18n import normalize_lang, t
 from dashboard.model import Atlas
 from dashboard.selection import Selection, resolve
 from dashboard.urls import area_path, href
@@ -24,6 +23,7 @@ from dashboard.views.map_view import (
     prioritized_list,
 )
 from dashboard.views.shell import guarded, page
+from presentation.i18n import normalize_lang, t
 
 dash.register_page(__name__, path="/", title="Välfärdsatlas", order=0)
 

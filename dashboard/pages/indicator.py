@@ -9,12 +9,12 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.context import current_atlas
-from dashboard.i18n import indicator_name, normalize_lang, t
 from dashboard.selection import default_indicator, resolve
 from dashboard.urls import first, href, indicator_path
 from dashboard.views import controls
 from dashboard.views.indicator_view import facts, ranked_chart
 from dashboard.views.shell import guarded, not_found, page
+from presentation.i18n import indicator_name, normalize_lang, t
 
 dash.register_page(__name__, path_template="/indicator/<indicator_id>", title="Välfärdsatlas", order=2)
 

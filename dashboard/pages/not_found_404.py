@@ -6,9 +6,9 @@ from typing import Any
 
 import dash
 
-from dashboard.i18n import normalize_lang
 from dashboard.urls import first
 from dashboard.views.shell import not_found
+from presentation.i18n import normalize_lang
 
 dash.register_page(__name__, path="/404", title="Välfärdsatlas")
 

@@ -1,5 +1,5 @@
 """The "About the area" card of an area profile: its resources, arenas, ongoing
-initiatives and the residents' own view (``dashboard.area_notes``), four short lists.
+initiatives and the residents' own view (``presentation.area_notes``), four short lists.
 
 Text shown in another language than the page's carries a small language tag; a
 note's web page is a link, its source small print. No notes: no card.
@@ -11,8 +11,9 @@ from typing import Any
 
 from dash import html
 
-from dashboard.area_notes import Note, NoteGroup
-from dashboard.i18n import LANG_NAMES, t
+from presentation.area_notes import Note, NoteGroup
+from presentation.i18n import t
+from settings.languages import LANG_NAMES
 
 
 def lang_tag(text_lang: str | None, lang: str) -> list[Any]:

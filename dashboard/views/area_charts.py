@@ -9,11 +9,11 @@ from dash import html
 
 from dashboard.display import comparison_keys, number_format, value_text
 from dashboard.figures.charts import sex_figure, trend_figure
-from dashboard.i18n import indicator_name, t
 from dashboard.model import Atlas, records
-from dashboard.numbers import format_interval, format_number
 from dashboard.selection import SEX_ORDER
 from dashboard.views.profile import chip, latest_rows
+from presentation.i18n import indicator_name, t
+from presentation.numbers import format_interval, format_number
 
 SERIES = ["period", "value", "lower", "upper"]
 

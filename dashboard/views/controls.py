@@ -6,8 +6,8 @@ from typing import Any
 
 from dash import dcc, html
 
-from dashboard.i18n import domain_name, indicator_name, t
 from dashboard.model import Atlas
+from presentation.i18n import domain_name, indicator_name, t
 
 GROUP_PREFIX = "__domain__:"
 

@@ -10,10 +10,10 @@ from dash import html
 
 from dashboard.display import comparison_keys, number_format, value_text
 from dashboard.figures.charts import ranked_figure
-from dashboard.i18n import catalogue_text, domain_name, indicator_name, t, unit_label
 from dashboard.model import Atlas
-from dashboard.numbers import format_interval
 from dashboard.selection import Selection
+from presentation.i18n import catalogue_text, domain_name, indicator_name, t, unit_label
+from presentation.numbers import format_interval
 
 METHOD_KEYS = {"proportion": "method.proportion", "percentage": "method.proportion",
                "rate": "method.rate", "count": "method.rate", "mean": "method.mean"}

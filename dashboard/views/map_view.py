@@ -15,16 +15,16 @@ import numpy as np
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import palette
+import settings
 from dashboard.classify import classify
 from dashboard.display import aria, comparison_keys, number_format, unit_suffix, value_text
 from dashboard.figures.choropleth import MapSpec, map_figure, map_patch
-from dashboard.i18n import indicator_name, t
 from dashboard.model import Atlas
-from dashboard.numbers import format_interval, format_number
 from dashboard.selection import Selection
 from dashboard.urls import area_path, href, indicator_path
-from wellbeing import settings
+from presentation import palette
+from presentation.i18n import indicator_name, t
+from presentation.numbers import format_interval, format_number
 
 
 @dataclass(frozen=True)

@@ -14,15 +14,15 @@ import numpy as np
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import palette
 from dashboard.display import aria, comparison_keys, number_format, status_text, value_text
 from dashboard.figures.spine import SpineGeometry, spine_geometry
-from dashboard.i18n import domain_name, indicator_name, t
 from dashboard.model import Atlas, records
-from dashboard.numbers import format_integer, format_interval, format_number, format_signed
 from dashboard.urls import href, indicator_path
 from dashboard.views.controls import domains_in_order
 from indicators import headline_rows, outcome_counts
+from presentation import palette
+from presentation.i18n import domain_name, indicator_name, t
+from presentation.numbers import format_integer, format_interval, format_number, format_signed
 
 
 def latest_rows(atlas: Atlas, area_code: str) -> pd.DataFrame:

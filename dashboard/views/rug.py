@@ -7,14 +7,14 @@ from typing import Any
 import pandas as pd
 from dash import dcc, html
 
-from dashboard import palette
 from dashboard.display import aria, comparison_keys, number_format, value_text
 from dashboard.figures.charts import small_multiples
-from dashboard.i18n import domain_name, indicator_name, t
 from dashboard.model import Atlas
 from dashboard.urls import area_path, href, indicator_path
 from dashboard.views.area_charts import series
 from dashboard.views.controls import domains_in_order
+from presentation import palette
+from presentation.i18n import domain_name, indicator_name, t
 
 
 def latest_table(atlas: Atlas, codes: list[str]) -> pd.DataFrame:

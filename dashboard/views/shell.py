@@ -17,10 +17,11 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.context import current_atlas
 from dashboard.display import aria
-from dashboard.i18n import LANG_NAMES, LANGS, city_name, normalize_lang, t
 from dashboard.model import StoreUnavailable
 from dashboard.selection import default_indicator
 from dashboard.urls import first, href
+from presentation.i18n import city_name, normalize_lang, t
+from settings.languages import LANG_NAMES, LANGS
 
 log = logging.getLogger("dashboard")
 

@@ -19,7 +19,7 @@ from dashboard.model import Atlas
 from store.engine import make_engine
 from store.migrate import upgrade
 from tests.conftest import missing_component, waitress_serving
-from wellbeing.cli_serve import THREADS
+from wellbeing.serve import THREADS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

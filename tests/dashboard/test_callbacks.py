@@ -10,8 +10,8 @@ import pytest
 from dash import Patch
 
 from dashboard import ids
-from dashboard.i18n import t
 from dashboard.model import Atlas
+from presentation.i18n import t
 from tests.dashboard.helpers import dispatch, page_text, state_key, to_json
 
 MAP_STATE = {"path": "/", "query": {"lang": "pl"}}
@@ -136,10 +136,10 @@ MAGIC = {"pdf": b"%PDF", "xlsx": b"PK\x03\x04", "html": b"<!DOCTYPE html>", "csv
 @pytest.mark.parametrize("fmt", ["pdf", "html", "xlsx", "csv"])
 def test_profile_downloads_are_the_exported_files_without_suppressed_values(
         pages: Any, atlas: Atlas, city: dict[str, Any], fmt: str) -> None:
-    from dashboard.export import render_profile
+    from reports import render_profile
 
     content, filename, mime = pages.area.profile_file(atlas, city["tiny"], fmt, "en")
-    _, export_name, export_mime = render_profile(atlas, city["tiny"], fmt, "en")
+    _, export_name, export_mime = render_profile(atlas.snapshot(), atlas.comparisons(), city["tiny"], fmt, "en")
     assert (filename, mime) == (export_name, export_mime) and filename.endswith(f".{fmt}")
     assert content.lstrip().upper().startswith(MAGIC[fmt].upper())
     if fmt == "csv":  # full precision here (tests/export/test_formats.py reads the other formats)

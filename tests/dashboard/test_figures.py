@@ -9,11 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import palette
+import dashboard
 from dashboard.classify import SCHEMES, classify
 from dashboard.figures.charts import ranked_figure, small_multiples, trend_figure
 from dashboard.figures.choropleth import MapSpec, map_figure, map_patch, map_traces, tile_style
 from dashboard.figures.spine import spine_geometry
+from presentation import palette
 
 FRAME = pd.DataFrame({
     "code": ["A", "B", "C", "D"], "name": ["Alfa", "Beta", "Gamma", "Delta"],
@@ -160,7 +161,7 @@ def test_ranked_figure_draws_the_city_line() -> None:
 def test_the_stylesheet_draws_every_trend_and_gap_mark_of_the_palette() -> None:
     from pathlib import Path
 
-    css = (Path(palette.__file__).parent / "assets" / "atlas.css").read_text(encoding="utf-8")
+    css = (Path(dashboard.__file__).parent / "assets" / "atlas.css").read_text(encoding="utf-8")
     for prefix, marks in (("trend", palette.TREND_ARROWS), ("gap", palette.GAP_MARKS)):
         for key, (mark, _tone) in marks.items():
             assert f'td.{prefix}-{key}::before {{ content: "{mark}";' in css, (prefix, key)

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
-from dashboard.i18n import LANGS, domain_name, normalize_lang, t, unit_label, vocab
-from dashboard.strings import STRINGS
 from indicators import COMPARISONS, GAP_TRENDS, TRENDS
+from presentation.i18n import domain_name, normalize_lang, t, unit_label, vocab
+from presentation.strings import STRINGS
+from settings.languages import LANGS
 
 FIELD = re.compile(r"{(\w*)}")
 
@@ -31,7 +32,7 @@ def test_every_engine_outcome_has_words_in_every_language(value: str) -> None:
 
 
 def test_unknown_key_and_language_fail_helpfully() -> None:
-    with pytest.raises(KeyError, match=r"add it to dashboard/strings\.py"):
+    with pytest.raises(KeyError, match=r"add it to presentation/strings\.py"):
         t("no.such.key", "sv")
     with pytest.raises(ValueError, match="Valid: sv, pl, en"):
         t("app.title", "de")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.numbers import (
+from presentation.numbers import (
     MISSING,
     NBSP,
     format_integer,

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from dashboard.app import create_app
-from dashboard.i18n import LANGS, t
 from dashboard.model import Atlas, StoreUnavailable
+from presentation.i18n import t
+from settings.languages import LANGS
 from store.engine import make_engine
 from tests.dashboard.helpers import dispatch, page_response, state_key
 

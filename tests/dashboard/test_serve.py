@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import dashboard.app
 from dashboard.model import Atlas
 from tests.conftest import waitress_serving
-from wellbeing.cli_serve import THREADS, serve_command
+from wellbeing.serve import THREADS, serve_command
 
 
 class FakeApp:

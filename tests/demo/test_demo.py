@@ -23,11 +23,12 @@ from typer.testing import CliRunner
 
 import etl.demo
 from etl.config import load_config
-from etl.demo import DEMO_CONFIG, MAKE_DEMO, demo_command, load_demo
+from etl.demo import DEMO_CONFIG, MAKE_DEMO, load_demo
 from etl.errors import EtlError
 from store.engine import PROJECT_ROOT, make_engine
 from store.migrate import upgrade
 from store.read import Snapshot, read_snapshot
+from wellbeing.etl_commands import demo_command
 
 CSV_FILES = ("data/demo/catalogue.csv", "data/demo/register_values.csv", "data/demo/survey_results.csv",
              "data/demo/area_notes.csv")

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from etl.cli import etl_app
 from etl.errors import ValidationError
 from etl.headline import check_headline_age_groups
 from etl.pipeline import validate
 from tests.etl.smallcity import CATALOGUE, CITY_CODE, CODES, CONFIG, write_small_city
+from wellbeing.etl_commands import etl_app
 
 CHILD_POVERTY = "child_poverty,Child poverty,Barnfattigdom,Ubóstwo dzieci,work_income,%,percentage,1,low_is_good,1,Synthetic"
 WARNING = (

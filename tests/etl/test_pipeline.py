@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import Engine, select
 from typer.testing import CliRunner
 
-from etl.cli import etl_app
 from etl.errors import ValidationError
 from etl.pipeline import run, validate
 from store.read import latest_batch_id, read_batches, read_snapshot
 from store.schema import LoadBatch
 from tests.etl.smallcity import CITY_CODE, CODES, CONFIG, dump_store, table_rows, write_small_city
+from wellbeing.etl_commands import etl_app
 
 
 def test_validate_reports_counts_and_writes_nothing(tmp_path: Path) -> None:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pandas as pd
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
-from dashboard.export import render_profile
-from dashboard.export.batch import export_batch, prioritized_codes
 from dashboard.model import Atlas
+from reports import render_profile
+from reports.batch import export_batch, prioritized_codes
+from store.read import Snapshot
 from tests.export.city import AREAS, FOCUS, build_city
 from tests.export.conftest import EXPORT_DATE
 
@@ -44,7 +46,12 @@ def test_prioritized_codes_are_the_prioritized_districts_in_name_order(atlas: At
 
 def test_pdf_profile_on_sqlite_and_postgis(store_engine: Engine) -> None:
     build_city(store_engine)
-    content, name, _ = render_profile(Atlas(store_engine), FOCUS, "pdf", "sv")
+    content, name, _ = render_profile(*_snapshot_and_table(Atlas(store_engine)), FOCUS, "pdf", "sv")
     reader = PdfReader(io.BytesIO(content))
     assert len(reader.pages) >= 4 and name.endswith("-sv.pdf")
     assert "Hässleholmen" in reader.pages[0].extract_text()
+
+
+def _snapshot_and_table(atlas: Atlas) -> tuple[Snapshot, pd.DataFrame]:
+    with atlas.pinned():
+        return atlas.snapshot(), atlas.comparisons()

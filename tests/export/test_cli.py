@@ -10,8 +10,8 @@ import typer
 from pypdf import PdfReader
 from typer.testing import CliRunner
 
-from dashboard.export.command import export_profile
 from tests.export.city import AREAS, FOCUS
+from wellbeing.export_profile import export_profile
 
 runner = CliRunner()
 

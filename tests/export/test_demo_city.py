@@ -12,11 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from dashboard.export import render, strings
-from dashboard.export.batch import prioritized_codes
 from dashboard.model import Atlas
-from dashboard.numbers import format_number
 from etl.demo import load_demo
+from presentation.numbers import format_number
+from reports import render_profile, strings
+from reports.batch import prioritized_codes
 from store.engine import make_engine
 
 
@@ -55,11 +55,11 @@ def test_demo_pdf_and_html_show_the_area_the_value_and_the_city(demo: Atlas, are
     row = _latest(demo, area, "unemployment")
     value, city = format_number(row["value"], "pl", 1), format_number(row["city_value"], "pl", 1)
     snap, table = demo.snapshot(), demo.comparisons()
-    pdf = PdfReader(io.BytesIO(render(snap, table, area, "pdf", "pl")[0]))
+    pdf = PdfReader(io.BytesIO(render_profile(snap, table, area, "pdf", "pl")[0]))
     text = "\n".join(p.extract_text() for p in pdf.pages)
     assert name in text and value in text and city in text and "Przykładowe Miasto" in text
     assert len(pdf.pages) >= 1 + table["domain"].nunique()
-    soup = BeautifulSoup(render(snap, table, area, "html", "pl")[0], "html.parser")
+    soup = BeautifulSoup(render_profile(snap, table, area, "html", "pl")[0], "html.parser")
     assert soup.find_all("script") == [] and value in soup.get_text(" ")
 
 
@@ -69,11 +69,11 @@ def test_demo_spreadsheet_and_csv_blank_every_suppressed_cell(demo: Atlas) -> No
     area = str(suppressed["area_code"].astype(str).value_counts().index[0])  # the most suppressed
     hidden = _hidden(demo, area)
     assert len(hidden) > 10 and hidden["value"].notna().all()  # the store does hold the values
-    csv = pd.read_csv(io.BytesIO(render(snap, table, area, "csv", "en")[0]), dtype={"period": str})
+    csv = pd.read_csv(io.BytesIO(render_profile(snap, table, area, "csv", "en")[0]), dtype={"period": str})
     rows = csv.merge(hidden[["indicator_id", "period", "sex"]], on=["indicator_id", "period", "sex"])
     assert len(rows) >= len(hidden.drop_duplicates(["indicator_id", "period", "sex"]))
     assert rows[["value", "lower_ci95", "upper_ci95", "numerator", "denominator"]].isna().all(axis=None)
-    wb = openpyxl.load_workbook(io.BytesIO(render(snap, table, area, "xlsx", "en")[0]))
+    wb = openpyxl.load_workbook(io.BytesIO(render_profile(snap, table, area, "xlsx", "en")[0]))
     keys = set(zip(hidden["indicator_id"], hidden["period"], hidden["sex"], strict=True))
     sex = {strings.label("sex", s, "en"): s for s in ("total", "female", "male")}
     seen = 0

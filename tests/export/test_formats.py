@@ -16,10 +16,10 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from dashboard.export import render, render_profile, strings
 from dashboard.model import Atlas
-from dashboard.numbers import format_number
 from indicators.contract import EXPORT_COLUMNS
+from presentation.numbers import format_number
+from reports import render_profile, strings
 from tests.conftest import missing_component
 from tests.export.city import AREAS, FOCUS, NOTE_URL, suppressed_value, value_rows
 from tests.export.conftest import EXPORT_DATE
@@ -56,7 +56,7 @@ _RENDERED: dict[tuple[str, str], bytes] = {}
 def rendered(atlas: Atlas, fmt: str, lang: str) -> bytes:
     key = (fmt, lang)
     if key not in _RENDERED:
-        content, _, _ = render(atlas.snapshot(), atlas.comparisons(), FOCUS, fmt, lang, EXPORT_DATE)
+        content, _, _ = render_profile(atlas.snapshot(), atlas.comparisons(), FOCUS, fmt, lang, EXPORT_DATE)
         _RENDERED[key] = content
     return _RENDERED[key]
 
@@ -194,7 +194,7 @@ def test_csv_has_exactly_the_export_columns_for_the_area(atlas: Atlas) -> None:
 ])
 def test_render_profile_returns_content_filename_and_mimetype(atlas: Atlas, fmt: str, mimetype: str,
                                                              suffix: str) -> None:
-    content, name, mime = render_profile(atlas, FOCUS, fmt, "sv")
+    content, name, mime = render_profile(atlas.snapshot(), atlas.comparisons(), FOCUS, fmt, "sv")
     assert mime == mimetype
     assert name == f"profile-{FOCUS.lower()}-hassleholmen-sv{suffix}"
     assert name.isascii() and len(content) > 500
@@ -204,7 +204,7 @@ def test_render_profile_returns_content_filename_and_mimetype(atlas: Atlas, fmt:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_suppressed_pattern_would_catch_the_value_as_printed(lang: str) -> None:
-    from dashboard.export.numbers import number
+    from reports.numbers import number
 
     assert suppressed_pattern().search(f"x {number(suppressed_value(), 2, lang)} y")
     assert not suppressed_pattern().search(f"x 1{number(suppressed_value(), 2, lang)} y")
@@ -254,7 +254,7 @@ def test_xlsx_about_sheet_has_one_row_per_note(atlas: Atlas) -> None:
 
 def test_an_area_without_notes_has_no_about_section(atlas: Atlas) -> None:
     for fmt in ("html", "xlsx"):
-        content, _, _ = render(atlas.snapshot(), atlas.comparisons(), "P04", fmt, "en", EXPORT_DATE)
+        content, _, _ = render_profile(atlas.snapshot(), atlas.comparisons(), "P04", fmt, "en", EXPORT_DATE)
         if fmt == "html":
             assert b"About the area" not in content
         else:

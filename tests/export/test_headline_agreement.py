@@ -17,15 +17,15 @@ from shapely.geometry import MultiPolygon, box
 from shapely.ops import unary_union
 from sqlalchemy import Engine, insert
 
-from dashboard.export.build import build_profile
-from dashboard.export.html_page import render_html
-from dashboard.export.pdf import render_pdf
-from dashboard.export.summary import COUNT_COLUMNS, domain_counts
-from dashboard.i18n import domain_name
 from dashboard.model import Atlas
 from dashboard.views.area_charts import headline
 from dashboard.views.profile import latest_rows, summary
 from indicators import area_summary
+from presentation.i18n import domain_name
+from reports.build import build_profile
+from reports.html_page import render_html
+from reports.pdf import render_pdf
+from reports.summary import COUNT_COLUMNS, domain_counts
 from store.engine import make_engine
 from store.migrate import upgrade
 from store.schema import Area, City, Indicator, IndicatorValue, LoadBatch

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.export import ExportError, render, strings
-from dashboard.export.build import build_profile
-from dashboard.export.profile import BETTER, WORSE, Profile
 from dashboard.model import Atlas
+from reports import ExportError, render_profile, strings
+from reports.build import build_profile
+from reports.profile import BETTER, WORSE, Profile
 from tests.export.city import AREAS, CITY_CODE, FOCUS, PERIODS, SPECS
 from tests.export.conftest import EXPORT_DATE
 
@@ -103,12 +103,12 @@ def test_the_whole_city_is_not_an_area_profile(atlas: Atlas) -> None:
 def test_unknown_format_and_language_fail_listing_the_valid_ones(atlas: Atlas) -> None:
     snap, table = atlas.snapshot(), atlas.comparisons()
     with pytest.raises(ExportError, match=r"Unknown format 'docx'.*pdf, html, xlsx, csv"):
-        render(snap, table, FOCUS, "docx", "sv")
+        render_profile(snap, table, FOCUS, "docx", "sv")
     with pytest.raises(ExportError, match=r"Unknown language 'de'.*sv, pl, en"):
-        render(snap, table, FOCUS, "pdf", "de")
+        render_profile(snap, table, FOCUS, "pdf", "de")
 
 
 def test_an_empty_store_says_how_to_load_one(sqlite_engine: object) -> None:
     with pytest.raises(ExportError, match=r"no indicator data.*wellbeing etl run"):
-        render(Atlas(sqlite_engine).snapshot(), Atlas(sqlite_engine).comparisons(),  # type: ignore[arg-type]
+        render_profile(Atlas(sqlite_engine).snapshot(), Atlas(sqlite_engine).comparisons(),  # type: ignore[arg-type]
                FOCUS, "pdf", "sv")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.export import strings
-from dashboard.export.quality import quality_notes
+from reports import strings
+from reports.quality import quality_notes
 
 CAT = pd.DataFrame({"id": ["a", "b"], "name": ["Alpha", "Beta"], "order": [0, 1]}).set_index("id", drop=False)
 
@@ -41,7 +41,7 @@ def test_nothing_to_note() -> None:
 
 
 def test_periods_are_written_as_runs() -> None:
-    from dashboard.export.quality import periods_text
+    from reports.quality import periods_text
 
     every = [str(y) for y in range(2015, 2025)]
     chosen = pd.Series(["2015", "2016", "2017", "2019", "2020", "2022", "2023", "2024"])

@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from dashboard.export import slug, strings
-from dashboard.export.drawing import fit, text_width, wrap
-from dashboard.export.numbers import interval, long_date, number, period_range
 from indicators.contract import COMPARISONS, GAP_TRENDS, TRENDS
+from reports import slug, strings
+from reports.drawing import fit, text_width, wrap
+from reports.numbers import interval, long_date, number, period_range
 
 
 def _fields(text: str) -> set[str]:

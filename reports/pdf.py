@@ -7,11 +7,11 @@ external program, and about a quarter of a second per profile.
 
 from __future__ import annotations
 
-from dashboard.export import charts, strings, style
-from dashboard.export.drawing import Figure, Label, Line, Rect, fit
-from dashboard.export.numbers import interval, long_date, number, period_range
-from dashboard.export.pdf_document import CONTENT_W, MARGIN, PAGE_W, ProfileDocument
-from dashboard.export.pdf_sections import (
+from reports import charts, strings, style
+from reports.drawing import Figure, Label, Line, Rect, fit
+from reports.numbers import interval, long_date, number, period_range
+from reports.pdf_document import CONTENT_W, MARGIN, PAGE_W, ProfileDocument
+from reports.pdf_sections import (
     about,
     appendix,
     heading,
@@ -19,9 +19,9 @@ from dashboard.export.pdf_sections import (
     quality,
     sex_breakdown,
 )
-from dashboard.export.pdf_table import Cell, Column, table
-from dashboard.export.profile import DomainSection, IndicatorRow, Profile
-from dashboard.export.summary import COUNT_COLUMNS, count_heading
+from reports.pdf_table import Cell, Column, table
+from reports.profile import DomainSection, IndicatorRow, Profile
+from reports.summary import COUNT_COLUMNS, count_heading
 
 COMPARISON_CODES = ("much_better", "better", "similar", "worse", "much_worse", "higher", "lower",
                     "not_compared")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.export import style
-from dashboard.export.drawing import fit, wrap
-from dashboard.export.pdf_document import MARGIN, ProfileDocument
+from reports import style
+from reports.drawing import fit, wrap
+from reports.pdf_document import MARGIN, ProfileDocument
 
 BODY = 7.0
 SMALL = 5.8

@@ -1,7 +1,7 @@
 """Vector figures as plain shapes in millimetres, drawn into a PDF or written as SVG.
 
 A chart is a :class:`Figure`: a size and a list of shapes (lines, rectangles,
-circles, polygons, multi-ring shapes, labels). :mod:`dashboard.export.charts`
+circles, polygons, multi-ring shapes, labels). :mod:`reports.charts`
 builds them; the PDF renderer draws them with fpdf2 and :func:`to_svg` writes
 them inline into the HTML profile, so both formats show the same chart.
 Text widths come from the DejaVu Sans metrics, the font the PDF embeds.

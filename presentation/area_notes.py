@@ -16,9 +16,8 @@ from typing import Any
 
 import pandas as pd
 
+from settings.languages import LANGS
 from store.schema import NOTE_KINDS
-
-LANGS = ("sv", "pl", "en")
 
 
 @dataclass(frozen=True)

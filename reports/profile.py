@@ -1,6 +1,6 @@
 """The profile of one area in one language: what every export format renders.
 
-:func:`dashboard.export.build.build_profile` fills these dataclasses from a
+:func:`reports.build.build_profile` fills these dataclasses from a
 store snapshot and the comparison table; the renderers (PDF, HTML, XLSX, CSV)
 only lay them out. Numbers stay numbers here (``None`` when blank);
 formatting for the reader happens in the renderers.
@@ -14,8 +14,8 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-from dashboard.area_notes import NoteGroup
-from dashboard.palette import BETTER, WORSE  # noqa: F401 - the outcomes a profile counts
+from presentation.area_notes import NoteGroup
+from presentation.palette import BETTER, WORSE  # noqa: F401 - the outcomes a profile counts
 
 SUPPRESSED = ("suppressed", "suppressed_at_source")
 

@@ -1,4 +1,4 @@
-"""The profile's charts as :class:`~dashboard.export.drawing.Figure` objects (millimetres).
+"""The profile's charts as :class:`~reports.drawing.Figure` objects (millimetres).
 
 - spine chart (Fingertips style): the area's value against the range of all
   areas, the city at the centre, worst on the left and best on the right;
@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import shapely
 
-from dashboard.export import strings, style
-from dashboard.export.drawing import (
+from reports import strings, style
+from reports.drawing import (
     Circle,
     Figure,
     Item,
@@ -30,8 +30,8 @@ from dashboard.export.drawing import (
     text_width,
     wrap,
 )
-from dashboard.export.numbers import number
-from dashboard.export.profile import IndicatorRow, Spine, TrendSeries
+from reports.numbers import number
+from reports.profile import IndicatorRow, Spine, TrendSeries
 
 
 # --- spine ------------------------------------------------------------------------------

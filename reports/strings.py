@@ -3,15 +3,14 @@
 Every key has all three languages (a test checks). ``text(key, lang, **fields)``
 fills ``{placeholders}``. ``label(group, code, lang)`` names a vocabulary code
 (comparison outcome, trend, sex, domain...) with the dashboard's words
-(:mod:`dashboard.strings`), so a profile and the screen say the same thing; the
+(:mod:`presentation.strings`), so a profile and the screen say the same thing; the
 ``LABELS`` here cover codes the dashboard does not name.
 """
 
 from __future__ import annotations
 
-from dashboard.strings import STRINGS as DASHBOARD_STRINGS
-
-LANGS = ("sv", "pl", "en")
+from presentation.strings import STRINGS as DASHBOARD_STRINGS
+from settings.languages import LANGS
 
 TEXT: dict[str, dict[str, str]] = {
     "report_title": {"sv": "Områdesprofil", "pl": "Profil obszaru", "en": "Area profile"},

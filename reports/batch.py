@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.export import check_format, render, renderer_of
-from dashboard.export.build import TableIndex
-from dashboard.export.drawing import text_width
-from dashboard.export.errors import ExportError
+from reports import check_format, render_profile, renderer_of
+from reports.build import TableIndex
+from reports.drawing import text_width
+from reports.errors import ExportError
 from store.read import Snapshot
 
 MIN_PARALLEL = 3  # fewer profiles than this are not worth starting processes for
@@ -50,7 +50,7 @@ def _start(job: Job) -> None:
 def render_one(job: Job, code: str) -> Written:
     """Render and write one profile; a failure is reported, not raised."""
     try:
-        content, name, _ = render(job.snapshot, job.index.table, code, job.fmt, job.lang,
+        content, name, _ = render_profile(job.snapshot, job.index.table, code, job.fmt, job.lang,
                                   job.export_date, job.index)
     except ExportError as exc:
         return Written(code, None, str(exc))

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from html import escape
 
-from dashboard.area_notes import Note
-from dashboard.export import charts, strings, style
-from dashboard.export.drawing import to_svg
-from dashboard.export.numbers import interval, long_date, number, period_range
-from dashboard.export.profile import DomainSection, IndicatorRow, Profile
-from dashboard.export.summary import COUNT_COLUMNS, count_heading
+from presentation.area_notes import Note
+from reports import charts, strings, style
+from reports.drawing import to_svg
+from reports.numbers import interval, long_date, number, period_range
+from reports.profile import DomainSection, IndicatorRow, Profile
+from reports.summary import COUNT_COLUMNS, count_heading
 
 CSS = """
 :root { --ink: %(ink)s; --muted: %(muted)s; --rule: %(rule)s; --band: %(band)s; --brand: %(brand)s; }

@@ -3,13 +3,13 @@ breakdown by sex, data quality, appendix."""
 
 from __future__ import annotations
 
-from dashboard.area_notes import Note
-from dashboard.export import strings, style
-from dashboard.export.numbers import interval, number
-from dashboard.export.pdf_document import ProfileDocument
-from dashboard.export.pdf_table import Cell, Column, table
-from dashboard.export.profile import Profile, SexRow
-from dashboard.export.quality import KINDS
+from presentation.area_notes import Note
+from reports import strings, style
+from reports.numbers import interval, number
+from reports.pdf_document import ProfileDocument
+from reports.pdf_table import Cell, Column, table
+from reports.profile import Profile, SexRow
+from reports.quality import KINDS
 
 
 def heading(doc: ProfileDocument, text: str, size: float = 15.0, gap: float = 2.0) -> None:

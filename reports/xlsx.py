@@ -17,9 +17,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from dashboard.export import strings, style
-from dashboard.export.numbers import is_blank, period_range
-from dashboard.export.profile import Profile
+from reports import strings, style
+from reports.numbers import is_blank, period_range
+from reports.profile import Profile
 
 HEADER_FILL = PatternFill("solid", fgColor=style.BAND.lstrip("#"))
 HEADER_FONT = Font(bold=True, color=style.BRAND.lstrip("#"))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.export.profile import Profile
 from indicators.contract import EXPORT_COLUMNS
+from reports.profile import Profile
 
 
 def profile_rows(profile: Profile) -> pd.DataFrame:

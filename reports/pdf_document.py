@@ -1,6 +1,6 @@
 """The PDF page frame: A4, DejaVu Sans (embedded, so å, ä, ö, ą, ę, ł, ż print),
 running header and "Page x of y" footer in the profile's language, and the
-drawing of :class:`~dashboard.export.drawing.Figure` objects as vector shapes."""
+drawing of :class:`~reports.drawing.Figure` objects as vector shapes."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from datetime import UTC, datetime, time
 from fpdf import FPDF
 from fpdf.enums import PathPaintRule
 
-from dashboard.export import strings, style
-from dashboard.export.drawing import (
+from reports import strings, style
+from reports.drawing import (
     FONT_BOLD,
     FONT_REGULAR,
     PT,
@@ -26,8 +26,8 @@ from dashboard.export.drawing import (
     text_width,
     wrap,
 )
-from dashboard.export.numbers import long_date
-from dashboard.export.profile import Profile
+from reports.numbers import long_date
+from reports.profile import Profile
 
 FONT = "DejaVu"
 MARGIN = 15.0

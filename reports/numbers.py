@@ -1,6 +1,6 @@
 """Numbers and dates as the reader's language writes them.
 
-Numbers go through :mod:`dashboard.numbers`, so a profile writes ``12 345,6``
+Numbers go through :mod:`presentation.numbers`, so a profile writes ``12 345,6``
 exactly as the dashboard does (decimal comma and no-break space in sv and pl).
 A blank value is an en dash, never a zero.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from dashboard.numbers import MISSING, format_interval, format_number, format_signed
+from presentation.numbers import MISSING, format_interval, format_number, format_signed
 
 DASH = MISSING
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import typer
 
-from wellbeing import settings
+import settings
 
 THREADS = 8  # requests served at once (waitress's default is 4)
 

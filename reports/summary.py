@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.export import strings
-from dashboard.export.profile import DomainSection, IndicatorRow
-from dashboard.palette import BETTER, WORSE
 from indicators import outcome_counts
+from presentation.palette import BETTER, WORSE
+from reports import strings
+from reports.profile import DomainSection, IndicatorRow
 
 MAX_NAMES = 5
 COUNT_COLUMNS = ("worse", "similar", "better", "higher", "lower", "not_compared")

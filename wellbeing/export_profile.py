@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from dashboard.export import FORMATS, LANGS, check_format, check_lang, render
-from dashboard.export.errors import ExportError
-from wellbeing.errors import fail as _fail
-from wellbeing.errors import write_failure
-
-USAGE_ERROR = 2
+from reports import FORMATS, check_format, check_lang, render_profile
+from reports.errors import ExportError
+from settings.languages import LANGS
+from store.read import Snapshot
+from wellbeing.errors import USAGE, errors_to_exit, fail
 
 
 def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, out: Path) -> None:
@@ -40,31 +40,29 @@ def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, 
                           f"folder, e.g. --out {out.with_suffix('')} (it is created when missing).")
 
 
-def _load() -> tuple[object, object]:
-    from dashboard.model import Atlas
-    from store.engine import StoreError, database_url, get_engine
+def _load() -> tuple[Snapshot, pd.DataFrame]:
+    """The store's snapshot (read at one instant) and its comparison table."""
+    from presentation.comparisons import comparison_table_of
+    from store.engine import database_url, get_engine
+    from store.read import read_snapshot
 
-    try:
-        atlas = Atlas(get_engine(database_url()))
-        with atlas.pinned():  # one version check: the snapshot and its table from one batch
-            return atlas.snapshot(), atlas.comparisons()
-    except StoreError as exc:
-        raise ExportError(str(exc)) from exc
+    snapshot = read_snapshot(get_engine(database_url()), with_geometry=True)
+    return snapshot, comparison_table_of(snapshot)
 
 
 def _single(area: str, fmt: str, lang: str, out: Path) -> None:
     snapshot, table = _load()
-    content, _, _ = render(snapshot, table, area, fmt, lang)  # type: ignore[arg-type]
+    content, _, _ = render_profile(snapshot, table, area, fmt, lang)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
     typer.echo(f"Wrote {out} ({len(content) / 1024:.0f} KiB).")
 
 
 def _batch(fmt: str, lang: str, out: Path, jobs: int | None) -> None:
-    from dashboard.export.batch import Written, export_batch, prioritized_codes
+    from reports.batch import Written, export_batch, prioritized_codes
 
     snapshot, table = _load()
-    codes = prioritized_codes(snapshot)  # type: ignore[arg-type]
+    codes = prioritized_codes(snapshot)
     if not codes:
         raise ExportError("the store has no prioritized areas. Fix: list their codes under "
                           "[prioritized] codes = [...] in the city configuration and load it again.")
@@ -76,8 +74,7 @@ def _batch(fmt: str, lang: str, out: Path, jobs: int | None) -> None:
         def advance(_: Written) -> None:
             progress.advance(task)
 
-        written = export_batch(snapshot, table, codes, fmt, lang, out, jobs,  # type: ignore[arg-type]
-                               on_done=advance)
+        written = export_batch(snapshot, table, codes, fmt, lang, out, jobs, on_done=advance)
     failed = [w for w in written if w.error]
     typer.echo(f"Wrote {len(written) - len(failed)} of {len(codes)} profiles to {out}.")
     if failed:
@@ -104,14 +101,10 @@ def export_profile(
     try:
         check_options(area, all_prioritized, fmt, lang, out)
     except ExportError as exc:
-        raise _fail(str(exc), USAGE_ERROR) from exc
+        raise fail(str(exc), USAGE) from exc
     fmt = fmt.lower()
-    try:
+    with errors_to_exit():
         if area:
             _single(area, fmt, lang, out)
         else:
             _batch(fmt, lang, out, jobs)
-    except ExportError as exc:
-        raise _fail(str(exc)) from exc
-    except OSError as exc:  # --out in a folder that cannot be created or written
-        raise _fail(write_failure(exc)) from exc

@@ -13,12 +13,13 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.area_notes import about_area
-from dashboard.display import REDACTED_COLUMNS
-from dashboard.export import strings
-from dashboard.export.errors import ExportError
-from dashboard.export.numbers import is_blank
-from dashboard.export.profile import (
+from indicators import headline_age_groups, headline_age_rows, headline_rows
+from presentation.area_notes import about_area
+from presentation.redaction import REDACTED_COLUMNS
+from reports import strings
+from reports.errors import ExportError
+from reports.numbers import is_blank
+from reports.profile import (
     SUPPRESSED,
     AppendixEntry,
     DomainSection,
@@ -29,9 +30,8 @@ from dashboard.export.profile import (
     Spine,
     TrendSeries,
 )
-from dashboard.export.quality import quality_notes
-from dashboard.export.summary import domain_counts, domain_sentence, summary_sentences
-from indicators import headline_age_groups, headline_age_rows, headline_rows
+from reports.quality import quality_notes
+from reports.summary import domain_counts, domain_sentence, summary_sentences
 from store.read import Snapshot
 
 SEX_ORDER = {"total": 0, "female": 1, "male": 2}

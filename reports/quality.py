@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.export import strings
-from dashboard.export.profile import SUPPRESSED, QualityNote
+from reports import strings
+from reports.profile import SUPPRESSED, QualityNote
 
 KINDS = ("suppressed", "missing", "not_compared", "discrepancy")
 

@@ -1,15 +1,14 @@
-"""Translation: UI strings (dashboard/strings.py) and catalogue text, in sv, pl and en."""
+"""Translation: UI strings (presentation/strings.py) and catalogue text, in sv, pl and en."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from dashboard.strings import STRINGS
-from wellbeing import settings
+import settings
+from presentation.strings import STRINGS
+from settings.languages import LANGS
 
-LANGS: tuple[str, ...] = ("sv", "pl", "en")
-LANG_NAMES = {"sv": "Svenska", "pl": "Polski", "en": "English"}
 _INDEX = {lang: i for i, lang in enumerate(LANGS)}
 DOMAIN_ALIASES = {
     "work": "work_income", "income": "work_income", "work_and_income": "work_income",
@@ -38,7 +37,7 @@ def t(key: str, lang: str, **fields: Any) -> str:
         text = STRINGS[key][_INDEX[lang]]
     except KeyError:
         if key not in STRINGS:
-            raise KeyError(f"No UI string {key!r}; add it to dashboard/strings.py") from None
+            raise KeyError(f"No UI string {key!r}; add it to presentation/strings.py") from None
         raise ValueError(f"Unknown language {lang!r}. Valid: {', '.join(LANGS)}") from None
     return text.format(**fields) if fields else text
 

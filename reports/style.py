@@ -2,12 +2,12 @@
 
 Colour is never the only carrier: each comparison outcome also has a symbol and
 a word, each trend an arrow and a word. Comparison colours and symbols are the
-dashboard's (:mod:`dashboard.palette`), so the atlas and its reports agree.
+dashboard's (:mod:`presentation.palette`), so the atlas and its reports agree.
 """
 
 from __future__ import annotations
 
-from dashboard.palette import COMPARISON, Swatch
+from presentation.palette import COMPARISON, Swatch
 
 INK = "#1f2933"
 MUTED = "#5f6b7a"

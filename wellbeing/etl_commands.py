@@ -1,0 +1,88 @@
+"""`wellbeing etl validate|run|status` and `wellbeing demo`: load a city's files into the store.
+
+Errors become a clear message and a non-zero exit (wellbeing.errors), never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from wellbeing.errors import console, errors_to_exit, print_problems, say
+
+etl_app = typer.Typer(help="Load a city's boundaries and indicator tables into the store.",
+                      no_args_is_help=True)
+
+ConfigArg = Annotated[Path, typer.Argument(help="The city's TOML configuration (docs/config.md).")]
+
+
+@etl_app.command("validate")
+def validate_command(config: ConfigArg) -> None:
+    """Read and check every file of CONFIG; write nothing. Exit 1 on errors."""
+    from etl.pipeline import validate
+
+    out = console()
+    with errors_to_exit():
+        report = validate(config, say=say(out))
+    print_problems(out, "Warnings", report.warnings)
+    out.print(f"Valid: {report.summary()}", markup=False, soft_wrap=True, style="green")
+
+
+@etl_app.command("run")
+def run_command(
+    config: ConfigArg,
+    force: Annotated[bool, typer.Option("--force", help="Load even if these exact files are already loaded.")] = False,
+) -> None:
+    """Validate CONFIG and replace the store's city in one transaction (DATABASE_URL)."""
+    from etl.pipeline import run
+
+    out = console()
+    with errors_to_exit():
+        result = run(config, force=force, say=say(out))
+    print_problems(out, "Warnings", result.warnings)
+    if not result.unchanged:
+        out.print("Done.", markup=False, soft_wrap=True, style="green")
+
+
+@etl_app.command("status")
+def status_command(
+    batches: Annotated[int, typer.Option(help="How many load batches to show.")] = 10,
+) -> None:
+    """Show load batches, areas, prioritized areas, indicators, periods and value counts."""
+    from etl.errors import EtlError
+    from etl.status import read_status, render_status
+    from store.engine import database_url, get_engine
+    from store.migrate import has_tables
+
+    out = console()
+    with errors_to_exit():
+        engine = get_engine(database_url())  # keyed by URL: DATABASE_URL may change
+        if not has_tables(engine):
+            raise EtlError(f"the store at {database_url()} has no tables yet. "
+                           "Fix: run `wellbeing etl run CONFIG` or `wellbeing demo`.")
+        render_status(read_status(engine, batches), out)
+
+
+def demo_command(
+    force: bool = typer.Option(
+        False, "--force",
+        help="Load the demo city even when the store already holds data (replaces that city).",
+    ),
+) -> None:
+    """Load the synthetic demo city (Exempelstad) into an empty store (DATABASE_URL)."""
+    from sqlalchemy.engine import make_url
+
+    from etl.demo import load_demo
+    from store.engine import database_url
+
+    out = console()
+    with errors_to_exit():
+        result = load_demo(force=force, say=say(out))
+    if result is None:
+        return
+    print_problems(out, "Warnings", result.warnings)
+    if not result.unchanged:
+        shown = make_url(database_url()).render_as_string(hide_password=True)
+        out.print(f"Demo city loaded into {shown}.", markup=False, style="green")
