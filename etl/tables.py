@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -27,6 +26,7 @@ from etl.checks import (
     fill_values,
 )
 from etl.config import CityConfig, TableConfig
+from etl.duplicates import check_duplicates
 from etl.errors import Problem
 from etl.keys import KEY_COLUMNS, Codebook, convert_keys, lookups, new_tallies, tally_problems
 from etl.layout import NUMBERS, Layout, resolve_long, resolve_wide, to_long
@@ -294,58 +294,6 @@ def concat_frames(parts: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def _row_keys(values: pd.DataFrame) -> tuple[pd.Series, np.ndarray]:
-    """One int64 per row identifying its key (from the category codes), and complete-key rows."""
-    codes = [values[c].cat.codes.to_numpy().astype(np.int64) for c in KEY_COLUMNS]
-    sizes = [len(values[c].cat.categories) + 1 for c in KEY_COLUMNS]
-    complete = np.logical_and.reduce([c >= 0 for c in codes])
-    if float(np.prod(np.array(sizes, dtype=float))) >= 2**62:  # would overflow: let pandas hash
-        return pd.Series(pd.MultiIndex.from_arrays(codes).factorize()[0]), complete
-    key = np.zeros(len(values), dtype=np.int64)
-    for column, size in zip(codes, sizes, strict=True):
-        key = key * size + (column + 1)
-    return pd.Series(key), complete
-
-
-def check_duplicates(values: pd.DataFrame, ctx: Context) -> None:
-    """Rows with the same indicator, area, period, sex and age group; names both rows."""
-    key, complete = _row_keys(values)  # rows with unknown codes are reported already
-    dup = key.duplicated(keep="first").to_numpy() & complete
-    if not dup.any():
-        return
-    both = key.duplicated(keep=False).to_numpy() & complete
-    first = values.loc[both & ~dup, [*KEY_COLUMNS, "file", "line"]]
-    later = values.loc[dup, [*KEY_COLUMNS, "file", "line"]]
-    for file, group in later.groupby("file", observed=True, sort=False):
-        kind = "duplicate key"
-        shown = group.head(ctx.log.room(str(file), kind))
-        pairs = shown.astype({c: object for c in KEY_COLUMNS}).merge(
-            first.astype({c: object for c in KEY_COLUMNS}),
-            on=KEY_COLUMNS,
-            suffixes=("", "_first"),
-            how="left",
-        )
-        ctx.log.add(
-            kind,
-            len(group),
-            [
-                Problem(
-                    str(file),
-                    "duplicate row: same indicator, area, period, sex and age group as "
-                    + (
-                        f"row {r.line_first}"
-                        if r.file_first == file
-                        else f"{r.file_first} row {r.line_first}"
-                    ),
-                    "keep one of the two rows (or give them different periods, sexes or age groups)",
-                    row=int(cast(int, r.line)),
-                    value="/".join(str(getattr(r, c)) for c in KEY_COLUMNS),
-                )
-                for r in pairs.itertuples()
-            ],
-        )
-
-
 def _finish(values: pd.DataFrame) -> pd.DataFrame:
     """The store.read.VALUE_COLUMNS frame.
 
@@ -390,7 +338,7 @@ def read_tables(cfg: CityConfig, area_codes: set[str], catalogue: pd.DataFrame) 
             parts.append(part)
     values = concat_frames(parts)
     if not values.empty:
-        check_duplicates(values, ctx)
+        check_duplicates(values, ctx.log)
         types = (
             catalogue.drop_duplicates("id").set_index("id")["value_type"]
             if len(catalogue)

@@ -1,12 +1,22 @@
-"""Translation: UI strings (presentation/strings.py) and catalogue text, in sv, pl and en."""
+"""Translation: UI strings (presentation/strings.py), report text (reports/strings.py) and
+catalogue text, in the languages of :mod:`settings.languages`.
+
+One string-table format for every table: ``key -> (sv, pl, en)``, one text per language in
+``LANGS`` order, ``str.format`` placeholders. A text that depends on a number is a
+:class:`Plural`: its forms keyed by CLDR plural category (``one``, ``few``, ``many``,
+``other``), chosen with Babel's plural rules for the language from the ``count`` field.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
+from babel import Locale
+
 import settings
-from presentation.strings import STRINGS
+from presentation.strings import STRINGS, Plural, Text
 from settings.languages import LANGS
 
 _INDEX = {lang: i for i, lang in enumerate(LANGS)}
@@ -31,15 +41,37 @@ def normalize_lang(value: Any) -> str:
     return text if text in _INDEX else default_lang()
 
 
+@lru_cache(maxsize=len(LANGS))
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+def plural_category(count: float | int, lang: str) -> str:
+    """CLDR plural category of ``count`` in ``lang``: pl 1 → ``one``, 2 → ``few``,
+    5 → ``many``; sv/en 1 → ``one``, else ``other``."""
+    return str(_locale(lang).plural_form(abs(count)))
+
+
+def translate(table: Mapping[str, tuple[Text, ...]], key: str, lang: str, where: str,
+              **fields: Any) -> str:
+    """``key`` of ``table`` in ``lang`` with ``fields`` filled in; a :class:`Plural` takes
+    its form from ``count`` (a field). ``where`` names the table's file for errors."""
+    try:
+        text = table[key][_INDEX[lang]]
+    except KeyError:
+        if key not in table:
+            raise KeyError(f"No string {key!r}; add it to {where}") from None
+        raise ValueError(f"Unknown language {lang!r}. Valid: {', '.join(LANGS)}") from None
+    if isinstance(text, Plural):
+        if "count" not in fields:
+            raise TypeError(f"{where}: {key!r} has plural forms; pass count=...")
+        text = text.form(plural_category(fields["count"], lang))
+    return text.format(**fields) if fields else text
+
+
 def t(key: str, lang: str, **fields: Any) -> str:
     """The UI string ``key`` in ``lang``, with ``fields`` filled in."""
-    try:
-        text = STRINGS[key][_INDEX[lang]]
-    except KeyError:
-        if key not in STRINGS:
-            raise KeyError(f"No UI string {key!r}; add it to presentation/strings.py") from None
-        raise ValueError(f"Unknown language {lang!r}. Valid: {', '.join(LANGS)}") from None
-    return text.format(**fields) if fields else text
+    return translate(STRINGS, key, lang, "presentation/strings.py", **fields)
 
 
 def has(key: str) -> bool:

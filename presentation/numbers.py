@@ -1,43 +1,58 @@
-"""Numbers as each language writes them.
+"""Numbers as each language writes them, from CLDR through Babel.
 
-Swedish and Polish use a decimal comma and a (no-break) space between groups of
-thousands; English a decimal point and a comma. Polish, as in CLDR, leaves
-four-digit numbers ungrouped (``1234`` but ``12 345``). Missing values print as
-an en dash, so a blank never looks like a zero.
+Swedish and Polish use a decimal comma and a no-break space between groups of
+thousands; English a decimal point and a comma. Polish, as CLDR's
+``minimumGroupingDigits`` says, leaves four-digit numbers ungrouped (``1234`` but
+``12 345``); Babel does not carry that one value, so it is stated here. Missing
+values print as an en dash, so a blank never looks like a zero; a value that rounds
+to zero never prints a minus sign.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import NumberPattern, parse_pattern
+
+from settings.languages import LANGS
 
 NBSP = "\u00a0"
 MISSING = "–"
+MIN_GROUPING_DIGITS = {"pl": 2}  # CLDR minimumGroupingDigits (1 elsewhere)
 
 
 @dataclass(frozen=True)
 class NumberStyle:
+    locale: Locale
     decimal: str
     group: str
     min_grouping: int  # digits before the first separator may appear: 1 → 1 234; 2 → 1234
-    plotly_separators: str  # layout.separators: decimal then thousands
+
+    @property
+    def plotly_separators(self) -> str:
+        """Plotly's ``layout.separators``: the decimal mark, then the group mark (a plain
+        space where the language groups with a space)."""
+        return self.decimal + (" " if self.group.isspace() else self.group)
 
 
-STYLES: dict[str, NumberStyle] = {
-    "sv": NumberStyle(",", NBSP, 1, ", "),
-    "pl": NumberStyle(",", NBSP, 2, ", "),
-    "en": NumberStyle(".", ",", 1, ".,"),
-}
-
-
+@lru_cache(maxsize=len(LANGS))
 def style(lang: str) -> NumberStyle:
     """The number style of ``lang``; an unknown language fails listing the valid ones."""
-    try:
-        return STYLES[lang]
-    except KeyError:
-        raise ValueError(
-            f"Unknown language {lang!r} for number formatting. Valid: {', '.join(STYLES)}"
-        ) from None
+    if lang not in LANGS:
+        raise ValueError(f"Unknown language {lang!r} for number formatting. Valid: {', '.join(LANGS)}")
+    locale = Locale.parse(lang)
+    return NumberStyle(locale, locale.number_symbols["latn"]["decimal"],
+                       locale.number_symbols["latn"]["group"], MIN_GROUPING_DIGITS.get(lang, 1))
+
+
+@lru_cache(maxsize=32)
+def _pattern(decimals: int, grouped: bool) -> NumberPattern:
+    whole = "#,##0" if grouped else "0"
+    return parse_pattern(whole + ("." + "0" * decimals if decimals else ""))
 
 
 def _is_missing(value: float | int | None) -> bool:
@@ -49,35 +64,23 @@ def _is_missing(value: float | int | None) -> bool:
         return True
 
 
-def _group(digits: str, st: NumberStyle) -> str:
-    if len(digits) < 4 + (st.min_grouping - 1):
-        return digits
-    parts = []
-    while len(digits) > 3:
-        parts.append(digits[-3:])
-        digits = digits[:-3]
-    parts.append(digits)
-    return st.group.join(reversed(parts))
-
-
 def format_number(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """``12345.678`` → ``12 345,7`` (sv), ``12 345,7`` (pl), ``12,345.7`` (en)."""
     st = style(lang)
     if value is None or _is_missing(value):
         return MISSING
-    number = float(value)
     decimals = max(0, int(decimals))
-    text = f"{abs(number):.{decimals}f}"
-    whole, _, frac = text.partition(".")
-    negative = number < 0 and float(text) != 0.0
-    out = _group(whole, st) + (st.decimal + frac if frac else "")
-    return ("-" if negative else "") + out
+    number = round(Decimal(repr(float(value))), decimals)
+    if number == 0:
+        number = abs(number)  # no "negative zero"
+    grouped = st.min_grouping == 1 or abs(number) >= 10 ** (3 + st.min_grouping - 1)
+    return _pattern(decimals, grouped).apply(number, st.locale)
 
 
 def format_signed(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """A difference, always with its sign: ``+1,5``, ``-0,3``, ``0,0``."""
     text = format_number(value, lang, decimals)
-    if text == MISSING or text.startswith("-") or not any(c in "123456789" for c in text):
+    if text == MISSING or text.startswith(("-", "\u2212")) or not any(c in "123456789" for c in text):
         return text
     return "+" + text
 

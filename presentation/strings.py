@@ -1,12 +1,33 @@
 """Every UI string of the dashboard, in Swedish, Polish and English: key -> (sv, pl, en).
 
-Placeholders are ``str.format`` fields; a test checks that the three versions of
-a string use the same fields.
+The one string-table format of the atlas (reports/strings.py uses it too): one text per
+language in ``settings.languages.LANGS`` order. Placeholders are ``str.format`` fields;
+a test checks that the versions of a string use the same fields. A text that depends on
+a number is a :class:`Plural` (its forms by CLDR plural category; ``count`` picks one).
 """
 
 from __future__ import annotations
 
-STRINGS: dict[str, tuple[str, str, str]] = {
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A text's forms by CLDR plural category; ``other`` is required (the fallback)."""
+
+    other: str
+    one: str | None = None
+    few: str | None = None
+    many: str | None = None
+
+    def form(self, category: str) -> str:
+        chosen: str | None = getattr(self, category, None)
+        return chosen if chosen is not None else self.other
+
+
+Text = str | Plural
+
+STRINGS: dict[str, tuple[Text, Text, Text]] = {
     # --- the frame ---------------------------------------------------------------------
     "app.title": ("Välfärdsatlas", "Atlas dobrostanu", "Well-being atlas"),
     "app.tagline": ("Hur går det för stadens områden?", "Jak radzą sobie dzielnice miasta?",
@@ -289,5 +310,8 @@ STRINGS: dict[str, tuple[str, str, str]] = {
     "file.boundaries": ("områdesgränser", "granice obszarów", "boundaries"),
     "file.catalogue": ("katalog", "katalog", "catalogue"),
     "file.table": ("tabell", "tabela", "table"),
-    "about.rows": ("{rows} rader", "{rows} wierszy", "{rows} rows"),
+    "about.rows": (Plural(one="{rows} rad", other="{rows} rader"),
+                   Plural(one="{rows} wiersz", few="{rows} wiersze", many="{rows} wierszy",
+                          other="{rows} wiersza"),
+                   Plural(one="{rows} row", other="{rows} rows")),
 }

@@ -340,7 +340,7 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
                           {r.indicator_id: r.period for d in domains for r in d.rows}),
         notes=notes, note_counts=note_counts,
         appendix=entries,
-        methods=strings.METHODS[lang],
+        methods=strings.methods(lang),
         sources=sorted({e.source for e in entries if e.source}),
         records=area_records(rows, cat, str(area["name"])),
         geometries=locator_frame(snapshot, code, level),

@@ -1,4 +1,4 @@
-"""Numbers and dates as the reader's language writes them.
+"""Numbers and dates as the reader's language writes them (CLDR, through Babel).
 
 Numbers go through :mod:`presentation.numbers`, so a profile writes ``12 345,6``
 exactly as the dashboard does (decimal comma and no-break space in sv and pl).
@@ -10,19 +10,11 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from babel.dates import format_date
+
 from presentation.numbers import MISSING, format_interval, format_number, format_signed
 
 DASH = MISSING
-
-_MONTHS = {
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december"),
-    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-           "września", "października", "listopada", "grudnia"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-
 
 def is_blank(value: object) -> bool:
     """True for None, NaN and pandas' NA."""
@@ -46,8 +38,9 @@ def interval(lower: object, upper: object, decimals: int, lang: str) -> str:
 
 
 def long_date(day: date, lang: str) -> str:
-    """``22 november 2025`` (sv), ``22 listopada 2025`` (pl), ``22 November 2025`` (en)."""
-    return f"{day.day} {_MONTHS[lang][day.month - 1]} {day.year}"
+    """``22 november 2025`` (sv), ``22 listopada 2025`` (pl), ``22 November 2025`` (en):
+    CLDR's month names (Polish in the genitive, as a date needs) through Babel."""
+    return format_date(day, "d MMMM y", locale=lang)
 
 
 def period_range(periods: list[str]) -> str:

@@ -60,7 +60,7 @@ def summary_sentences(domains: Sequence[DomainSection], lang: str) -> list[str]:
     counts = domain_counts(rows)
     if counts["compared"] == 0:
         return [strings.text("summary_none", lang)]
-    noun = strings.text("noun_one" if counts["compared"] == 1 else "noun_many", lang)
+    noun = strings.text("noun", lang, count=counts["compared"])
     out = [strings.text(
         "summary_overall", lang, worse=counts["worse"], n=counts["compared"], noun=noun,
         better=counts["better"], similar=counts["similar"],

@@ -16,11 +16,19 @@ from typing import Any
 
 import pytest
 import waitress
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, create_engine, text
 
 from store.engine import make_engine
 from store.migrate import upgrade
 from store.schema import Base
+
+# No timing assumption in any test: property tests have no deadline (the default 200 ms
+# fails on two busy cores) and may run slowly without a health-check failure.
+hypothesis_settings.register_profile(
+    "atlas", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("atlas")
 
 ADMIN_URL = os.environ.get(
     "POSTGIS_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"

@@ -53,7 +53,7 @@ def _when(value: Any) -> str:
 
 def _file_item(f: Any, lang: str) -> html.Li:
     return html.Li([html.Code(str(f.path)), f" ({vocab('file', f.kind, lang)}, ",
-                    t("about.rows", lang, rows=format_integer(f.rows, lang)), ") ",
+                    t("about.rows", lang, count=f.rows, rows=format_integer(f.rows, lang)), ") ",
                     html.Span(str(f.sha256)[:12], className="muted", title=str(f.sha256))])
 
 

@@ -8,19 +8,9 @@ import pytest
 
 from indicators import COMPARISONS, GAP_TRENDS, TRENDS
 from presentation.i18n import domain_name, normalize_lang, t, unit_label, vocab
-from presentation.strings import STRINGS
 from settings.languages import LANGS
 
 FIELD = re.compile(r"{(\w*)}")
-
-
-@pytest.mark.parametrize("key", sorted(STRINGS))
-def test_every_string_has_three_versions_with_the_same_fields(key: str) -> None:
-    versions = STRINGS[key]
-    assert len(versions) == len(LANGS)
-    assert all(v.strip() for v in versions), f"{key} has an empty translation"
-    fields = [sorted(FIELD.findall(v)) for v in versions]
-    assert fields[0] == fields[1] == fields[2], f"{key}: placeholders differ {fields}"
 
 
 @pytest.mark.parametrize("value", [*COMPARISONS, *TRENDS, *GAP_TRENDS])

@@ -3,7 +3,6 @@ vocabulary code named in every language; numbers and dates written per language.
 
 from __future__ import annotations
 
-import string
 from datetime import date
 
 import pytest
@@ -14,18 +13,6 @@ from reports.drawing import fit, text_width, wrap
 from reports.numbers import interval, long_date, number, period_range
 
 
-def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-@pytest.mark.parametrize("key", sorted(strings.TEXT))
-def test_every_text_has_three_languages_with_the_same_fields(key: str) -> None:
-    versions = strings.TEXT[key]
-    assert set(versions) == set(strings.LANGS)
-    assert all(versions[lang].strip() for lang in strings.LANGS)
-    assert len({frozenset(_fields(v)) for v in versions.values()}) == 1, versions
-
-
 @pytest.mark.parametrize("group, codes", [("compared", COMPARISONS), ("trend", TRENDS), ("gap", GAP_TRENDS)])
 def test_every_engine_outcome_has_a_word_in_every_language(group: str, codes: tuple[str, ...]) -> None:
     for code in codes:
@@ -34,7 +21,8 @@ def test_every_engine_outcome_has_a_word_in_every_language(group: str, codes: tu
 
 
 def test_methods_are_written_in_every_language() -> None:
-    assert {len(strings.METHODS[lang]) for lang in strings.LANGS} == {len(strings.METHODS["en"])}
+    assert {len(strings.methods(lang)) for lang in strings.LANGS} == {len(strings.METHOD_KEYS)}
+    assert strings.methods("pl")[0].startswith("Przedziały ufności")
 
 
 def test_unknown_codes_stay_readable_and_unknown_language_fails() -> None:
