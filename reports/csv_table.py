@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.contract import EXPORT_COLUMNS
+from presentation.formulas import neutralise_frame
 from reports.profile import Profile
 
 
@@ -26,5 +27,7 @@ def profile_rows(profile: Profile) -> pd.DataFrame:
 
 
 def render_csv(profile: Profile) -> bytes:
-    """UTF-8 CSV, comma-separated, decimal point, blank for a missing or suppressed value."""
-    return profile_rows(profile).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """UTF-8 CSV, comma-separated, decimal point, blank for a missing or suppressed value;
+    text that a spreadsheet would run as a formula starts with an apostrophe."""
+    rows = neutralise_frame(profile_rows(profile))
+    return rows.to_csv(index=False, lineterminator="\n").encode("utf-8")

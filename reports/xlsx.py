@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from presentation.formulas import neutralise_workbook
 from reports import strings, style
 from reports.numbers import is_blank, period_range
 from reports.profile import Profile
@@ -191,6 +192,7 @@ def render_xlsx(profile: Profile) -> bytes:
     wb.properties.title = f"{strings.text('report_title', profile.lang)}: {profile.area_name}"
     when = datetime.combine(profile.export_date, time())
     wb.properties.created = wb.properties.modified = when
+    neutralise_workbook(wb)
     out = BytesIO()
     wb.save(out)
     return out.getvalue()

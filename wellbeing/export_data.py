@@ -23,6 +23,7 @@ def export_data(
     """Write the comparison table (every area, indicator, period and sex) to a CSV file."""
     from indicators import EXPORT_COLUMNS, localize
     from presentation.comparisons import comparison_table_of
+    from presentation.formulas import neutralise_frame
     from store.engine import get_engine
     from store.read import read_snapshot
     from wellbeing.errors import USAGE, errors_to_exit, fail
@@ -37,5 +38,5 @@ def export_data(
         rows = localize(table, snap.catalogue, snap.areas, lang)[EXPORT_COLUMNS]
         rows = rows.sort_values(SORT_KEYS, kind="stable")
         out.parent.mkdir(parents=True, exist_ok=True)
-        rows.to_csv(out, index=False, encoding="utf-8")
+        neutralise_frame(rows).to_csv(out, index=False, encoding="utf-8")
     typer.echo(f"Wrote {len(rows)} rows to {out}")
