@@ -26,7 +26,7 @@ from indicators import headline_age_groups, headline_age_rows
 from presentation.area_notes import NoteGroup, about_area
 from presentation.comparisons import comparison_table_of
 from presentation.redaction import redact
-from store.engine import StoreError, get_engine
+from store.engine import StoreError, get_engine, read_database_url
 from store.read import Snapshot, latest_batch_id, read_batches, read_snapshot
 
 T = TypeVar("T")
@@ -68,7 +68,7 @@ class Atlas:
     """Read-only access to one store, cached per load batch."""
 
     def __init__(self, engine: Engine | None = None) -> None:
-        self.engine = engine or get_engine()
+        self.engine = engine or get_engine(read_database_url())
         self._lock = threading.Lock()
         self._cached: _Cached | None = None
         self._local = threading.local()  # per-thread pin: one version check per request

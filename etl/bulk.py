@@ -149,6 +149,7 @@ def staged(conn: Connection, tables: tuple[str, ...] = SWAPPED) -> Iterator[None
                 sql.Identifier(staging(table)), sql.Identifier(table)
             )
         )
+        _copy_grants(raw, table)
     yield
     raw.execute(sql.SQL("SET LOCAL maintenance_work_mem = {}").format(sql.Literal(BUILD_MEMORY)))
     raw.execute("SET LOCAL jit = off")  # compiling the key checks' queries costs more than it saves
@@ -156,6 +157,29 @@ def staged(conn: Connection, tables: tuple[str, ...] = SWAPPED) -> Iterator[None
     for table in tables:
         raw.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(staging(table))))
     _swap(raw, tables, renames)
+
+
+_GRANTS = """
+SELECT CASE WHEN a.grantee = 0 THEN NULL ELSE r.rolname END, a.privilege_type, a.is_grantable
+FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
+LEFT JOIN pg_roles r ON r.oid = a.grantee
+WHERE c.oid = to_regclass(%s) AND a.grantee <> c.relowner
+ORDER BY 1, 2
+"""
+PRIVILEGES = {"SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER"}
+
+
+def _copy_grants(raw: Driver[Any], table: str) -> None:
+    """Give ``<table>_next`` the live table's grants to other roles (a read-only role's
+    SELECT, say), so that they survive the swap."""
+    for role, privilege, grantable in raw.execute(_GRANTS, (table,)).fetchall():
+        if privilege not in PRIVILEGES:
+            continue
+        grantee = sql.SQL("PUBLIC") if role is None else sql.Identifier(role)
+        raw.execute(
+            sql.SQL("GRANT " + privilege + " ON {} TO {}" + (" WITH GRANT OPTION" if grantable else ""))
+            .format(sql.Identifier(staging(table)), grantee)
+        )
 
 
 def _build_keys(raw: Driver[Any], table: str, tables: tuple[str, ...]) -> list[str]:

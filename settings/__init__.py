@@ -19,6 +19,8 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("DATABASE_URL", "", "Store URL. Unset: embedded SQLite file data/atlas.sqlite. "
             "PostGIS: postgresql+psycopg://user@host/db."),
+    Setting("WELLBEING_READ_DATABASE_URL", "", "Store URL for reading only (the dashboard and "
+            "the exports), e.g. a SELECT-only PostgreSQL role. Unset: DATABASE_URL."),
     Setting("WELLBEING_HOST", "127.0.0.1", "Address the dashboard listens on."),
     Setting("WELLBEING_PORT", "8050", "Port the dashboard listens on."),
     Setting("WELLBEING_TILE_URL", "", "Optional basemap tile URL template ({z}/{x}/{y}); "

@@ -23,16 +23,28 @@ def database_url() -> str:
     """DATABASE_URL, or the embedded SQLite file under data/ when unset. No side effect:
     the SQLite file's folder is made by :func:`make_engine`, which opens the file."""
     url = settings.get("DATABASE_URL").strip()
-    if url:
-        if url.startswith("postgresql://") or url.startswith("postgres://"):
-            url = "postgresql+psycopg://" + url.split("://", 1)[1]
-        return url
-    return f"sqlite:///{DEFAULT_SQLITE}"
+    return _normalise(url) if url else f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def read_database_url() -> str:
+    """WELLBEING_READ_DATABASE_URL (a role that can only read), else :func:`database_url`."""
+    url = settings.get("WELLBEING_READ_DATABASE_URL").strip()
+    return _normalise(url) if url else database_url()
+
+
+def _normalise(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` URLs go through psycopg 3."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
 
 
 def _make_sqlite_folder(url: str) -> None:
     """The folder of a SQLite file, made before the file is first opened."""
-    database = make_url(url).database
+    parsed = make_url(url)
+    if parsed.query.get("mode") == "ro":
+        return  # read-only: the file must exist already
+    database = parsed.database
     if database and database != ":memory:" and not database.startswith("file:"):
         Path(database).parent.mkdir(parents=True, exist_ok=True)
 

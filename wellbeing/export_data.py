@@ -24,7 +24,7 @@ def export_data(
     from indicators import EXPORT_COLUMNS, localize
     from presentation.comparisons import comparison_table_of
     from presentation.formulas import neutralise_frame
-    from store.engine import get_engine
+    from store.engine import get_engine, read_database_url
     from store.read import read_snapshot
     from wellbeing.errors import USAGE, errors_to_exit, fail
 
@@ -33,7 +33,7 @@ def export_data(
     if out.is_dir():
         raise fail(f"--out {out} is a folder. Fix: give a file name, e.g. --out {out / 'atlas.csv'}.", USAGE)
     with errors_to_exit():
-        snap = read_snapshot(get_engine())
+        snap = read_snapshot(get_engine(read_database_url()))
         table = comparison_table_of(snap)
         rows = localize(table, snap.catalogue, snap.areas, lang)[EXPORT_COLUMNS]
         rows = rows.sort_values(SORT_KEYS, kind="stable")

@@ -43,10 +43,10 @@ def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, 
 def _load() -> tuple[Snapshot, pd.DataFrame]:
     """The store's snapshot (read at one instant) and its comparison table."""
     from presentation.comparisons import comparison_table_of
-    from store.engine import database_url, get_engine
+    from store.engine import get_engine, read_database_url
     from store.read import read_snapshot
 
-    snapshot = read_snapshot(get_engine(database_url()), with_geometry=True)
+    snapshot = read_snapshot(get_engine(read_database_url()), with_geometry=True)
     return snapshot, comparison_table_of(snapshot)
 
 
