@@ -13,19 +13,16 @@ the most rows in that cell (a partition of the city, not a double count).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 from numpy.typing import NDArray
 
 from indicators import intervals
+from indicators.cells import Cells
 from indicators.chunks import CHUNK, each_span
 from indicators.contract import CITY_SOURCES, STATUSES
 from indicators.measures import COUNT, MEAN, MEASURES, MEDIAN, SCORE, Measures, measure
 from indicators.prepare import Inputs
-
-if TYPE_CHECKING:
-    from indicators.rows import Cells
 
 Array = NDArray[np.float64]
 OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = (STATUSES.index(s) for s in STATUSES)

@@ -7,8 +7,9 @@ the sum of published parts, a single hidden member could be recovered by
 subtraction, so the smallest visible part is hidden too (or, when no part is
 left to hide, the total itself). The totals checked:
 the city row over the areas of each level, a parent area over its children
-(``parent_code``), and the ``total`` sex over ``female`` and ``male``. The
-rules are applied again until nothing changes.
+(``parent_code``, at any depth and whatever the size of the key space), and the
+``total`` sex over ``female`` and ``male``. The rules are applied again until
+nothing changes.
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from numpy.typing import NDArray
 
 from indicators.chunks import spans
 from indicators.contract import ADDITIVE_TYPES, SEXES, STATUSES, VALUE_TYPES
-from indicators.keys import MIN_DENSE
+from indicators.keys import small_key_space
 from indicators.prepare import SRC_MISSING, SRC_SUPPRESSED
 
 OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = range(len(STATUSES))
-MAX_ROUNDS = 10
 ADDITIVE_CODES = [VALUE_TYPES.index(t) for t in (*ADDITIVE_TYPES, "mean")]
 
 
@@ -76,14 +76,30 @@ class Rule:
     parts: NDArray[np.integer] | None = None  # (group × k) rows of the parts, when few per group
 
 
-def _compact(lay: Layout, key: KeyFn, space: int) -> tuple[KeyFn, int]:
+def _use_dense(lay: Layout, space: int, dense: bool | None) -> bool:
+    """Key the groups by the key itself (``dense``), or by the factorized keys that occur.
+
+    ``dense=None`` decides by the size of the key space next to the rows; True or
+    False force one way (both give the same groups up to their numbering).
+    """
+    return small_key_space(space, len(lay.ind)) if dense is None else dense
+
+
+def _factorized(lay: Layout, key: KeyFn) -> tuple[NDArray[np.integer], NDArray[np.integer]]:
+    """Group id of each row by ``key`` (-1 where the key is -1), and the key of each id."""
+    full = np.concatenate([key(sl) for sl in spans(len(lay.ind))]).astype(np.int64)
+    taken = full >= 0
+    ids = np.full(len(full), -1, dtype=np.int64)
+    codes, uniques = pd.factorize(full[taken])
+    ids[taken] = codes
+    return ids, np.asarray(uniques, dtype=np.int64)
+
+
+def _compact(lay: Layout, key: KeyFn, space: int, dense: bool | None) -> tuple[KeyFn, int]:
     """Keep ``key`` when its space is small enough for dense arrays, else factorize it."""
-    n = len(lay.ind)
-    if space <= max(2 * n, MIN_DENSE):
+    if _use_dense(lay, space, dense):
         return key, space
-    full = np.concatenate([key(sl) for sl in spans(n)])
-    ids, uniques = pd.factorize(full, use_na_sentinel=False)
-    ids = np.where(full < 0, -1, ids).astype(np.int64)
+    ids, uniques = _factorized(lay, key)
     return (lambda sl: ids[sl]), len(uniques)
 
 
@@ -108,7 +124,7 @@ def _city_rule(lay: Layout) -> Rule:
     return Rule(n_groups, key, lay.city_row[np.arange(n_groups) // n_level])
 
 
-def _sex_rule(lay: Layout) -> Rule:
+def _sex_rule(lay: Layout, dense: bool | None) -> Rule:
     """Groups (indicator, area, period, age group): female + male add up to total."""
     _, n_area, n_per, n_age = lay.sizes[:4]
 
@@ -117,7 +133,7 @@ def _sex_rule(lay: Layout) -> Rule:
         k += lay.age[sl]
         return np.where(lay.additive[lay.ind[sl]], k, -1)
 
-    group, n_groups = _compact(lay, triple, lay.sizes[0] * n_area * n_per * n_age)
+    group, n_groups = _compact(lay, triple, lay.sizes[0] * n_area * n_per * n_age, dense)
     total = SEXES.index("total")
 
     def part(sl: slice | NDArray[np.integer]) -> NDArray[np.integer]:
@@ -132,24 +148,37 @@ def _sex_rule(lay: Layout) -> Rule:
     return Rule(n_groups, part, parts[:, total].copy(), parts[:, 1:])
 
 
-def _parent_rule(lay: Layout) -> Rule:
-    """Groups (cell, parent area): the children add up to the parent's row."""
+def _parent_rule(lay: Layout, dense: bool | None) -> Rule:
+    """Groups (cell, parent area): the children add up to the parent's row.
+
+    A child's group key is (cell, its parent), the parent row's own key is
+    (cell, its area), both as ``cell × areas + area``. When cells × areas is
+    small next to the rows the key is the group id; otherwise the children's
+    keys are factorized and each row's own key is looked up among them.
+    """
     n_area = lay.sizes[1]
 
     def own(sl: slice | NDArray[np.integer]) -> NDArray[np.integer]:
         own_key = lay.cell[sl].astype(np.int64) * n_area + lay.area[sl]
         return np.where(lay.additive[lay.ind[sl]], own_key, -1)
 
-    space = lay.sizes[4] * n_area
-    if space > max(2 * len(lay.ind), MIN_DENSE):  # pragma: no cover - very sparse keys
-        raise NotImplementedError("parent areas with more than 2 × rows cells × areas")
-
     def part(sl: slice | NDArray[np.integer]) -> NDArray[np.integer]:
         p = lay.area_parent[lay.area[sl]]
         k = lay.cell[sl].astype(np.int64) * n_area + p
         return np.where((p >= 0) & lay.additive[lay.ind[sl]], k, -1)
 
-    return Rule(space, part, _totals(lay, own, space, lambda sl: np.ones(1, bool)))
+    space = lay.sizes[4] * n_area
+    if _use_dense(lay, space, dense):
+        return Rule(space, part, _totals(lay, own, space, lambda sl: np.ones(1, bool)))
+    ids, uniques = _factorized(lay, part)
+    total_row = np.full(len(uniques), -1, dtype=np.int64)
+    index = pd.Index(uniques)
+    for sl in spans(len(lay.ind)):
+        k = own(sl)
+        group = index.get_indexer(k)
+        hit = np.flatnonzero((k >= 0) & (group >= 0))
+        total_row[group[hit]] = hit + sl.start
+    return Rule(len(uniques), lambda sl: ids[sl], total_row)
 
 
 def _smallest(keys: NDArray[np.integer], rows: NDArray[np.integer], sizes: NDArray[np.float64],
@@ -207,19 +236,25 @@ def _apply(rule: Rule, lay: Layout, hidden: NDArray[np.bool_], visible: NDArray[
 
 def secondary_suppression(
     lay: Layout, status: NDArray[np.int8], num: NDArray[np.float64], den: NDArray[np.float64],
+    *, dense: bool | None = None,
 ) -> NDArray[np.int8]:
-    """Hide further rows until no hidden value can be recovered by subtraction."""
+    """Hide further rows until no hidden value can be recovered by subtraction.
+
+    ``dense`` forces how the sex and parent groups are keyed (True: by the key
+    itself, False: factorized); None, the default, decides by size. The result
+    is the same either way.
+    """
     hidden = (status == SUPPRESSED) | (status == AT_SOURCE)
     if not hidden.any():
         return status
     visible = (status == OK) & lay.additive[lay.ind]
     size_key = np.where(np.isnan(num), np.nan_to_num(den, nan=np.inf), num)
-    rules = [_city_rule(lay), _sex_rule(lay)]
+    rules = [_city_rule(lay), _sex_rule(lay, dense)]
     if (lay.area_parent >= 0).any():
-        rules.append(_parent_rule(lay))
-    for _ in range(MAX_ROUNDS):
-        if sum(_apply(rule, lay, hidden, visible, size_key) for rule in rules) == 0:
-            break
+        rules.append(_parent_rule(lay, dense))
+    # every pass that changes anything hides at least one more row, so this ends
+    while sum(_apply(rule, lay, hidden, visible, size_key) for rule in rules) > 0:
+        pass
     out = status.copy()
     out[hidden & (status == OK)] = SUPPRESSED
     return out

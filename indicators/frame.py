@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from indicators.city import CityCells
     from indicators.prepare import Inputs
     from indicators.rows import Rows
-    from indicators.table import Columns
+
+Array = NDArray[np.float64]
 
 FLOAT_COLUMNS = [
     "value", "lower_ci95", "upper_ci95", "lower_ci998", "upper_ci998", "numerator",
@@ -39,6 +41,25 @@ VOCABULARIES = {
     "gap_trend": GAP_TRENDS, "status": STATUSES, "polarity": POLARITIES,
     "value_type": VALUE_TYPES, "sex": SEXES, "city_source": CITY_SOURCES,
 }
+
+
+@dataclass
+class Columns:
+    """Computed output columns, aligned with the rows."""
+
+    city_value: Array
+    city_lo95: Array
+    city_hi95: Array
+    difference: Array
+    ratio: Array
+    to_city: NDArray[np.int8]
+    to_rest: NDArray[np.int8]
+    rest_value: Array
+    trend: NDArray[np.int8]
+    gap_trend: NDArray[np.int8]
+    rank: NDArray[np.floating]
+    quintile: NDArray[np.floating]
+    is_latest: NDArray[np.bool_]
 
 
 def _cat(codes: NDArray[np.integer], labels: NDArray[np.object_] | tuple[str, ...] | list[str],

@@ -9,6 +9,13 @@ from numpy.typing import NDArray
 MIN_DENSE = 1 << 12
 
 
+def small_key_space(space: int, n_rows: int) -> bool:
+    """Whether ``space`` possible keys are few enough, next to ``n_rows`` rows, for arrays
+    indexed by the key itself (at most twice the rows, or at most MIN_DENSE); otherwise
+    the keys that occur are factorized."""
+    return space <= max(2 * n_rows, MIN_DENSE)
+
+
 def group_ids(
     parts: list[tuple[NDArray[np.integer], int]],
 ) -> tuple[NDArray[np.integer], int, NDArray[np.integer]]:
@@ -24,7 +31,7 @@ def group_ids(
         combined *= max(n, 1)
         combined += codes
         size *= max(n, 1)
-    if size <= max(2 * len(combined), MIN_DENSE):
+    if small_key_space(size, len(combined)):
         return combined, size, np.arange(size, dtype=np.int64)
     ids, uniques = pd.factorize(combined)
     return ids.astype(np.int64), len(uniques), np.asarray(uniques, dtype=np.int64)

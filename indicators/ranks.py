@@ -7,7 +7,7 @@ from numpy.typing import NDArray
 
 from indicators.chunks import each_span, spans
 from indicators.compare import LOW_IS_GOOD
-from indicators.keys import MIN_DENSE
+from indicators.keys import small_key_space
 
 GROUP_BLOCK = 64
 
@@ -64,7 +64,7 @@ def rank_within(
     n_groups = int(used.sum())
     if n_groups == 0:
         return np.full(n, np.nan), np.full(n, np.nan)
-    if n_groups * n_members > max(2 * n, MIN_DENSE):
+    if not small_key_space(n_groups * n_members, n):
         return _rank_sorted(compact[group], n_groups, value, polarity, eligible)
     score = np.full(n_groups * n_members, np.inf)
 

@@ -13,12 +13,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from indicators.cells import Cells
 from indicators.chunks import each_span, spans
 from indicators.city import CityCells
 from indicators.contract import STATUSES
 from indicators.disclosure import primary_status
 from indicators.errors import IndicatorError, InputProblem
-from indicators.keys import MIN_DENSE, group_ids, split_key
+from indicators.keys import group_ids, small_key_space
 from indicators.measures import MEASURES, measure
 from indicators.prepare import Inputs
 
@@ -67,39 +68,10 @@ class Rows:
                 getattr(self, name)[hidden] = np.nan
 
 
-@dataclass
-class Cells:
-    """The indicator × period × sex × age group cells."""
-
-    id: NDArray[np.integer]  # per input row
-    n: int
-    ind: NDArray[np.integer]  # per cell
-    per: NDArray[np.integer]
-    sex: NDArray[np.integer]
-    age: NDArray[np.integer]
-    supplied: NDArray[np.integer]  # input row of the supplied city value, -1 when none
-
-
-def cells_of(inp: Inputs) -> Cells:
-    """Cell id of every input row, and where the source supplied the city's value."""
-    sizes = [len(inp.ind_cats), len(inp.per_cats), 3, len(inp.age_cats)]
-    ids, n, keys = group_ids([(inp.ind, sizes[0]), (inp.per, sizes[1]), (inp.sex, sizes[2]),
-                              (inp.age, sizes[3])])
-    present = np.bincount(ids, minlength=n) > 0
-    if present.sum() < n:  # keep only the cells that have rows
-        compact = np.cumsum(present) - 1
-        ids, keys, n = compact[ids], keys[present], int(present.sum())
-    ind, per, sex, age = split_key(keys, sizes)
-    supplied = np.full(n, -1, dtype=np.int64)
-    city_rows = np.flatnonzero(inp.area == inp.city)
-    supplied[ids[city_rows]] = city_rows
-    return Cells(ids.astype(np.int32), n, ind, per, sex, age, supplied)
-
-
 def check_unique(inp: Inputs, cells: Cells) -> None:
     """One value per indicator × area × period × sex × age group, or IndicatorError."""
     n_area = len(inp.area_cats)
-    if cells.n * n_area > max(2 * len(inp.ind), MIN_DENSE):
+    if not small_key_space(cells.n * n_area, len(inp.ind)):
         key, n, _ = group_ids([(cells.id, cells.n), (inp.area, n_area)])
     else:
         key, n = np.empty(len(inp.ind), dtype=np.int64), cells.n * n_area

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
 from indicators import timeline as tl
 from indicators import trends as tr
+from indicators.cells import Cells, cells_of
 from indicators.chunks import each_span
 from indicators.city import city_cells
 from indicators.compare import C, compare_to_city, compare_to_rest
 from indicators.contract import GAP_TRENDS, STATUSES
 from indicators.disclosure import ADDITIVE_CODES, Layout, secondary_suppression
-from indicators.frame import build_frame, empty_table
+from indicators.frame import Columns, build_frame, empty_table
 from indicators.measures import MEASURES, Measures, is_share
 from indicators.prepare import Inputs, read_inputs
 from indicators.ranks import rank_within
-from indicators.rows import Cells, Rows, add_city_rows, cells_of, check_unique, input_rows
+from indicators.rows import Rows, add_city_rows, check_unique, input_rows
 
 Array = NDArray[np.float64]
 OK = STATUSES.index("ok")
@@ -68,25 +67,6 @@ def _layout(inp: Inputs, rows: Rows, cells: Cells, crow_of: NDArray[np.integer])
         additive=np.isin(inp.cat.vtype, ADDITIVE_CODES), city_row=crow_of,
         sizes=sizes,
     )
-
-
-@dataclass
-class Columns:
-    """Computed output columns, aligned with the rows."""
-
-    city_value: Array
-    city_lo95: Array
-    city_hi95: Array
-    difference: Array
-    ratio: Array
-    to_city: NDArray[np.int8]
-    to_rest: NDArray[np.int8]
-    rest_value: Array
-    trend: NDArray[np.int8]
-    gap_trend: NDArray[np.int8]
-    rank: NDArray[np.floating]
-    quintile: NDArray[np.floating]
-    is_latest: NDArray[np.bool_]
 
 
 def _city_row_of_cell(rows: Rows, n_cells: int) -> NDArray[np.integer]:

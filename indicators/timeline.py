@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 
 from indicators import trends as tr
 from indicators.chunks import each_span
-from indicators.keys import MIN_DENSE, group_ids
+from indicators.keys import group_ids, small_key_space
 
 Array = NDArray[np.float64]
 SERIES_BLOCK = 8192
@@ -51,7 +51,7 @@ def timeline(ind: NDArray[np.integer], area: NDArray[np.integer], sex: NDArray[n
     is_latest = np.empty(n, dtype=bool)
     product = n_ind * n_area * n_sex * n_age
     series: NDArray[np.integer] | None = (
-        np.empty(n, dtype=np.int64) if product <= max(2 * n, MIN_DENSE) else None)
+        np.empty(n, dtype=np.int64) if small_key_space(product, n) else None)
     def block(sl: slice) -> None:
         i, p = ind[sl].astype(np.int64), per[sl]
         pos[sl] = position[i, p]
