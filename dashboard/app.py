@@ -17,11 +17,12 @@ from typing import Any
 import dash
 import flask
 from dash import ALL, Input, Output, State, html
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest
 
 import dashboard.pages  # noqa: F401 - the package Dash imports the pages into
-from dashboard import ids
+from dashboard import hardening, ids
 from dashboard.context import ATLAS_KEY, current_atlas, request_lang
+from dashboard.hardening import InvalidInput, client_error, unavailable
 from dashboard.model import Atlas, StoreUnavailable
 from dashboard.views.shell import alert
 from presentation.i18n import default_lang, t
@@ -70,8 +71,12 @@ INDEX = """<!DOCTYPE html>
 
 
 def _on_callback_error(err: Exception) -> None:
-    """A callback failed: log it and show a banner (never a traceback) on the page."""
+    """A callback failed: log it and show a banner (never a traceback) on the page; an
+    input no page sends is refused with 400 and one log line."""
     lang = request_lang()
+    if isinstance(err, InvalidInput):
+        log.warning("refused a callback: %s", err)
+        raise BadRequest(f"Bad request: {err}") from None
     if isinstance(err, StoreUnavailable):
         log.warning("store unavailable in a callback: %s", err)
         message = t("error.store_down", lang)
@@ -82,11 +87,16 @@ def _on_callback_error(err: Exception) -> None:
 
 
 def _error_page(exc: Exception) -> Any:
-    """Any exception outside a callback: a plain friendly page, status 500 (HTTP errors pass)."""
-    if isinstance(exc, HTTPException):
-        return exc
-    log.error("request failed", exc_info=exc)
+    """Any exception outside a callback: a client's error as 4xx, the store down as 503, else
+    a plain friendly page with status 500."""
     lang = request_lang()
+    client = client_error(exc)
+    if client is not None:
+        return client
+    if isinstance(exc, StoreUnavailable):
+        log.warning("store unavailable: %s", exc)
+        return unavailable(t("error.store_down", lang))
+    log.error("request failed", exc_info=exc)
     body = (f"<!DOCTYPE html><html lang='{lang}'><meta charset='utf-8'><title>{t('app.title', lang)}"
             f"</title><body style='font-family:system-ui;margin:3rem'><h1>{t('app.title', lang)}</h1>"
             f"<p>{t('error.unexpected', lang)}</p><p><a href='/'>{t('notfound.back', lang)}</a></p>")
@@ -163,7 +173,7 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
         assets_folder=str(HERE / "assets"), serve_locally=True, title=t("app.title", default_lang()),
         update_title=None,  # type: ignore[arg-type]  # None turns the "Updating..." title off
         suppress_callback_exceptions=True, on_error=_on_callback_error,
-        routing_callback_inputs={"path_": State("_pages_location", "pathname")},
+        routing_callback_inputs={"path_": State(ids.Shell.pages_location, "pathname")},
         index_string=INDEX.format(lang=default_lang()),
     )
     app.server.config[ATLAS_KEY] = atlas
@@ -179,6 +189,7 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
     app.server.before_request(_pin_atlas)
     app.server.teardown_request(_unpin_atlas)
     app._setup_server()
+    hardening.install(app)
     return app
 
 

@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import flask
 
 from dashboard.model import Atlas
+from dashboard.viewmodels.frame import Frame, frame_of
 from presentation.i18n import normalize_lang
 
 ATLAS_KEY = "WELLBEING_ATLAS"
@@ -27,6 +28,16 @@ def current_atlas() -> Atlas:
         atlas = Atlas()
         config[ATLAS_KEY] = atlas
     return atlas
+
+
+def current_frame() -> Frame:
+    """What the header shows of the running app's atlas (empty when it cannot be made)."""
+    try:
+        atlas = current_atlas()
+    except Exception as exc:  # a bad DATABASE_URL: the header renders, the page says why
+        log.debug("no atlas for the header: %s", exc)
+        return Frame()
+    return frame_of(atlas)
 
 
 def _state_lang() -> str | None:

@@ -11,6 +11,8 @@ class Shell:
     url_state = "shell-url-state"  # pattern id: {"type": url_state, "page": "<page>"}
     url_sink = "shell-url-sink"
     main = "main-content"
+    not_found_back = "not-found-back"
+    pages_location = "_pages_location"  # Dash's own location component (use_pages), not ours
 
 
 class Map:
@@ -19,16 +21,21 @@ class Map:
     sex = "map-sex"
     colouring = "map-colouring"
     scheme = "map-scheme"
+    scheme_wrap = "map-scheme-wrap"
     graph = "map-graph"
+    title = "map-graph-title"
     legend = "map-legend"
     alt = "map-alt"
     geo_version = "map-geo-version"
     navigate = "map-navigate"
     find_area = "map-find-area"
     prioritized = "map-prioritized"
+    prio_link = "map-prio-link"  # pattern id: {"type": prio_link, "code": "<area code>"}
 
 
 class Area:
+    charts = "area-charts"
+    about = "about-area"
     indicator = "area-indicator"
     trend = "area-trend"
     trend_alt = "area-trend-alt"
@@ -67,3 +74,7 @@ def url_state(page: str) -> dict[str, str]:
 
 def download_button(fmt: str) -> dict[str, str]:
     return {"type": Area.download_button, "format": fmt}
+
+
+def prio_link(code: str) -> dict[str, str]:
+    return {"type": Map.prio_link, "code": code}

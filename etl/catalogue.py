@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from etl.characters import CONTROL_FIX, ID_FIX, identifier_problem, invisible, lookalikes
 from etl.config import CityConfig
-from etl.errors import Problem
+from etl.errors import Problem, excerpt, listing
 from etl.numbers import parse_numbers
 from etl.readers import display_name, open_table, read_all
 from store.schema import POLARITIES, VALUE_TYPES
@@ -164,6 +165,7 @@ VALUE_TYPE_ALIASES = {
     "share": "proportion",
 }
 NUMBERS = ("multiplier", "decimals", "min_numerator", "min_denominator", "weight")
+CODES = ("id", "headline_age_group")  # matched against the tables: no invisible characters
 
 
 def _normal(text: str) -> str:
@@ -171,6 +173,8 @@ def _normal(text: str) -> str:
 
 
 def _close(value: str, valid: list[str]) -> str:
+    if len(value) > 200:  # difflib would index every character of a huge cell
+        return ""
     near = difflib.get_close_matches(value, valid, n=3, cutoff=0.6)
     return f" (did you mean {', '.join(repr(n) for n in near)}?)" if near else ""
 
@@ -199,14 +203,17 @@ class _Check:
 
 
 def _columns(frame: pd.DataFrame, check: _Check, header_line: int | None) -> bool:
+    """Warn about unknown columns, report missing required ones. A header without any
+    catalogue column is not quoted: the file is likely not a catalogue at all."""
     known = {c.name for c in COLUMNS}
     have = list(frame.columns)
-    for col in have:
+    plausible = bool(known & set(have))
+    for col in have if plausible else []:
         if col not in known and not col.startswith("Unnamed"):
             check.problems.append(
                 Problem(
                     check.file,
-                    f"column '{col}' is not a catalogue column and is ignored",
+                    f"column {excerpt(col)} is not a catalogue column and is ignored",
                     "rename it to a catalogue column"
                     + _close(col, sorted(known))
                     + " or remove it (see docs/catalogue.md)",
@@ -216,12 +223,14 @@ def _columns(frame: pd.DataFrame, check: _Check, header_line: int | None) -> boo
                 )
             )
     missing = [c.name for c in COLUMNS if c.required and c.name not in have]
+    found = listing(have) if plausible else f"{len(have)} column(s), none a catalogue column"
+    found += "" if plausible else " (is this the catalogue?)"
     for name in missing:
         check.problems.append(
             Problem(
                 check.file,
                 f"required column '{name}' is missing",
-                f"add a '{name}' column; the file has {', '.join(repr(c) for c in have) or 'no columns'}",
+                f"add a '{name}' column; the file has {found}",
                 row=header_line,
                 column=name,
             )
@@ -302,15 +311,23 @@ def _texts(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
                     col.name,
                     f"{col.name} is longer than {col.max_length} characters",
                     "shorten it",
-                    value=raw.iloc[i][:40] + "...",
+                    value=raw.iloc[i],
                 )
+        for n, text in enumerate(raw):
+            if reason := invisible(text, free_text=col.name not in CODES):
+                check.add(n, col.name, f"{col.name} {reason}", CONTROL_FIX, value=text)
         out[col.name] = raw.where(raw != "", None)
     for lang in ("sv", "pl"):
         out[f"name_{lang}"] = out[f"name_{lang}"].fillna(out["name_en"])
 
 
-def _duplicates(out: pd.DataFrame, check: _Check) -> None:
+def _ids(out: pd.DataFrame, check: _Check) -> None:
+    """Ids are unique, made of the id characters, and do not look like one another."""
     ids = out["id"]
+    for n, ident in enumerate(ids):
+        reason = None if ident is None or invisible(ident) else identifier_problem(ident)
+        if reason:
+            check.add(n, "id", f"id {reason}", ID_FIX, value=ident)
     dup = ids.duplicated(keep="first") & ids.notna()
     first = {v: i for i, v in reversed(list(enumerate(ids)))}
     for i in np.flatnonzero(dup.to_numpy()):
@@ -320,6 +337,16 @@ def _duplicates(out: pd.DataFrame, check: _Check) -> None:
             f"duplicate id (also on row {int(check.lines[first[ids.iloc[i]]])})",
             "give each indicator its own id, or remove one of the rows",
             value=ids.iloc[i],
+        )
+    for later, first_row, how in lookalikes(ids):
+        check.add(
+            later,
+            "id",
+            f"id looks like id {excerpt(ids.iloc[first_row])} on row "
+            f"{int(check.lines[first_row])}: they differ {how}",
+            "give each indicator an id that differs from the others in more than that, "
+            "or remove one of the rows",
+            value=ids.iloc[later],
         )
 
 
@@ -336,7 +363,8 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     frame, lines = (
         read_all(table) if table.columns else (pd.DataFrame(), np.array([], dtype=np.int64))
     )
-    frame = frame.apply(lambda col: col.astype(str).str.strip()) if len(frame) else frame
+    if len(frame):
+        frame = frame.apply(lambda col: col.astype(str).str.strip().str.normalize("NFC"))
     check = _Check(file, lines)
     check.problems += table.problems
     empty = pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS})
@@ -357,7 +385,7 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     out["value_type"] = _choice(frame, check, "value_type", VALUE_TYPES, VALUE_TYPE_ALIASES)
     out["polarity"] = _choice(frame, check, "polarity", POLARITIES, POLARITY_ALIASES)
     _numbers(frame, check, out)
-    _duplicates(out, check)
+    _ids(out, check)
     out = out[OUTPUT_COLUMNS].set_axis(pd.Index(lines, name="row"))
     return out.astype(object).where(out.notna(), None).astype(
         {"multiplier": float, "decimals": int, "weight": float}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from etl.errors import Problem
+from etl.errors import Problem, excerpt
 
 LIMIT = 50
 SUPPRESSED = "suppressed_at_source"
@@ -77,9 +77,11 @@ class ProblemLog:
 
 
 def close_matches(value: str, valid: Iterable[str], n: int = 3) -> str:
-    """' Close matches: 'a', 'b'.' or '' (for fixes)."""
+    """' Close matches: 'a', 'b'.' or '' (for fixes); '' for a value too long to be a code."""
+    if len(value) > 200:  # difflib would index every character of a huge cell
+        return ""
     near = difflib.get_close_matches(value, list(valid), n=n, cutoff=0.6)
-    return f" (close matches: {', '.join(repr(x) for x in near)})" if near else ""
+    return f" (close matches: {', '.join(excerpt(x) for x in near)})" if near else ""
 
 
 # report(kind, mask, field, message, fix, severity): the caller turns masked rows into Problems.

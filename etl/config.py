@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from etl.errors import EtlError
+from etl.characters import invisible, nfc
+from etl.errors import EtlError, excerpt, listing, printable
+from etl.paths import unreadable
 from settings.languages import LANGS
 
 
@@ -147,7 +149,7 @@ def _section(raw: dict[str, Any], section: str, where: str, src: Path) -> dict[s
     unknown = sorted(set(raw) - set(known))
     if unknown:
         raise EtlError(
-            f"{src}: unknown key(s) {', '.join(unknown)} in [{where}]. "
+            f"{src}: unknown key(s) {listing(unknown, quote=False)} in [{where}]. "
             f"Fix: use one of {', '.join(sorted(known))} (see docs/config.md)."
         )
     out: dict[str, Any] = {}
@@ -165,7 +167,7 @@ def _section(raw: dict[str, Any], section: str, where: str, src: Path) -> dict[s
 
 def _choice(value: str, allowed: tuple[str, ...], what: str, src: Path) -> str:
     if value not in allowed:
-        raise EtlError(f"{src}: {what} is {value!r}. Fix: use one of {', '.join(allowed)}.")
+        raise EtlError(f"{src}: {what} is {excerpt(value)}. Fix: use one of {', '.join(allowed)}.")
     return value
 
 
@@ -180,7 +182,7 @@ def _table(raw: dict[str, Any], i: int, src: Path) -> TableConfig:
     bad = sorted(set(t["columns"]) - set(LONG_FIELDS))
     if bad:
         raise EtlError(
-            f"{src}: [{where}.columns] has unknown field(s) {', '.join(bad)}. "
+            f"{src}: [{where}.columns] has unknown field(s) {listing(bad, quote=False)}. "
             f"Fix: map only {', '.join(LONG_FIELDS)}."
         )
     if not t["header"] and not t["names"]:
@@ -211,11 +213,26 @@ def _table(raw: dict[str, Any], i: int, src: Path) -> TableConfig:
     )
 
 
+def _check_characters(raw: object, src: Path, where: str) -> None:
+    """No key or text in the configuration holds a control character (but tab and line ends)."""
+    items = raw.items() if isinstance(raw, dict) else enumerate(raw) if isinstance(raw, list) else []
+    for key, value in items:
+        at = f"{where}.{key}" if where else str(key)
+        for text in (str(key), value) if isinstance(value, str) else (str(key),):
+            why = invisible(text, free_text=True)
+            if why:
+                raise EtlError(f"{src}: {printable(at, 80)} {why} (value: {excerpt(text)}). "
+                               "Fix: remove it from the configuration.")
+        _check_characters(value, src, at)
+
+
 def load_config(path: str | Path) -> CityConfig:
     """Parse and check a city configuration file."""
     src = Path(path).resolve()
-    if not src.is_file():
-        raise EtlError(f"{path}: configuration file not found. Fix: give the path to a city TOML file.")
+    trouble = unreadable(src)
+    if trouble is not None:
+        what = "configuration file not found" if trouble == "file not found" else trouble
+        raise EtlError(f"{path}: {what}. Fix: give the path to a city TOML file.")
     try:
         raw = tomllib.loads(src.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
@@ -224,10 +241,11 @@ def load_config(path: str | Path) -> CityConfig:
                        "Fix: save the configuration as UTF-8 (TOML files are always UTF-8).") from exc
     except tomllib.TOMLDecodeError as exc:
         raise EtlError(f"{src}: not valid TOML ({exc}). Fix: correct the syntax at that line.") from exc
+    _check_characters(raw, src, "")
     unknown = sorted(set(raw) - set(SECTIONS))
     if unknown:
         raise EtlError(
-            f"{src}: unknown section(s) {', '.join(unknown)}. Fix: use {', '.join(SECTIONS)}."
+            f"{src}: unknown section(s) {listing(unknown, quote=False)}. Fix: use {', '.join(SECTIONS)}."
         )
     for needed in ("city", "boundaries", "catalogue", "tables"):
         if needed not in raw:
@@ -245,7 +263,7 @@ def load_config(path: str | Path) -> CityConfig:
         raise EtlError(f"{src}: [[tables]] is empty. Fix: add at least one indicator table.")
     if missing["decimal"] is not None:
         _choice(missing["decimal"], (".", ","), "[missing] decimal", src)
-    code = str(city["code"])
+    code = nfc(str(city["code"]))
     name = str(city["name"])
     return CityConfig(
         source=src,
@@ -253,7 +271,7 @@ def load_config(path: str | Path) -> CityConfig:
         name=name,
         names={lang: str(city[f"name_{lang}"] or name) for lang in LANGS},
         synthetic=bool(city["synthetic"]),
-        row_code=str(city["row_code"] or code),
+        row_code=nfc(str(city["row_code"] or code)),
         boundaries=BoundariesConfig(
             path=(src.parent / bnd["path"]).resolve(),
             code_field=bnd["code_field"],
@@ -265,7 +283,7 @@ def load_config(path: str | Path) -> CityConfig:
             filter_field=bnd["filter_field"],
             filter_prefix=bnd["filter_prefix"],
         ),
-        prioritized=tuple(str(c) for c in prio["codes"]),
+        prioritized=tuple(nfc(str(c)) for c in prio["codes"]),
         catalogue=(src.parent / cat["path"]).resolve(),
         catalogue_sheet=cat["sheet"],
         tables=tuple(_table(t, i, src) for i, t in enumerate(tables_raw)),

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from etl.errors import Problem
+from etl.errors import Problem, excerpt, listing, reason
 
 # Overlaps and gaps smaller than SLIVER_FRACTION of a median-sized area (and at
 # least SLIVER_M2) are slivers from digitising or simplifying: counted, not listed.
@@ -76,7 +76,7 @@ def check_coverage(geoms: np.ndarray, codes: np.ndarray) -> tuple[shapely.Geomet
             touching = sorted(codes[tree.query(gap, predicate="intersects")])
             found.warnings.append(
                 (
-                    f"gap of {size:,.0f} m² covered by no area, bordered by {', '.join(map(repr, touching))}",
+                    f"gap of {size:,.0f} m² covered by no area, bordered by {listing(touching)}",
                     "make neighbours share their border, or ignore this if the gap is not the "
                     "city's (a lake, an enclave)",
                     "/".join(touching),
@@ -111,7 +111,7 @@ def _overlaps(
         if size >= sliver:
             found.warnings.append(
                 (
-                    f"areas {codes[i]!r} and {codes[j]!r} overlap by {size:,.0f} m²",
+                    f"areas {excerpt(codes[i])} and {excerpt(codes[j])} overlap by {size:,.0f} m²",
                     "make neighbouring polygons share their border exactly",
                     f"{codes[i]}/{codes[j]}",
                 )
@@ -164,7 +164,7 @@ def display_geometries(geoms: np.ndarray) -> tuple[np.ndarray, Findings]:
     except Exception as exc:  # GEOS raises on coverages it cannot handle
         found.warnings.append(
             (
-                f"coverage simplification failed ({exc}); areas were simplified one by one, "
+                f"coverage simplification failed ({reason(exc)}); areas were simplified one by one, "
                 "so neighbours' borders may not match exactly on the map",
                 "repair overlaps between areas in the source",
                 None,

@@ -14,7 +14,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from etl.errors import Problem
+from etl.errors import Problem, excerpt, listing
 
 COLUMN = "headline_age_group"
 WHOLE_POPULATION = "all"  # the tables' default age group (etl.keys)
@@ -86,7 +86,7 @@ def _natural(text: str) -> list[str | int]:
 
 
 def _listed(groups: list[str]) -> str:
-    return ", ".join(repr(g) for g in groups)
+    return listing(groups)
 
 
 def _unknown_group(file: str, row: int, ident: str, named: str, groups: list[str]) -> Problem:
@@ -97,7 +97,7 @@ def _unknown_group(file: str, row: int, ident: str, named: str, groups: list[str
         f"set headline_age_group for {ident} to "
         + ("" if len(groups) == 1 else "one of ")
         + f"{_listed(groups)}, written as in the tables' age_group column, "
-        f"or add rows for age group {named!r} to the tables",
+        f"or add rows for age group {excerpt(named)} to the tables",
         row=row,
         column=COLUMN,
         value=named,

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from etl.characters import CONTROL_FIX, invisible, nfc
 from etl.checks import close_matches
 from etl.config import CityConfig, TableConfig
-from etl.errors import Problem
+from etl.errors import Problem, excerpt
 from etl.layout import KEYS
 from store.schema import SEXES
 
@@ -92,40 +93,50 @@ def _recode(
     return book.categorical(rows), unknown, stripped[codes[unknown]]
 
 
+def _checked(lookup: Callable[[str], str | None]) -> Callable[[str], str | None]:
+    """``lookup`` of the code in NFC; None (unknown) for a code with a control or
+    invisible character, which ``_key_problem`` then names."""
+    return lambda code: None if invisible(code) else lookup(nfc(code))
+
+
 def lookups(
     cfg: CityConfig, t: TableConfig, ids: set[str], areas: set[str]
 ) -> dict[str, Callable[[str], str | None]]:
-    """Per key field: stripped source code -> stored code, or None when unknown."""
+    """Per key field: stripped source code -> stored code (NFC), or None when unknown."""
     sexes = (
         {s: s for s in SEXES} | {s.upper(): s for s in SEXES} | {s.capitalize(): s for s in SEXES}
     )
+    sex_codes = {nfc(k): v for k, v in t.sex_codes.items()}
+    names = {nfc(k): nfc(v) for k, v in t.indicators.items()}
     long = t.format == "long"
+    city = {nfc(cfg.row_code), nfc(cfg.code)}
 
     def indicator(code: str) -> str | None:
-        mapped = t.indicators.get(code, code) if long else code
+        mapped = names.get(code, code) if long else code
         # Without a catalogue (it failed to read, and says why) indicators are not checked.
         return mapped if mapped in ids or not ids else None
 
     def area(code: str) -> str | None:
-        return cfg.code if code in (cfg.row_code, cfg.code) else (code if code in areas else None)
+        return cfg.code if code in city else (code if code in areas else None)
 
     def sex(code: str) -> str | None:
-        mapped = t.sex_codes.get(
-            code, sexes.get(code, "total" if code == "" and not t.sex_codes else None)
+        mapped = sex_codes.get(
+            code, sexes.get(code, "total" if code == "" and not sex_codes else None)
         )
         return mapped if mapped in SEXES else None
 
-    return {
+    found: dict[str, Callable[[str], str | None]] = {
         "indicator": indicator,
         "area": area,
         "sex": sex,
         "period": lambda c: c or None,
         "age_group": lambda c: c or "all",
     }
+    return {name: _checked(lookup) for name, lookup in found.items()}
 
 
 def new_tallies() -> dict[str, Tally]:
-    kinds = ("indicator", "area", "sex", "period")
+    kinds = ("indicator", "area", "sex", "period", "age_group")
     return {f"{state} {k}": Tally() for k in kinds for state in ("unknown", "ignored")}
 
 
@@ -143,8 +154,7 @@ def convert_keys(
     for name, column in zip(KEYS, KEY_COLUMNS, strict=True):
         keys[column], unknown, codes = _recode(text[name], maps[name], books[column])
         ignore = name in ("indicator", "area") and getattr(t, f"unknown_{name}s") == "ignore"
-        if name != "age_group":
-            tallies[f"{'ignored' if ignore else 'unknown'} {name}"].add(codes, lines[unknown])
+        tallies[f"{'ignored' if ignore else 'unknown'} {name}"].add(codes, lines[unknown])
         if ignore:
             keep &= ~unknown
     keys["line"] = lines
@@ -164,7 +174,7 @@ def tally_problems(
         state, name = kind.split(" ", 1)
         column = columns.get(name)
         if state == "ignored" and tally.rows:
-            shown = ", ".join(repr(c) for c, _, _ in tally.first(5))
+            shown = ", ".join(excerpt(c) for c, _, _ in tally.first(5))
             out.append(
                 Problem(
                     file,
@@ -191,6 +201,12 @@ def tally_problems(
     return out
 
 
+def _toml_key(code: str) -> str:
+    """``code`` as a key in a TOML map of the fix (an excerpt when it cannot be one)."""
+    plain = len(code) <= 60 and code.isprintable() and not set('"\\') & set(code)
+    return f'"{code}"' if plain else excerpt(code)
+
+
 def _key_problem(
     file: str, name: str, code: str, first: int, n: int, column: str | None, valid: list[str]
 ) -> Problem:
@@ -200,21 +216,23 @@ def _key_problem(
         if name == "sex":
             fix += ', or map empty cells: sex_codes = {"" = "total"}'
         return Problem(file, f"{name} is empty{rows}", fix, row=first, column=column)
+    hidden = invisible(code)
+    if hidden:
+        return Problem(file, f"{name} {hidden}{rows}", CONTROL_FIX, row=first, column=column,
+                       value=code)
     fixes = {
-        "indicator": 'add it to the catalogue, map it in [[tables]] indicators = {"'
-        + code
-        + '" = "catalogue_id"}, '
-        'or set unknown_indicators = "ignore"' + close_matches(code, valid),
+        "indicator": f"add it to the catalogue, map it in [[tables]] indicators = {{{_toml_key(code)}"
+        ' = "catalogue_id"}, or set unknown_indicators = "ignore"' + close_matches(code, valid),
         "area": "use a code from the boundary file"
         + close_matches(code, valid)
         + ', or set unknown_areas = "ignore"',
-        "sex": 'map it in [[tables]] sex_codes = {"'
-        + code
-        + '" = "female"} (values: total, female, male)',
+        "sex": f"map it in [[tables]] sex_codes = {{{_toml_key(code)}"
+        ' = "female"} (values: total, female, male)',
     }
     what = {
         "indicator": "unknown indicator",
         "area": "unknown area code",
         "sex": "sex code not mapped",
-    }[name]
-    return Problem(file, f"{what}{rows}", fixes[name], row=first, column=column, value=code)
+    }
+    return Problem(file, f"{what.get(name, 'unusable ' + name)}{rows}",
+                   fixes.get(name, "correct it"), row=first, column=column, value=code)

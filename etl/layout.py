@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from etl.characters import nfc
 from etl.checks import close_matches
 from etl.config import LONG_FIELDS, TableConfig
-from etl.errors import Problem
+from etl.errors import Problem, excerpt, listing
 from etl.readers import TextTable
 
 KEYS = ("indicator", "area", "period", "sex", "age_group")
@@ -39,15 +40,27 @@ class Layout:
         return self.fields.get(name)
 
 
-def _missing_column(
-    file: str, line: int | None, name: str, source: str, columns: list[str]
-) -> Problem:
+def plausible(t: TableConfig, table: TextTable) -> bool:
+    """Whether the header names a column the configuration expects (a field or a mapped
+    column): only then is it quoted, so another file's first line (a secret) never is."""
+    expected = {*t.columns.values(), *LONG_FIELDS, *t.indicators, *t.indicators.values()}
+    return bool(expected & set(table.columns))
+
+
+def header_text(t: TableConfig, table: TextTable) -> str:
+    """The table's columns for a fix (see ``plausible``)."""
+    if plausible(t, table):
+        return listing(table.columns)
+    return f"{len(table.columns)} column(s), none that the configuration names (is this the right file?)"
+
+
+def _missing_column(t: TableConfig, table: TextTable, name: str, source: str) -> Problem:
     return Problem(
-        file,
-        f"column '{source}' (for {name}) is not in the file",
+        table.file,
+        f"column {excerpt(source)} (for {name}) is not in the file",
         f"map {name} to one of the columns: "
-        f"{', '.join(repr(c) for c in columns)}{close_matches(source, columns)} in [[tables]] columns",
-        row=line,
+        f"{header_text(t, table)}{close_matches(source, table.columns)} in [[tables]] columns",
+        row=table.header_line,
         column=source,
     )
 
@@ -68,9 +81,7 @@ def _key_fields(
                 )
             )
         elif source is not None and source not in table.columns:
-            problems.append(
-                _missing_column(table.file, table.header_line, name, source, table.columns)
-            )
+            problems.append(_missing_column(t, table, name, source))
         elif source is not None:
             fields[name] = source
         elif name not in t.constants and name in table.columns:
@@ -82,7 +93,7 @@ def _required(
     t: TableConfig, table: TextTable, fields: dict[str, str], names: tuple[str, ...]
 ) -> list[Problem]:
     """A problem for each of ``names`` with neither a column nor a constant."""
-    columns = ", ".join(repr(c) for c in table.columns)
+    columns = header_text(t, table)
     return [
         Problem(
             table.file,
@@ -109,8 +120,7 @@ def resolve_long(
             Problem(
                 table.file,
                 "no column for value (nor numerator)",
-                'add columns.value = "..." naming one of '
-                f"{', '.join(repr(c) for c in table.columns)}",
+                f'add columns.value = "..." naming one of {header_text(t, table)}',
                 row=table.header_line,
             )
         )
@@ -139,7 +149,7 @@ def _wide_groups(t: TableConfig, columns: list[str], used: set[str]) -> dict[str
 def _unknown_column(table: TextTable, col: str, base: str, ids: set[str]) -> Problem:
     return Problem(
         table.file,
-        f"column '{col}' is not an indicator in the catalogue",
+        f"column {excerpt(col)} is not an indicator in the catalogue",
         "rename the column to a catalogue id"
         + close_matches(base, ids)
         + ', map it in [[tables]] indicators, or set unknown_indicators = "ignore"',
@@ -157,7 +167,7 @@ def _wide_indicators(
     by_source = {v: k for k, v in t.indicators.items()}
     problems, ignored = [], []
     for base, cols in groups.items():
-        ind = by_source.get(base, base if not t.indicators else None)
+        ind = by_source.get(base, nfc(base) if not t.indicators else None)
         # Without a catalogue (it failed to read, and says why) indicators are not checked.
         if ind is not None and (ind in ids or not ids):
             layout.wide[ind] = cols
@@ -165,7 +175,7 @@ def _wide_indicators(
         col = cols.get("value") or next(iter(cols.values()))
         if ind is not None and t.indicators:
             fix = "add it to the catalogue or fix the [[tables]] indicators map"
-            message = f"indicator '{ind}' (column '{col}') is not in the catalogue"
+            message = f"indicator {excerpt(ind)} (column {excerpt(col)}) is not in the catalogue"
             problems.append(
                 Problem(
                     table.file,
@@ -183,9 +193,7 @@ def _wide_indicators(
     for ind, source in t.indicators.items():
         if source not in groups:
             name = f"indicator {ind}"
-            problems.append(
-                _missing_column(table.file, table.header_line, name, source, table.columns)
-            )
+            problems.append(_missing_column(t, table, name, source))
     return problems, ignored
 
 
@@ -198,6 +206,8 @@ def resolve_wide(
     if problems:
         return layout, problems
     problems += _required(t, table, fields, ("area", "period"))
+    if problems and not plausible(t, table):
+        return layout, problems
     found, ignored = _wide_indicators(t, table, layout, ids or set())
     problems += found
     ignored = [c for c in ignored if c not in t.ignore_columns]
@@ -206,7 +216,7 @@ def resolve_wide(
             Problem(
                 table.file,
                 f"{len(ignored)} column(s) are not catalogue indicators and were ignored: "
-                f"{', '.join(ignored[:10])}",
+                f"{listing(ignored, 10, quote=False)}",
                 "nothing, unless one of them should be loaded",
                 row=table.header_line,
                 severity="warning",

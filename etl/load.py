@@ -30,7 +30,7 @@ from sqlalchemy.sql.expression import TableClause
 from etl.boundaries import AREA_COLUMNS
 from etl.bulk import copy_frame, copy_rows, staged, staging
 from etl.config import CityConfig
-from etl.errors import EtlError, Problem
+from etl.errors import EtlError, Problem, reason, stored_message
 from store.read import NOTE_COLUMNS, VALUE_COLUMNS
 from store.schema import (
     SRID,
@@ -145,9 +145,14 @@ def previous_load(engine: Engine, fingerprint: str) -> PreviousLoad | None:
 
 
 def record_batch(
-    engine: Engine, cfg: CityConfig, fingerprint: str, status: str, message: str | None = None
+    engine: Engine,
+    cfg: CityConfig,
+    fingerprint: str,
+    status: str,
+    message: str | BaseException | None = None,
 ) -> int:
-    """Insert a batch row in its own transaction (running, failed or unchanged)."""
+    """Insert a batch row in its own transaction (running, failed or unchanged); the
+    message is kept short (etl.errors.stored_message)."""
     now = _now()
     with engine.begin() as conn:
         return int(
@@ -160,7 +165,7 @@ def record_batch(
                     started_at=now,
                     finished_at=None if status == "running" else now,
                     status=status,
-                    message=message,
+                    message=None if message is None else stored_message(message),
                 )
                 .returning(LoadBatch.id)
             ).scalar_one()
@@ -173,7 +178,7 @@ def mark_failed(engine: Engine, batch_id: int, message: str) -> None:
         conn.execute(
             update(LoadBatch)
             .where(LoadBatch.id == batch_id)
-            .values(status="failed", finished_at=_now(), message=message)
+            .values(status="failed", finished_at=_now(), message=stored_message(message))
         )
 
 
@@ -184,7 +189,7 @@ def load_city(engine: Engine, data: CityData, advance: Advance | None = None) ->
         with engine.begin() as conn:
             replace_city(conn, data, batch_id, advance or (lambda n: None))
     except Exception as exc:
-        message = f"load failed and was rolled back; the previous data are untouched: {exc}"
+        message = f"load failed and was rolled back; the previous data are untouched: {_cause(exc)}"
         mark_failed(engine, batch_id, message)
         if isinstance(exc, EtlError):
             raise
@@ -196,6 +201,16 @@ def load_city(engine: Engine, data: CityData, advance: Advance | None = None) ->
         *counts,
         message=f"Loaded batch {batch_id}: {counts[0]} areas, {counts[1]} indicators, {counts[2]} values.",
     )
+
+
+def _cause(error: Exception) -> str:
+    """What went wrong, for people: an ETL error as it is; a driver's error by its first line
+    and type, never the SQL statement or the data it was sent (SQLAlchemy wraps the
+    driver's error in ``orig``; a COPY raises the driver's own)."""
+    if isinstance(error, EtlError):
+        return str(error)
+    driver = getattr(error, "orig", None) or error
+    return f"{reason(driver)} ({type(driver).__name__})"
 
 
 def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advance) -> None:

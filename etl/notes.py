@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from etl.characters import CONTROL_FIX, invisible, invisible_rows
 from etl.checks import close_matches
 from etl.config import CityConfig
 from etl.errors import Problem
@@ -24,6 +25,7 @@ from store.schema import NOTE_KINDS
 TITLES = ("title_sv", "title_pl", "title_en")
 TEXTS = ("text_sv", "text_pl", "text_en")
 COLUMNS = ("area", "kind", *TITLES, *TEXTS, "source", "url")
+CODES = ("area", "kind", "url")  # no control nor invisible characters; the rest is free text
 
 
 def empty_notes() -> pd.DataFrame:
@@ -60,7 +62,7 @@ def _row_problems(
     """Everything wrong with one note (``row``: stripped cells by column)."""
     out: list[Problem] = []
     area, kind, url = row["area"], row["kind"], row["url"]
-    if area not in codes:
+    if area not in codes and not invisible(area):
         fix = "use a code from the boundary file" + close_matches(area, sorted(codes))
         out.append(Problem(file, "unknown area code", fix, row=line, column="area", value=area))
     if kind not in NOTE_KINDS:
@@ -82,6 +84,18 @@ def _row_problems(
     return out
 
 
+def _character_problems(file: str, frame: pd.DataFrame, lines: list[int]) -> list[Problem]:
+    """Control characters in any cell, invisible ones in the codes."""
+    out = []
+    for col in COLUMNS:
+        for i in invisible_rows(frame[col], free_text=col not in CODES).nonzero()[0]:
+            text = frame[col].iloc[i]
+            reason = invisible(text, free_text=col not in CODES)
+            out.append(Problem(file, f"{col} {reason}", CONTROL_FIX, row=lines[i], column=col,
+                               value=text))
+    return out
+
+
 def read_notes(cfg: CityConfig, codes: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
     """The notes of ``cfg`` (``store.read.NOTE_COLUMNS``) for areas among ``codes``, and
     every problem found. No notes file configured: an empty frame, no problems."""
@@ -95,8 +109,9 @@ def read_notes(cfg: CityConfig, codes: set[str]) -> tuple[pd.DataFrame, list[Pro
     frame, lines = read_all(table)
     frame = frame.reindex(columns=list(COLUMNS), fill_value="").fillna("")
     for col in COLUMNS:
-        frame[col] = frame[col].astype(str).str.strip()
+        frame[col] = frame[col].astype(str).str.strip().str.normalize("NFC")
     frame["kind"] = frame["kind"].str.lower()  # "Arena" is an arena
+    problems += _character_problems(file, frame, lines.tolist())
     seen: dict[tuple[str, ...], int] = {}
     for record, line in zip(frame.to_dict("records"), lines.tolist(), strict=True):
         problems += _row_problems(file, record, int(line), codes, seen)

@@ -47,13 +47,26 @@ def detect_decimal(texts: list[pd.Series], delimiter: str | None) -> str:
     return "."
 
 
+LONGEST = 100  # characters: a longer cell is no number and is not parsed again
+
+
+def short_cells(cells: np.ndarray) -> np.ndarray:
+    """Mask of the cells of at most ``LONGEST`` characters (a huge cell is parsed once)."""
+    return np.fromiter(
+        (len(t) <= LONGEST or t.isspace() for t in map(str, cells)), dtype=bool, count=len(cells)
+    )
+
+
 def _to_float(cells: np.ndarray) -> np.ndarray:
     """Floats from an object array of strings: numpy's fast path, else NaN for the bad ones."""
     try:
         return cells.astype(float)
     except (ValueError, TypeError):
-        coerced = pd.to_numeric(pd.Series(cells, dtype=object), errors="coerce")
-        return np.array(coerced.to_numpy(dtype=float, na_value=np.nan))
+        short = short_cells(cells)
+        out = np.full(len(cells), np.nan)
+        coerced = pd.to_numeric(pd.Series(cells[short], dtype=object), errors="coerce")
+        out[short] = coerced.to_numpy(dtype=float, na_value=np.nan)
+        return out
 
 
 def parse_numbers(texts: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarray]:
@@ -76,6 +89,7 @@ def parse_numbers(texts: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarra
     values[~np.isfinite(values)] = np.nan
     need = np.isnan(values) & ~empty
     if need.any():
+        need[need] = short_cells(texts.to_numpy(dtype=object)[need])
         slow = texts[need].astype(str).str.strip().str.replace("\u2212", "-", regex=False)
         ok = slow.str.match(_THOUSANDS[decimal])
         cleaned = slow.str.replace(rf"{_SPACES}|\{other}", "", regex=True)

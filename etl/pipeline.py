@@ -189,7 +189,7 @@ def run(
         inputs = read_inputs(cfg, say, files)
         _check(inputs.problems, say)
     except EtlError as exc:
-        record_batch(engine, cfg, print_, "failed", str(exc))
+        record_batch(engine, cfg, print_, "failed", exc)
         raise
     data = CityData(cfg, inputs.areas, inputs.catalogue, inputs.values, inputs.files, print_,
                     inputs.notes)

@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from etl.errors import Problem
+from etl.errors import Problem, excerpt, listing, reason
+from etl.paths import NOT_FOUND, folder_listing, unreadable
 from etl.sniff import DELIMITERS, detect_delimiter, detect_encoding, sample_lines
 
 CHUNK_ROWS = 500_000
@@ -147,7 +148,6 @@ def _drop_foreign_rows(
                     f"row is split by {DELIMITER_NAMES[other]} but the file uses {DELIMITER_NAMES[table.delimiter or ',']}",
                     f"use {DELIMITER_NAMES[table.delimiter or ',']} between the cells of this row too",
                     row=int(lines[i]),
-                    value=first.iloc[i][:80],
                 )
             )
         foreign |= hit
@@ -186,7 +186,7 @@ def _header_problems(file: str, columns: list[str], line: int | None) -> list[Pr
     return [
         Problem(
             file,
-            f"column '{c}' appears {n} times in the header",
+            f"column {excerpt(c)} appears {n} times in the header",
             "rename or remove the repeated column",
             row=line,
             column=c,
@@ -217,11 +217,10 @@ def _open_csv(path: Path, file: str, opts: ReadOptions) -> TextTable:
     if delimiter is None:
         delimiter = detect_delimiter(sample, None if opts.header else len(opts.names or ()))
     if delimiter is None:
+        # The line is not quoted: it splits into no fields, so it may be anything (a secret).
         fix = "set delimiter = ';' (or ',', '\\t', '|', 'whitespace') in its [[tables]] section"
-        value = sample[0][:80]
-        return TextTable.failed(
-            file, "cannot tell the delimiter", fix, row=opts.skip_rows + 1, value=value
-        )
+        message = "cannot tell the delimiter: no tab, ';', '|', ',' or spaces split the lines alike"
+        return TextTable.failed(file, message, fix, row=opts.skip_rows + 1)
     columns = _csv_columns(sample, delimiter, opts)
     problems += _header_problems(file, columns, opts.header_line)
     read_csv: dict[str, Any] = {
@@ -263,10 +262,10 @@ def _xlsx_cells(path: Path, file: str, opts: ReadOptions) -> pd.DataFrame | Text
         book = pd.ExcelFile(path, engine="openpyxl")
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         fix = "save it again from Excel as .xlsx, or export it as CSV"
-        return TextTable.failed(file, f"cannot open as XLSX ({type(exc).__name__}: {exc})", fix)
+        return TextTable.failed(file, f"cannot open as XLSX ({type(exc).__name__}: {reason(exc)})", fix)
     sheets = [str(s) for s in book.sheet_names]
     if opts.sheet is not None and opts.sheet not in sheets:
-        fix = f"set sheet to one of {', '.join(repr(s) for s in sheets)}"
+        fix = f"set sheet to one of {listing(sheets)}"
         return TextTable.failed(file, f"has no sheet '{opts.sheet}'", fix, value=opts.sheet)
     with book:
         raw = pd.read_excel(
@@ -314,11 +313,11 @@ def open_table(path: Path, file: str, **options: Any) -> TextTable:
     encoding, sheet, skip_rows); ``file`` is the name used in problems.
     """
     opts = ReadOptions(**options)
-    if not path.is_file():
-        near = sorted(p.name for p in path.parent.glob("*"))[:10] if path.parent.is_dir() else []
+    trouble = unreadable(path)
+    if trouble is not None:
         fix = "check the path in the configuration"
-        fix += f" (files there: {', '.join(near)})" if near else ""
-        return TextTable.failed(file, "file not found", fix, value=str(path))
+        fix += folder_listing(path) if trouble == NOT_FOUND else ""
+        return TextTable.failed(file, trouble, fix, value=str(path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _open_xlsx(path, file, opts)

@@ -6,7 +6,7 @@ import codecs
 import csv
 from pathlib import Path
 
-from etl.errors import Problem
+from etl.errors import Problem, excerpt
 
 DELIMITERS = ("\t", ";", "|", ",")  # preference order when several fit
 BLOCK = 1 << 22
@@ -88,7 +88,7 @@ def detect_encoding(
         fh.seek(err.start)
         bad = fh.read(max(1, err.end - err.start))
     guess = _guess_encoding(path)
-    reads = f" (reads as {bad.decode(guess, errors='replace')!r} in {guess})" if guess else ""
+    reads = f" (reads as {excerpt(bad.decode(guess, errors='replace'))} in {guess})" if guess else ""
     hint = f'set encoding = "{guess}"' if guess else "set the right encoding"
     return None, [
         Problem(

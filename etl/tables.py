@@ -15,6 +15,7 @@ import pandas as pd
 from pandas.api.extensions import ExtensionArray
 from pandas.api.types import union_categoricals
 
+from etl.characters import CONTROL_FIX, invisible_rows
 from etl.checks import (
     MISSING,
     SUPPRESSED,
@@ -111,7 +112,7 @@ def _parse_measure(
     values, bad = parse_numbers(cells.where(~marked, "") if marked.any() else cells, decimal)
     if bad.any():  # markers with spaces around them
         spaced = np.zeros(len(cells), dtype=bool)
-        spaced[bad] = cells[bad].str.strip().isin(markers).to_numpy()
+        spaced[bad] = cells[bad].str.slice(0, 100).str.strip().isin(markers).to_numpy()
         marked, bad = marked | spaced, bad & ~spaced
     return values, bad, marked
 
@@ -146,13 +147,17 @@ def convert_numbers(
     markers |= {m.upper() for m in markers}
     out = keys.copy()
     marked: dict[str, np.ndarray] = {}
-    report = _row_reporter(ctx, layout, keys.assign(**{n: text[n] for n in NUMBERS}))
+    report = _row_reporter(ctx, layout, keys.assign(**{n: text[n] for n in (*NUMBERS, "status")}))
     for name in NUMBERS:
         if not layout.has(name):
             out[name], marked[name] = np.nan, np.zeros(len(text), dtype=bool)
             continue
         out[name], bad, marked[name] = _parse_measure(text[name], markers, decimal)
         report("not a number", bad, name, f"{name} is not a number", fix, "error")
+    if "status" in layout.fields:
+        bad = invisible_rows(text["status"], free_text=True)
+        report("control character", bad, "status", "status contains a control character",
+               CONTROL_FIX, "error")
     missing = np.isnan(out["value"].to_numpy(dtype=float))
     out["status"] = _status(text, layout, missing, marked, ctx.books["status"])
     return out

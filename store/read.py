@@ -120,9 +120,14 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
     return Snapshot(city, areas, catalogue, values, batch_id, geoms, notes)
 
 
+BATCH_COLUMNS = ["id", "city_code", "config_path", "started_at", "finished_at", "status",
+                 "areas_loaded", "indicators_loaded", "values_loaded"]
+"""What pages show of a load batch: everything but its (possibly long) error message."""
+
+
 def read_batches(engine: Engine) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Load batches (newest first) and their source files."""
-    bcols = [c.name for c in LoadBatch.__table__.columns]
+    """Load batches (newest first, ``BATCH_COLUMNS``) and their source files."""
+    bcols = BATCH_COLUMNS
     fcols = [c.name for c in BatchFile.__table__.columns]
     with engine.connect() as conn:
         batches = _frame(

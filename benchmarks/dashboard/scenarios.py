@@ -9,7 +9,7 @@ from typing import Any
 
 from dashboard import ids
 from dashboard.model import Atlas
-from tests.dashboard.helpers import dispatch, page_response, state_key
+from synthetic.dash_client import dispatch, page_response, state_key
 
 GZIP = {"Accept-Encoding": "gzip"}
 SEXES = ("total", "female", "male")

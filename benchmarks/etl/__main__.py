@@ -34,7 +34,6 @@ from typing import Any
 import geopandas as gpd
 from sqlalchemy import Engine, create_engine, make_url, text
 
-from benchmarks.etl.synth import Inputs, write_inputs
 from benchmarks.figures import write_results
 from etl.boundaries import read_boundaries
 from etl.bulk import BUILD_MEMORY, driver, staged
@@ -42,6 +41,7 @@ from etl.config import load_config
 from etl.load import insert_areas
 from store.engine import make_engine
 from store.migrate import upgrade
+from synthetic.deso import CityFiles, write_city_files
 
 ADMIN_URL = os.environ.get(
     "POSTGIS_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -90,7 +90,7 @@ def pg_dsn(url: str) -> str:
     return " ".join(f"{k}={v}" for k, v in parts.items() if v)
 
 
-def ogr2ogr(inputs: Inputs, url: str) -> float:
+def ogr2ogr(inputs: CityFiles, url: str) -> float:
     cmd = [
         "ogr2ogr",
         "-f",
@@ -111,7 +111,7 @@ def ogr2ogr(inputs: Inputs, url: str) -> float:
     return timed(lambda: subprocess.run(cmd, check=True, capture_output=True))
 
 
-def to_postgis(inputs: Inputs, engine: Engine) -> float:
+def to_postgis(inputs: CityFiles, engine: Engine) -> float:
     def load() -> None:
         frame = gpd.read_file(inputs.boundaries).to_crs(4326)
         frame.to_postgis("gpd_areas", engine, if_exists="replace", index=False)
@@ -119,7 +119,7 @@ def to_postgis(inputs: Inputs, engine: Engine) -> float:
     return timed(load)
 
 
-def our_boundaries(inputs: Inputs, engine: Engine) -> tuple[float, float]:
+def our_boundaries(inputs: CityFiles, engine: Engine) -> tuple[float, float]:
     """(read + check + simplify, insert) seconds of the ETL's boundary step."""
     cfg = load_config(inputs.config)
     start = time.perf_counter()
@@ -131,7 +131,7 @@ def our_boundaries(inputs: Inputs, engine: Engine) -> tuple[float, float]:
     return middle - start, time.perf_counter() - middle
 
 
-def raw_copy(inputs: Inputs, engine: Engine) -> tuple[float, float]:
+def raw_copy(inputs: CityFiles, engine: Engine) -> tuple[float, float]:
     """COPY the values CSV as it is into a new bare table (no keys, no indexes), then
     give it the store's primary key (same columns, same build memory): seconds of each.
 
@@ -166,7 +166,7 @@ def raw_copy(inputs: Inputs, engine: Engine) -> tuple[float, float]:
     return times[0], times[1]
 
 
-def etl_run(inputs: Inputs, url: str) -> dict[str, Any]:
+def etl_run(inputs: CityFiles, url: str) -> dict[str, Any]:
     """A full `etl run` in a child process: its step times and peak RSS."""
     cmd = [sys.executable, "-m", "benchmarks.etl.child", str(inputs.config), url]
     with tempfile.TemporaryFile() as errors:
@@ -192,7 +192,7 @@ def checkpoint(engine: Engine) -> None:
         conn.execute(text("CHECKPOINT"))
 
 
-def measure(inputs: Inputs, url: str, repeat: int) -> dict[str, Any]:
+def measure(inputs: CityFiles, url: str, repeat: int) -> dict[str, Any]:
     engine = make_engine(url)
     ogr: list[float] = []
     gpd_runs: list[float] = []
@@ -298,12 +298,11 @@ def main(argv: list[str] | None = None) -> None:
     repeat = args.repeat or (1 if args.quick else 3)
     with tempfile.TemporaryDirectory(prefix="etl-bench-") as folder, scratch_database() as url:
         started = time.perf_counter()
-        inputs = write_inputs(Path(folder), areas, rows)
+        inputs = write_city_files(Path(folder), areas, rows)
         print(
             f"inputs written in {time.perf_counter() - started:.1f} s: {inputs.table.stat().st_size / 1e6:.0f} MB of values"
         )
         result = measure(inputs, url, repeat)
-    result["quick"] = args.quick
     report(result)
     print(f"written {write_results('etl', result, args.quick)}")
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from dashboard.display import unit_suffix
 from dashboard.figures.choropleth import FONT
+from dashboard.figures.text import plain
 from presentation import palette
 from presentation.numbers import style
 
@@ -50,11 +51,11 @@ def _band(frame: pd.DataFrame, name: str, fill: str, **extra: Any) -> dict[str, 
     periods = ok["period"].tolist()
     return {"type": "scatter", "x": periods + periods[::-1],
             "y": _clean(ok["upper"]) + _clean(ok["lower"])[::-1], "fill": "toself", "fillcolor": fill,
-            "line": {"width": 0}, "mode": "lines", "name": name, "hoverinfo": "skip", **extra}
+            "line": {"width": 0}, "mode": "lines", "name": plain(name), "hoverinfo": "skip", **extra}
 
 
 def _line(frame: pd.DataFrame, name: str, line: dict[str, Any], fmt: str, **extra: Any) -> dict[str, Any]:
-    return {"type": "scatter", "x": frame["period"].tolist(), "y": _clean(frame["value"]), "name": name,
+    return {"type": "scatter", "x": frame["period"].tolist(), "y": _clean(frame["value"]), "name": plain(name),
             "mode": "lines+markers", "line": line, "hovertemplate": fmt, **extra}
 
 
@@ -65,7 +66,7 @@ def trend_figure(area: pd.DataFrame, city: pd.DataFrame, labels: dict[str, str],
     ``area``/``city``: columns ``period, value, lower, upper`` (periods as text, in order).
     ``labels``: ``area``, ``city``, ``area_band``, ``city_band``.
     """
-    fmt = f"%{{y:,.{decimals}f}}{unit_suffix(unit, lang)}"
+    fmt = f"%{{y:,.{decimals}f}}{plain(unit_suffix(unit, lang))}"
     data = [
         _band(city, labels["city_band"], "rgba(60,60,60,0.10)"),
         _band(area, labels["area_band"], "rgba(31,95,145,0.16)"),
@@ -75,7 +76,7 @@ def trend_figure(area: pd.DataFrame, city: pd.DataFrame, labels: dict[str, str],
     ]
     layout = base_layout(lang, 330, hovermode="x unified")
     layout["xaxis"]["type"] = "category"
-    layout["yaxis"]["title"] = {"text": unit, "font": {"size": 12}}
+    layout["yaxis"]["title"] = {"text": plain(unit), "font": {"size": 12}}
     return {"data": data, "layout": layout}
 
 
@@ -97,10 +98,10 @@ def sex_figure(frame: pd.DataFrame, labels: dict[str, str], lang: str, decimals:
         value = np.asarray(part["value"], dtype=float)
         data.append({"type": "bar", "x": part["sex_label"].tolist(), "y": _clean(value), "name": labels[who],
                      "marker": {"color": colour}, "error_y": _whiskers(value, part["lower"], part["upper"]),
-                     "hovertemplate": f"%{{x}}: %{{y:,.{decimals}f}}{unit_suffix(unit, lang)}"
+                     "hovertemplate": f"%{{x}}: %{{y:,.{decimals}f}}{plain(unit_suffix(unit, lang))}"
                                       f"<extra>{labels[who]}</extra>"})
     layout = base_layout(lang, 330, barmode="group", bargap=0.35)
-    layout["yaxis"]["title"] = {"text": unit, "font": {"size": 12}}
+    layout["yaxis"]["title"] = {"text": plain(unit), "font": {"size": 12}}
     return {"data": data, "layout": layout}
 
 
@@ -109,14 +110,21 @@ MARKERS = {"much_better": "triangle-up", "better": "triangle-up", "worse": "tria
            "not_compared": "circle-open"}
 
 
+def _ticks(frame: pd.DataFrame) -> list[str]:
+    """The y tick texts: labels as plain text, prioritized areas in bold."""
+    return [f"<b>{plain(label)}</b>" if prio else plain(label)
+            for label, prio in zip(frame["label"], frame["prioritized"], strict=True)]
+
+
 def ranked_figure(frame: pd.DataFrame, city_value: float | None, lang: str, decimals: int,
                   unit: str = "", city_label: str = "") -> Figure:
     """Every area's value with its 95% CI, ranked; the city as a dashed line.
 
     ``frame`` (in display order, first on top): ``value, lower, upper, comparison,
-    prioritized, label, hover`` where ``label`` is the y tick text.
+    prioritized, label, hover`` where ``label`` is the y tick text (plain text: prioritized
+    areas are set in bold here).
     """
-    data = []
+    data: list[dict[str, Any]] = []
     for key in palette.MAP_ORDER:
         part = frame[frame["comparison"] == key]
         if part.empty or key == "no_data":
@@ -124,26 +132,26 @@ def ranked_figure(frame: pd.DataFrame, city_value: float | None, lang: str, deci
         value = np.asarray(part["value"], dtype=float)
         prio = part["prioritized"].to_numpy(dtype=bool)
         data.append({
-            "type": "scatter", "mode": "markers", "x": _clean(value), "y": part["label"].tolist(), "name": key,
+            "type": "scatter", "mode": "markers", "x": _clean(value), "y": _ticks(part), "name": key,
             "marker": {"color": palette.COMPARISON[key].fill, "size": np.where(prio, 16, 12).tolist(),
                        "symbol": MARKERS.get(key, "circle"),
                        "line": {"color": np.where(prio, "#000", "#333").tolist(),
                                 "width": np.where(prio, 2.5, 1.0).tolist()}},
             "error_x": {**_whiskers(value, part["lower"], part["upper"]), "color": "#7b8794", "thickness": 1.4},
-            "customdata": part["hover"].tolist(),
-            "hovertemplate": f"<b>%{{y}}</b><br>%{{x:,.{decimals}f}}{unit_suffix(unit, lang)}"
+            "customdata": [plain(v) for v in part["hover"]],
+            "hovertemplate": f"<b>%{{y}}</b><br>%{{x:,.{decimals}f}}{plain(unit_suffix(unit, lang))}"
                              "<br>%{customdata}<extra></extra>",
         })
     layout = base_layout(lang, max(320, 26 * len(frame) + 70), showlegend=False,
                          margin={"l": 10, "r": 20, "t": 30, "b": 40})
     layout["yaxis"] = {"type": "category", "categoryorder": "array", "automargin": True,
-                       "categoryarray": frame["label"].tolist()[::-1], "gridcolor": "#f0f2f5"}
+                       "categoryarray": _ticks(frame)[::-1], "gridcolor": "#f0f2f5"}
     layout["xaxis"] = {"showgrid": True, "gridcolor": "#e8ecf1", "side": "top",
-                       "title": {"text": unit, "font": {"size": 12}}}
+                       "title": {"text": plain(unit), "font": {"size": 12}}}
     if city_value is not None and not math.isnan(city_value):
         layout["shapes"] = [{"type": "line", "xref": "x", "yref": "paper", "x0": city_value, "x1": city_value,
                              "y0": 0, "y1": 1, "line": {"color": palette.CITY_LINE, "dash": "dash", "width": 2}}]
-        layout["annotations"] = [{"x": city_value, "xref": "x", "y": 0, "yref": "paper", "text": city_label,
+        layout["annotations"] = [{"x": city_value, "xref": "x", "y": 0, "yref": "paper", "text": plain(city_label),
                                   "showarrow": False, "xanchor": "left", "yanchor": "top",
                                   "font": {"size": 12}}]
     return {"data": data, "layout": layout}
@@ -170,7 +178,7 @@ def small_multiples(series: list[tuple[str, pd.DataFrame]], city: pd.DataFrame, 
     n = max(len(series), 1)
     cols = min(cols, n)
     rows = math.ceil(n / cols)
-    fmt = f"%{{y:,.{decimals}f}}{unit_suffix(unit, lang)}"
+    fmt = f"%{{y:,.{decimals}f}}{plain(unit_suffix(unit, lang))}"
     every = [f["value"] for _, f in series] + [f["lower"] for _, f in series] + \
             [f["upper"] for _, f in series] + [city["value"]]
     joined = np.concatenate([np.asarray(v, dtype=float) for v in every]) if every else np.array([])
@@ -194,7 +202,7 @@ def small_multiples(series: list[tuple[str, pd.DataFrame]], city: pd.DataFrame, 
         layout[f"xaxis{ax}"] = {**AXIS, "type": "category", "domain": xd, "anchor": f"y{ax}"}
         layout[f"yaxis{ax}"] = {**GRID, "domain": yd, "anchor": f"x{ax}", "range": y_range,
                                 "showticklabels": i % cols == 0}
-        layout["annotations"].append({"text": title, "x": sum(xd) / 2, "y": yd[1], "xref": "paper",
+        layout["annotations"].append({"text": plain(title), "x": sum(xd) / 2, "y": yd[1], "xref": "paper",
                                       "yref": "paper", "xanchor": "center", "yanchor": "bottom",
                                       "showarrow": False, "font": {"size": 13, "family": FONT}})
     return {"data": data, "layout": layout}

@@ -23,6 +23,7 @@ import pandas as pd
 from dash import Patch
 
 from dashboard.display import unit_suffix
+from dashboard.figures.text import plain
 from presentation import palette
 from presentation.i18n import t
 from presentation.numbers import format_number, style
@@ -51,7 +52,7 @@ def _nan_to_none(values: np.ndarray, decimals: int) -> list[Any]:
 
 def _hovertemplate(spec: MapSpec, key: str) -> str:
     d = spec.decimals
-    unit = unit_suffix(spec.unit, spec.lang)
+    unit = plain(unit_suffix(spec.unit, spec.lang))
     swatch = palette.COMPARISON[key]
     head = "<b>%{customdata[0]}</b><br>"
     if key == "no_data":
@@ -88,7 +89,7 @@ def map_traces(frame: pd.DataFrame, spec: MapSpec, geo_url: str) -> list[dict[st
     kind = "choroplethmap" if spec.tile_url else "choropleth"
     zmin, zmax = _zrange(spec)
     codes = frame["code"].to_numpy(dtype=object)
-    names = frame["name"].to_numpy(dtype=object)
+    names = np.array([plain(n) for n in frame["name"]], dtype=object)
     outcome = frame["comparison"].to_numpy(dtype=object)
     klass = np.maximum(frame["klass"].to_numpy(dtype=np.int64), 0)
     numbers = {c: frame[c].to_numpy(dtype=float) for c in ("value", "lower", "upper")}

@@ -9,19 +9,31 @@ import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import ids
-from dashboard.context import current_atlas
+from dashboard.context import current_atlas, current_frame
 from dashboard.display import aria
 from dashboard.figures.charts import locator_figure
+from dashboard.guard import guarded
+from dashboard.hardening import InvalidInput
+from dashboard.inputs import CLICKS, STATE, TEXT, checked
 from dashboard.model import Atlas
 from dashboard.selection import pick_indicator
 from dashboard.urls import area_path, first
+from dashboard.viewmodels.choices import DomainGroup, indicator_menu
+from dashboard.viewmodels.map import geo_url
+from dashboard.viewmodels.profile import (
+    AreaFacts,
+    AreaIndicator,
+    area_facts,
+    area_indicator,
+    latest_rows,
+    profile_table,
+)
 from dashboard.views import controls
 from dashboard.views.about import about_card
-from dashboard.views.area_charts import chart_block, headline, sex_chart, trend_chart
-from dashboard.views.map_view import geo_url
-from dashboard.views.profile import domain_table, facts, latest_rows, summary
-from dashboard.views.shell import guarded, not_found, page
-from presentation.i18n import city_name, indicator_name, normalize_lang, t
+from dashboard.views.area_charts import answer, chart_block, sex_chart, trend_chart
+from dashboard.views.profile import domain_table, facts, summary
+from dashboard.views.shell import not_found, page
+from presentation.i18n import city_name, normalize_lang, t
 
 dash.register_page(__name__, path_template="/area/<code>", title="Välfärdsatlas")
 log = logging.getLogger("dashboard")
@@ -39,14 +51,14 @@ def _downloads(lang: str) -> Any:
     ], className="downloads-block")
 
 
-def _charts(atlas: Atlas, area: Any, indicator_id: str, lang: str) -> Any:
-    fig, trend_alt = trend_chart(atlas, area, indicator_id, lang)
-    sex_fig, sex_alt = sex_chart(atlas, area, indicator_id, lang)
-    picker = controls.indicator_picker(atlas, lang, ids.Area.indicator, indicator_id,
+def _charts(model: AreaIndicator, menu: tuple[DomainGroup, ...], lang: str) -> Any:
+    fig, trend_alt = trend_chart(model, lang)
+    sex_fig, sex_alt = sex_chart(model, lang)
+    picker = controls.indicator_picker(menu, lang, ids.Area.indicator, model.indicator.id,
                                        label=t("area.trend.pick", lang))
     return html.Section([
-        html.Div([picker, html.P(headline(atlas, area, indicator_id, lang), id=ids.Area.gap,
-                                 className="headline", **aria(live="polite"))],
+        html.Div([picker, html.P(answer(model, lang), id=ids.Area.gap, className="headline",
+                                 **aria(live="polite"))],
                  className="controls-row"),
         html.Div([
             html.Div([html.H2(t("area.trend", lang)),
@@ -54,7 +66,23 @@ def _charts(atlas: Atlas, area: Any, indicator_id: str, lang: str) -> Any:
             html.Div([html.H2(t("area.sex", lang)),
                       *chart_block(ids.Area.sex_chart, ids.Area.sex_alt, sex_fig, sex_alt)]),
         ], className="two-col"),
-    ], className="card section", id="area-charts")
+    ], className="card section", id=ids.Area.charts)
+
+
+def _head(area: AreaFacts, summary_block: Any, locator: Any, city: str, lang: str) -> Any:
+    """The profile's head: name, facts, the summary in words, downloads, the locator map."""
+    graph = dcc.Graph(figure=locator, className="locator",
+                      config={"staticPlot": True, "topojsonURL": "/assets/topojson/"})
+    return html.Section([
+        html.Div([html.H1(area.name), facts(area, lang), summary_block, _downloads(lang)]),
+        html.Figure([graph, html.Figcaption(f"{t('area.locator', lang)}: {city}", className="chart-caption")],
+                    style={"margin": 0}),
+    ], className="profile-head card")
+
+
+def _table(table: Any, lang: str) -> Any:
+    return html.Section([html.H2(t("area.table", lang)), html.Div(table, className="table-wrap")],
+                        className="card section")
 
 
 @guarded
@@ -63,74 +91,70 @@ def layout(code: str | None = None, **params: Any) -> Any:
     lang = normalize_lang(first(params.get("lang")))
     areas = atlas.areas()
     if code is None or code not in areas.index:
-        return not_found(lang, "notfound.area", str(code))
-    area: Any = areas.loc[code]
+        return not_found(current_frame(), lang, "notfound.area", str(code))
     indicator_id = pick_indicator(atlas, params.get("indicator"))
-    rows = latest_rows(atlas, code)
-    locator = dcc.Graph(figure=locator_figure(list(areas.index), code, geo_url(atlas)), className="locator",
-                        config={"staticPlot": True, "topojsonURL": "/assets/topojson/"})
-    head = html.Section([
-        html.Div([
-            html.H1(area["name"]),
-            facts(area, atlas.city(), lang),
-            atlas.cached(("summary", code, lang), lambda: summary(rows, lang)),
-            _downloads(lang),
-        ]),
-        html.Figure([locator, html.Figcaption(f"{t('area.locator', lang)}: {city_name(atlas.city(), lang)}",
-                                              className="chart-caption")], style={"margin": 0}),
-    ], className="profile-head card")
-    table = html.Section([html.H2(t("area.table", lang)),
-                          html.Div(atlas.cached(("profile-table", code, lang),
-                                                 lambda: domain_table(atlas, rows, str(area["name"]), lang)),
-                                   className="table-wrap")],
-                         className="card section")
+    area = area_facts(atlas, code)
+    summary_block = atlas.cached(("summary", code, lang), lambda: summary(latest_rows(atlas, code), lang))
+    head = _head(area, summary_block, locator_figure(list(areas.index), code, geo_url(atlas)),
+                 city_name(atlas.city(), lang), lang)
+    table = atlas.cached(("profile-table", code, lang), lambda: domain_table(profile_table(atlas, code, lang), lang))
     about = about_card(atlas.about_area(code, lang), lang)
-    body = [head, *([about] if about is not None else []),
-            *([_charts(atlas, area, str(indicator_id), lang)] if indicator_id else []), table]
+    charts = ([_charts(area_indicator(atlas, code, indicator_id, lang), indicator_menu(atlas, lang), lang)]
+              if indicator_id else [])
+    body = [head, *([about] if about is not None else []), *charts, _table(table, lang)]
     query = {"lang": lang, "indicator": indicator_id}
-    title = f"{area['name']} – {t('app.title', lang)}"
-    return page(lang, "area", area_path(code), query, body, state_page="area", title=title)
+    title = f"{area.name} – {t('app.title', lang)}"
+    return page(current_frame(), lang, "area", area_path(code), query, body, state_page="area", title=title)
 
 
 @callback(
-    Output(ids.Area.trend, "figure"), Output(ids.Area.trend_alt, "children"),
-    Output(ids.Area.gap, "children"), Output(ids.Area.sex_chart, "figure"),
-    Output(ids.Area.sex_alt, "children"), Output(ids.url_state("area"), "data"),
-    Input(ids.Area.indicator, "value"), State(ids.url_state("area"), "data"),
+    output={"trend": Output(ids.Area.trend, "figure"), "trend_alt": Output(ids.Area.trend_alt, "children"),
+            "gap": Output(ids.Area.gap, "children"), "sex": Output(ids.Area.sex_chart, "figure"),
+            "sex_alt": Output(ids.Area.sex_alt, "children"), "state": Output(ids.url_state("area"), "data")},
+    inputs={"indicator": Input(ids.Area.indicator, "value")},
+    state={"state": State(ids.url_state("area"), "data")},
     prevent_initial_call=True,
 )
-def update_charts(indicator: str, state: dict[str, Any]) -> tuple[Any, ...]:
+@checked(indicator=TEXT, state=STATE)
+def update_charts(indicator: str, state: dict[str, Any]) -> dict[str, Any]:
     """Redraw the trend and sex charts for another indicator."""
     atlas = current_atlas()
     state = state or {}
     query = dict(state.get("query") or {})
     code = str(state.get("path", "")).rsplit("/", 1)[-1]
     lang = normalize_lang(query.get("lang"))
-    indicator_id = str(pick_indicator(atlas, indicator))
-    area: Any = atlas.areas().loc[code]
-    fig, trend_alt = trend_chart(atlas, area, indicator_id, lang)
-    sex_fig, sex_alt = sex_chart(atlas, area, indicator_id, lang)
-    query["indicator"] = indicator_id
-    title = f"{area['name']} – {indicator_name(atlas.catalogue().loc[indicator_id], lang)}"
-    return (fig, trend_alt, headline(atlas, area, indicator_id, lang), sex_fig, sex_alt,
-            {**state, "query": query, "title": title})
+    if code not in atlas.areas().index:
+        raise InvalidInput(f"update_charts: no area {code[:40]!r}")
+    model = area_indicator(atlas, code, str(pick_indicator(atlas, indicator)), lang)
+    fig, trend_alt = trend_chart(model, lang)
+    sex_fig, sex_alt = sex_chart(model, lang)
+    query["indicator"] = model.indicator.id
+    title = f"{model.area_name} – {model.indicator.name}"
+    return {"trend": fig, "trend_alt": trend_alt, "gap": answer(model, lang), "sex": sex_fig,
+            "sex_alt": sex_alt, "state": {**state, "query": query, "title": title}}
 
 
 @callback(
-    Output(ids.Area.download, "data"), Output(ids.Area.download_error, "children"),
-    Input({"type": ids.Area.download_button, "format": ALL}, "n_clicks"),
-    State(ids.url_state("area"), "data"),
+    output={"data": Output(ids.Area.download, "data"), "error": Output(ids.Area.download_error, "children")},
+    inputs={"clicks": Input({"type": ids.Area.download_button, "format": ALL}, "n_clicks")},
+    state={"state": State(ids.url_state("area"), "data")},
     prevent_initial_call=True,
 )
-def download(clicks: list[int], state: dict[str, Any]) -> tuple[Any, Any]:
+@checked(clicks=CLICKS, state=STATE)
+def download(clicks: list[int], state: dict[str, Any]) -> dict[str, Any]:
     """The profile as a file: PDF, HTML, XLSX or CSV (CSV of the table without the exporter)."""
     if not any(clicks) or not isinstance(ctx.triggered_id, dict):
-        return no_update, no_update
-    fmt = str(ctx.triggered_id["format"])
+        return {"data": no_update, "error": no_update}
+    fmt = str(ctx.triggered_id.get("format"))
     code = str((state or {}).get("path", "")).rsplit("/", 1)[-1]
     lang = normalize_lang(((state or {}).get("query") or {}).get("lang"))
-    content, filename, _mime = profile_file(current_atlas(), code, fmt, lang)
-    return dcc.send_bytes(content, filename), None
+    atlas = current_atlas()
+    if fmt not in FORMATS:
+        raise InvalidInput(f"download: no format {fmt[:40]!r}")
+    if code not in atlas.areas().index:
+        raise InvalidInput(f"download: no area {code[:40]!r}")
+    content, filename, _mime = profile_file(atlas, code, fmt, lang)
+    return {"data": dcc.send_bytes(content, filename), "error": None}
 
 
 def profile_file(atlas: Atlas, code: str, fmt: str, lang: str) -> tuple[bytes, str, str]:

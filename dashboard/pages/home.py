@@ -9,20 +9,17 @@ from dash import Input, Output, State, callback, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.classify import SCHEMES
-from dashboard.context import current_atlas
+from dashboard.context import current_atlas, current_frame
 from dashboard.display import aria
-from dashboard.model import Atlas
+from dashboard.guard import guarded
+from dashboard.inputs import CLICK_DATA, STATE, TEXT, VERSION, checked
 from dashboard.selection import Selection, resolve
 from dashboard.urls import area_path, href
+from dashboard.viewmodels.choices import Choices, area_names, choices
+from dashboard.viewmodels.map import MapModel, map_model, map_output
 from dashboard.views import controls
-from dashboard.views.map_view import (
-    alt_text,
-    legend,
-    map_model,
-    map_output,
-    prioritized_list,
-)
-from dashboard.views.shell import guarded, page
+from dashboard.views.map_view import alt_text, legend, prioritized_list
+from dashboard.views.shell import page
 from presentation.i18n import normalize_lang, t
 
 dash.register_page(__name__, path="/", title="Välfärdsatlas", order=0)
@@ -42,15 +39,46 @@ def _scheme_picker(sel: Selection) -> Any:
     return html.Div(controls.field(t("ctl.scheme", sel.lang), ids.Map.scheme, dcc.Dropdown(
         id=ids.Map.scheme, value=sel.scheme, clearable=False, searchable=False, className="picker",
         options=[{"label": t(f"ctl.scheme.{s}", sel.lang), "value": s} for s in SCHEMES])),
-        id=f"{ids.Map.scheme}-wrap", hidden=sel.colouring != "classes")
+        id=ids.Map.scheme_wrap, hidden=sel.colouring != "classes")
 
 
-def _find_area(atlas: Atlas, lang: str) -> Any:
-    areas = atlas.areas()
+def _find_area(areas: tuple[tuple[str, str], ...], lang: str) -> Any:
     return controls.field(t("ctl.find_area", lang), ids.Map.find_area, dcc.Dropdown(
-        id=ids.Map.find_area, options=[{"label": n, "value": c} for c, n in areas["name"].items()],
+        id=ids.Map.find_area, options=controls.area_options(areas),
         placeholder=t("ctl.find_area.placeholder", lang), clearable=True, searchable=True,
         labels=controls.dropdown_labels(lang), className="picker"))
+
+
+def _controls(sel: Selection, model: MapModel, offered: Choices) -> Any:
+    """The panel left of the map: the pickers and the legend."""
+    lang, ind = sel.lang, sel.indicator_id
+    return html.Aside([
+        controls.indicator_picker(offered.menu, lang, ids.Map.indicator, ind),
+        controls.period_picker(offered.periods, lang, ids.Map.period, sel.period),
+        controls.sex_picker(offered.sexes, lang, ids.Map.sex, sel.sex),
+        _colouring_picker(sel), _scheme_picker(sel),
+        html.Div(legend(model), id=ids.Map.legend, className="legend", **aria(live="polite")),
+    ], className="panel panel-controls", **aria(label=t("ctl.indicator", lang)))
+
+
+def _map_card(sel: Selection, model: MapModel, figure: Any) -> Any:
+    return html.Figure([
+        html.H1(f"{model.title}, {model.period}", className="map-title", id=ids.Map.title),
+        dcc.Graph(id=ids.Map.graph, figure=figure, className="map-graph",
+                  config={"displaylogo": False, "scrollZoom": True, "topojsonURL": "/assets/topojson/",
+                          "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}),
+        html.Figcaption([html.Span(alt_text(model), id=ids.Map.alt, **aria(live="polite")),
+                         " ", html.Span(t("map.click_hint", sel.lang), className="muted")],
+                        className="figure-caption"),
+    ], className="map-card card")
+
+
+def _prioritized_panel(sel: Selection, model: MapModel, areas: tuple[tuple[str, str], ...]) -> Any:
+    return html.Aside([
+        html.H2(t("map.prioritized", sel.lang)),
+        html.Div(prioritized_list(model, sel), id=ids.Map.prioritized),
+        _find_area(areas, sel.lang),
+    ], className="panel panel-prioritized", **aria(label=t("map.prioritized", sel.lang)))
 
 
 @guarded
@@ -59,59 +87,41 @@ def layout(**params: Any) -> Any:
     sel = resolve(atlas, params)
     model = map_model(atlas, sel)
     figure, version = map_output(atlas, model, None)
-    side = html.Aside([
-        controls.indicator_picker(atlas, sel.lang, ids.Map.indicator, sel.indicator_id),
-        controls.period_picker(atlas, sel.lang, ids.Map.period, sel.indicator_id, sel.period),
-        controls.sex_picker(atlas, sel.lang, ids.Map.sex, sel.indicator_id, sel.sex),
-        _colouring_picker(sel), _scheme_picker(sel),
-        html.Div(legend(model), id=ids.Map.legend, className="legend", **aria(live="polite")),
-    ], className="panel panel-controls", **aria(label=t("ctl.indicator", sel.lang)))
-    centre = html.Figure([
-        html.H1(f"{model.title}, {model.period}", className="map-title", id=f"{ids.Map.graph}-title"),
-        dcc.Graph(id=ids.Map.graph, figure=figure, className="map-graph",
-                  config={"displaylogo": False, "scrollZoom": True, "topojsonURL": "/assets/topojson/",
-                          "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}),
-        html.Figcaption([html.Span(alt_text(model), id=ids.Map.alt, **aria(live="polite")),
-                         " ", html.Span(t("map.click_hint", sel.lang), className="muted")],
-                        className="figure-caption"),
-    ], className="map-card card")
-    right = html.Aside([
-        html.H2(t("map.prioritized", sel.lang)),
-        html.Div(prioritized_list(model, sel), id=ids.Map.prioritized),
-        _find_area(atlas, sel.lang),
-    ], className="panel panel-prioritized", **aria(label=t("map.prioritized", sel.lang)))
     body = html.Div([
-        side, centre, right,
+        _controls(sel, model, choices(atlas, sel.indicator_id, sel.lang)),
+        _map_card(sel, model, figure),
+        _prioritized_panel(sel, model, area_names(atlas)),
         dcc.Store(id=ids.Map.geo_version, data=version),
         dcc.Location(id=ids.Map.navigate, refresh="callback-nav"),
     ], className="map-page")
-    return page(sel.lang, "map", "/", sel.query(*QUERY), body, state_page="map")
+    return page(current_frame(), sel.lang, "map", "/", sel.query(*QUERY), body, state_page="map")
 
 
 @callback(
-    Output(ids.Map.graph, "figure"),
-    Output(ids.Map.legend, "children"),
-    Output(ids.Map.alt, "children"),
-    Output(ids.Map.prioritized, "children"),
-    Output(f"{ids.Map.graph}-title", "children"),
-    Output(ids.Map.period, "options"),
-    Output(ids.Map.period, "value"),
-    Output(ids.Map.sex, "options"),
-    Output(ids.Map.sex, "value"),
-    Output(f"{ids.Map.scheme}-wrap", "hidden"),
-    Output(ids.Map.geo_version, "data"),
-    Output(ids.url_state("map"), "data"),
-    Input(ids.Map.indicator, "value"),
-    Input(ids.Map.period, "value"),
-    Input(ids.Map.sex, "value"),
-    Input(ids.Map.colouring, "value"),
-    Input(ids.Map.scheme, "value"),
-    State(ids.Map.geo_version, "data"),
-    State(ids.url_state("map"), "data"),
+    output={
+        "figure": Output(ids.Map.graph, "figure"),
+        "legend": Output(ids.Map.legend, "children"),
+        "alt": Output(ids.Map.alt, "children"),
+        "prioritized": Output(ids.Map.prioritized, "children"),
+        "title": Output(ids.Map.title, "children"),
+        "period_options": Output(ids.Map.period, "options"),
+        "period": Output(ids.Map.period, "value"),
+        "sex_options": Output(ids.Map.sex, "options"),
+        "sex": Output(ids.Map.sex, "value"),
+        "scheme_hidden": Output(ids.Map.scheme_wrap, "hidden"),
+        "geo_version": Output(ids.Map.geo_version, "data"),
+        "state": Output(ids.url_state("map"), "data"),
+    },
+    inputs={"indicator": Input(ids.Map.indicator, "value"), "period": Input(ids.Map.period, "value"),
+            "sex": Input(ids.Map.sex, "value"), "colouring": Input(ids.Map.colouring, "value"),
+            "scheme": Input(ids.Map.scheme, "value")},
+    state={"loaded_version": State(ids.Map.geo_version, "data"), "state": State(ids.url_state("map"), "data")},
     prevent_initial_call=True,
 )
+@checked(indicator=TEXT, period=TEXT, sex=TEXT, colouring=TEXT, scheme=TEXT,
+         loaded_version=VERSION, state=STATE)
 def update_map(indicator: str, period: str, sex: str, colouring: str, scheme: str,
-               loaded_version: Any, state: dict[str, Any]) -> tuple[Any, ...]:
+               loaded_version: Any, state: dict[str, Any]) -> dict[str, Any]:
     """Recolour the map for a new selection (values only, when the geometry is loaded)."""
     atlas = current_atlas()
     lang = (state or {}).get("query", {}).get("lang")
@@ -119,11 +129,15 @@ def update_map(indicator: str, period: str, sex: str, colouring: str, scheme: st
                           "colouring": colouring, "scheme": scheme, "areas": None})
     model = map_model(atlas, sel)
     figure, version = map_output(atlas, model, loaded_version)
-    return (figure, legend(model), alt_text(model), prioritized_list(model, sel),
-            f"{model.title}, {model.period}", controls.period_options(atlas, sel.indicator_id),
-            sel.period, controls.sex_options(atlas, sel.lang, sel.indicator_id), sel.sex,
-            sel.colouring != "classes", version,
-            {"path": "/", "query": sel.query(*QUERY)})
+    offered = choices(atlas, sel.indicator_id, sel.lang)
+    return {
+        "figure": figure, "legend": legend(model), "alt": alt_text(model),
+        "prioritized": prioritized_list(model, sel), "title": f"{model.title}, {model.period}",
+        "period_options": controls.period_options(offered.periods), "period": sel.period,
+        "sex_options": controls.sex_options(offered.sexes, sel.lang), "sex": sel.sex,
+        "scheme_hidden": sel.colouring != "classes", "geo_version": version,
+        "state": {"path": "/", "query": sel.query(*QUERY)},
+    }
 
 
 @callback(
@@ -133,6 +147,7 @@ def update_map(indicator: str, period: str, sex: str, colouring: str, scheme: st
     State(ids.url_state("map"), "data"),
     prevent_initial_call=True,
 )
+@checked(click=CLICK_DATA, found=TEXT, state=STATE)
 def open_profile(click: dict[str, Any] | None, found: str | None, state: dict[str, Any]) -> Any:
     """Clicking an area (or picking one by name) opens its profile."""
     by_name = dash.ctx.triggered_id == ids.Map.find_area

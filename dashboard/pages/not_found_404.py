@@ -6,6 +6,7 @@ from typing import Any
 
 import dash
 
+from dashboard.context import current_frame
 from dashboard.urls import first
 from dashboard.views.shell import not_found
 from presentation.i18n import normalize_lang
@@ -14,4 +15,4 @@ dash.register_page(__name__, path="/404", title="Välfärdsatlas")
 
 
 def layout(path_: str | None = None, **params: Any) -> Any:
-    return not_found(normalize_lang(first(params.get("lang"))), "notfound.page", path_ or "")
+    return not_found(current_frame(), normalize_lang(first(params.get("lang"))), "notfound.page", path_ or "")

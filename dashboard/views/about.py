@@ -11,6 +11,7 @@ from typing import Any
 
 from dash import html
 
+from dashboard import ids
 from presentation.area_notes import Note, NoteGroup
 from presentation.i18n import t
 from settings.languages import LANG_NAMES
@@ -46,4 +47,4 @@ def about_card(groups: list[NoteGroup], lang: str) -> html.Section | None:
                       className=f"note-group note-{g.kind}")
              for g in groups]
     return html.Section([html.H2(t("area.about", lang)), html.Div(lists, className="note-groups")],
-                        className="card section about-area", id="about-area")
+                        className="card section about-area", id=ids.Area.about)

@@ -1,13 +1,14 @@
-"""Pickers shared by the pages: indicator (grouped by domain, searchable), period, sex."""
+"""Pickers shared by the pages: indicator (grouped by domain, searchable), period, sex, area."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from dash import dcc, html
 
-from dashboard.model import Atlas
-from presentation.i18n import domain_name, indicator_name, t
+from dashboard.viewmodels.choices import DomainGroup
+from presentation.i18n import t
 
 GROUP_PREFIX = "__domain__:"
 
@@ -26,63 +27,52 @@ def dropdown_labels(lang: str) -> Any:
     }
 
 
-def domains_in_order(atlas: Atlas) -> list[str]:
-    """Domains in the catalogue's order of first appearance."""
-    return list(dict.fromkeys(atlas.catalogue()["domain"].astype(str)))
-
-
-def indicator_options(atlas: Atlas, lang: str) -> list[dict[str, Any]]:
+def indicator_options(menu: tuple[DomainGroup, ...]) -> list[dict[str, Any]]:
     """Indicators under a (disabled) heading per domain; search matches name, domain and id."""
-    return atlas.cached(("indicator-options", lang), lambda: _indicator_options(atlas, lang))
-
-
-def _indicator_options(atlas: Atlas, lang: str) -> list[dict[str, Any]]:
-    cat = atlas.catalogue()
     options: list[dict[str, Any]] = []
-    for domain in domains_in_order(atlas):
-        dname = domain_name(domain, lang)
-        options.append({"label": html.Span(dname, className="option-group"),
-                        "value": GROUP_PREFIX + domain, "disabled": True, "search": dname})
-        for ind_id, row in cat[cat["domain"].astype(str) == domain].iterrows():
-            name = indicator_name(row, lang)
-            options.append({"label": name, "value": str(ind_id),
-                            "search": f"{name} {dname} {ind_id}"})
+    for group in menu:
+        options.append({"label": html.Span(group.name, className="option-group"),
+                        "value": GROUP_PREFIX + group.domain, "disabled": True, "search": group.name})
+        options.extend({"label": name, "value": ind_id, "search": f"{name} {group.name} {ind_id}"}
+                       for ind_id, name in group.indicators)
     return options
 
 
-def indicator_picker(atlas: Atlas, lang: str, component_id: str, value: str | None,
+def indicator_picker(menu: tuple[DomainGroup, ...], lang: str, component_id: str, value: str | None,
                      label: str | None = None) -> Any:
     return field(label or t("ctl.indicator", lang), component_id, dcc.Dropdown(
-        id=component_id, options=indicator_options(atlas, lang), value=value, clearable=False,
+        id=component_id, options=indicator_options(menu), value=value, clearable=False,
         searchable=True, search_order="original", placeholder=t("ctl.indicator.search", lang),
         labels=dropdown_labels(lang), maxHeight=420, className="picker",
     ))
 
 
-def period_picker(atlas: Atlas, lang: str, component_id: str, indicator_id: str | None,
-                  value: str | None) -> Any:
+def period_picker(periods: Sequence[str], lang: str, component_id: str, value: str | None) -> Any:
     return field(t("ctl.period", lang), component_id, dcc.Dropdown(
-        id=component_id, options=period_options(atlas, indicator_id), value=value,
+        id=component_id, options=period_options(periods), value=value,
         clearable=False, searchable=False, labels=dropdown_labels(lang), className="picker",
     ))
 
 
-def period_options(atlas: Atlas, indicator_id: str | None) -> list[dict[str, str]]:
-    periods = atlas.periods(indicator_id) if indicator_id else []
+def period_options(periods: Sequence[str]) -> list[dict[str, str]]:
+    """The periods, newest first."""
     return [{"label": p, "value": p} for p in reversed(periods)]
 
 
-def sex_options(atlas: Atlas, lang: str, indicator_id: str | None) -> list[dict[str, str]]:
-    present = atlas.sexes(indicator_id) if indicator_id else ["total"]
-    return [{"label": t(f"sex.{s}", lang), "value": s} for s in present]
+def sex_options(sexes: Sequence[str], lang: str) -> list[dict[str, str]]:
+    return [{"label": t(f"sex.{s}", lang), "value": s} for s in sexes]
 
 
-def sex_picker(atlas: Atlas, lang: str, component_id: str, indicator_id: str | None,
-               value: str) -> Any:
+def sex_picker(sexes: Sequence[str], lang: str, component_id: str, value: str) -> Any:
     return field(t("ctl.sex", lang), component_id, dcc.RadioItems(
-        id=component_id, options=sex_options(atlas, lang, indicator_id), value=value,
+        id=component_id, options=sex_options(sexes, lang), value=value,
         className="segmented", inline=True,
     ), group=True)
+
+
+def area_options(areas: Sequence[tuple[str, str]]) -> list[dict[str, str]]:
+    """(code, name) pairs as dropdown options labelled by name."""
+    return [{"label": name, "value": code} for code, name in areas]
 
 
 def field(label: str, component_id: str, control: Any, group: bool = False) -> Any:

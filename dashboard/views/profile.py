@@ -10,35 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.display import aria, comparison_keys, number_format, status_text, value_text
-from dashboard.figures.spine import SpineGeometry, spine_geometry
-from dashboard.model import Atlas, records
+from dashboard.display import aria, status_text, value_text
+from dashboard.figures.spine import SpineGeometry
 from dashboard.urls import href, indicator_path
-from dashboard.views.controls import domains_in_order
-from indicators import headline_rows, outcome_counts
+from dashboard.viewmodels.profile import AreaFacts, ProfileRow, ProfileTable
+from indicators import outcome_counts
 from presentation import palette
-from presentation.i18n import domain_name, indicator_name, t
+from presentation.i18n import domain_name, t
 from presentation.numbers import format_integer, format_interval, format_number, format_signed
-
-
-def latest_rows(atlas: Atlas, area_code: str) -> pd.DataFrame:
-    """The area's headline rows (``indicators.headline_rows``: one per indicator, sex
-    total, headline age group, latest period with data) in catalogue order, with swatch
-    keys (memoized)."""
-
-    def build() -> pd.DataFrame:
-        rows = headline_rows(atlas.area_rows(area_code), age_groups=atlas.age_groups()).copy()
-        rows["indicator_id"] = rows["indicator_id"].astype(str)
-        order = {ind: i for i, ind in enumerate(atlas.catalogue().index)}
-        rows["order"] = rows["indicator_id"].map(order)
-        rows["key"] = comparison_keys(rows)
-        return rows.sort_values("order")
-
-    return atlas.cached(("latest-rows", area_code), build)
 
 
 def summary(rows: pd.DataFrame, lang: str) -> html.Div:
@@ -61,20 +43,12 @@ def summary(rows: pd.DataFrame, lang: str) -> html.Div:
     ])
 
 
-def facts(area: pd.Series, city: dict[str, Any], lang: str) -> html.Div:
+def facts(area: AreaFacts, lang: str) -> html.Div:
     items = [html.Span([t("area.population", lang) + ": ",
-                        html.Strong(format_integer(area.get("population"), lang))])]
-    if area.get("prioritized"):
+                        html.Strong(format_integer(area.population, lang))])]
+    if area.prioritized:
         items.append(html.Span(t("area.prioritized", lang), className="badge badge-prioritized"))
     return html.Div(items, className="profile-facts")
-
-
-def _spine_stats(atlas: Atlas, indicator_id: str, period: str, sex: str) -> np.ndarray:
-    def build() -> np.ndarray:
-        part = atlas.slice(indicator_id, period, sex)
-        return part["value"].to_numpy(dtype=float)[(part["level"] != "city").to_numpy(dtype=bool)]
-
-    return atlas.cached(("spine", indicator_id, period, sex), build)
 
 
 def _band(left: float, right: float, colour: str) -> str:
@@ -115,20 +89,16 @@ def chip(key: str, lang: str, long: bool = False) -> html.Span:
     return html.Span(f"{sw.symbol} {words}", className="chip", style={"background": sw.fill, "color": sw.text})
 
 
-def _row(atlas: Atlas, r: dict[Any, Any], area_name: str, lang: str) -> html.Tr:
-    cat: Any = atlas.catalogue().loc[r["indicator_id"]]
-    d, unit = number_format(cat, lang)
-    stats = _spine_stats(atlas, r["indicator_id"], str(r["period"]), "total")
-    geom = spine_geometry(stats, r["city_value"], r["value"], str(r["polarity"]))
+def _row(row: ProfileRow, area_name: str, lang: str) -> html.Tr:
+    r, ind = row.record, row.indicator
+    d, unit = ind.decimals, ind.unit
     has_value = r["key"] != "no_data"
     value = format_number(r["value"], lang, d) if has_value else status_text(r.get("status"), lang)
     label = t("spine.aria", lang, area=area_name, value=value_text(r["value"], lang, d, unit),
-             low=format_number(np.nanmin(stats) if stats.size else None, lang, d),
-             high=format_number(np.nanmax(stats) if stats.size else None, lang, d),
+             low=format_number(row.low, lang, d), high=format_number(row.high, lang, d),
              city=format_number(r["city_value"], lang, d))
     return html.Tr([
-        html.Th([dcc.Link(indicator_name(cat, lang), className="ind-link",
-                          href=href(indicator_path(r["indicator_id"]), lang)),
+        html.Th([dcc.Link(ind.name, className="ind-link", href=href(indicator_path(ind.id), lang)),
                  html.Span(unit, className="unit")], scope="row"),
         html.Td(str(r["period"])),
         html.Td(value, className="num" + ("" if has_value else " muted")),
@@ -138,11 +108,11 @@ def _row(atlas: Atlas, r: dict[Any, Any], area_name: str, lang: str) -> html.Tr:
         html.Td(chip(r["key"], lang)),
         _trend_cell(r.get("trend"), lang),
         _gap_cell(r.get("gap_trend"), lang),
-        html.Td(spine(geom, r["key"], label)),
+        html.Td(spine(row.spine, r["key"], label)),
     ])
 
 
-def domain_table(atlas: Atlas, rows: pd.DataFrame, area_name: str, lang: str) -> html.Table:
+def domain_table(table: ProfileTable, lang: str) -> html.Table:
     cols = [("col.indicator", ""), ("col.period", ""), ("col.value", "num"), ("col.ci", "num"),
             ("col.city", "num"), ("col.difference", "num"), ("col.comparison", ""),
             ("col.trend", ""), ("col.gap", ""), ("col.spine", "")]
@@ -151,13 +121,9 @@ def domain_table(atlas: Atlas, rows: pd.DataFrame, area_name: str, lang: str) ->
     head = html.Thead(html.Tr([html.Th(t(k, lang), className=c, scope="col") for k, c in cols[:-1]]
                               + [html.Th([t(cols[-1][0], lang), spine_legend], scope="col")]))
     body: list[Any] = []
-    rows_ = records(rows)
-    for domain in domains_in_order(atlas):
-        part = [r for r in rows_ if str(r["domain"]) == domain]
-        if not part:
-            continue
-        body.append(html.Tr(html.Th(domain_name(domain, lang), colSpan=len(cols), scope="colgroup"),
+    for section in table.sections:
+        body.append(html.Tr(html.Th(domain_name(section.domain, lang), colSpan=len(cols), scope="colgroup"),
                             className="domain-row"))
-        body.extend(_row(atlas, r, area_name, lang) for r in part)
+        body.extend(_row(row, table.area_name, lang) for row in section.rows)
     return html.Table([html.Caption(t("area.table.caption", lang)), head, html.Tbody(body)],
                       className="data profile-table")

@@ -7,40 +7,19 @@ URL-sync callback (dashboard/app.py).
 
 from __future__ import annotations
 
-import functools
-import logging
-from collections.abc import Callable
 from typing import Any
 
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.context import current_atlas
 from dashboard.display import aria
-from dashboard.model import StoreUnavailable
-from dashboard.selection import default_indicator
-from dashboard.urls import first, href
-from presentation.i18n import city_name, normalize_lang, t
+from dashboard.urls import href
+from dashboard.viewmodels.frame import Frame
+from presentation.i18n import city_name, t
 from settings.languages import LANG_NAMES, LANGS
-
-log = logging.getLogger("dashboard")
 
 NAV = (("map", "/", "nav.map"), ("compare", "/compare", "nav.compare"),
        ("indicator", "/indicator/", "nav.indicator"), ("about", "/about", "nav.about"))
-
-
-def _first_indicator() -> str:
-    try:
-        return default_indicator(current_atlas()) or ""
-    except Exception:  # the header must render even when the store cannot
-        return ""
-
-
-def _city() -> dict[str, Any]:
-    try:
-        return current_atlas().city()
-    except Exception:  # the header must render even when the store cannot
-        return {}
 
 
 def brand(lang: str, city: dict[str, Any]) -> html.Div:
@@ -58,9 +37,9 @@ def brand(lang: str, city: dict[str, Any]) -> html.Div:
     return html.Div(parts, className="brand")
 
 
-def nav(lang: str, active: str) -> html.Nav:
+def nav(lang: str, active: str, first_indicator: str) -> html.Nav:
     links = [
-        dcc.Link(t(key, lang), href=href(path + (_first_indicator() if name == "indicator" else ""), lang),
+        dcc.Link(t(key, lang), href=href(path + (first_indicator if name == "indicator" else ""), lang),
                  className="nav-link" + (" active" if name == active else ""))
         for name, path, key in NAV
     ]
@@ -79,22 +58,23 @@ def lang_switch(lang: str, path: str, query: dict[str, Any]) -> html.Div:
                     **aria(label=t("lang.label", lang)))
 
 
-def header(lang: str, active: str, path: str, query: dict[str, Any]) -> html.Header:
+def header(frame: Frame, lang: str, active: str, path: str, query: dict[str, Any]) -> html.Header:
     return html.Header(
-        html.Div([brand(lang, _city()), nav(lang, active), lang_switch(lang, path, query)],
+        html.Div([brand(lang, frame.city), nav(lang, active, frame.first_indicator),
+                  lang_switch(lang, path, query)],
                  className="header-inner"),
         className="site-header",
     )
 
 
-def page(lang: str, active: str, path: str, query: dict[str, Any], body: Any,
+def page(frame: Frame, lang: str, active: str, path: str, query: dict[str, Any], body: Any,
          state_page: str | None = None, title: str | None = None) -> html.Div:
     """A whole page: skip link, header, banner, main content, footer, URL state."""
     data = {"path": path, "query": query, "title": title or t("app.title", lang)}
     state = [dcc.Store(id=ids.url_state(state_page), data=data)] if state_page else []
     return html.Div([
         html.A(t("skip", lang), href=f"#{ids.Shell.main}", className="skip-link"),
-        header(lang, active, path, query),
+        header(frame, lang, active, path, query),
         html.Div(id=ids.Shell.banner, className="banner-slot", role="alert"),
         html.Main(body, id=ids.Shell.main, className="main", tabIndex="-1"),
         html.Footer(html.P(t("footer", lang)), className="site-footer"),
@@ -110,46 +90,31 @@ def alert(message: str, lang: str, kind: str = "error") -> html.Div:
     ], className=f"alert alert-{kind}")
 
 
-def not_found(lang: str, key: str, code: str) -> html.Div:
+def not_found(frame: Frame, lang: str, key: str, code: str) -> html.Div:
     """The friendly page for an unknown area, indicator or address, with a way back."""
     body = html.Section([
         html.H1(t("notfound.title", lang)),
         html.P(t(key, lang, code=code), className="lead"),
         html.P(t("notfound.hint", lang)),
         dcc.Link("← " + t("notfound.back", lang), href=href("/", lang), className="button primary",
-                 id="not-found-back"),
+                 id=ids.Shell.not_found_back),
     ], className="not-found card")
-    return page(lang, "", "/", {"lang": lang}, body)
+    return page(frame, lang, "", "/", {"lang": lang}, body)
 
 
-def empty_store(lang: str) -> html.Div:
+def empty_store(frame: Frame, lang: str) -> html.Div:
     body = html.Section([html.H1(t("app.title", lang)), alert(t("error.empty", lang), lang, "info")],
                         className="card")
-    return page(lang, "", "/", {"lang": lang}, body)
+    return page(frame, lang, "", "/", {"lang": lang}, body)
 
 
-def store_down(lang: str) -> html.Div:
+def store_down(frame: Frame, lang: str) -> html.Div:
     body = html.Section([html.H1(t("app.title", lang)), alert(t("error.store_down", lang), lang)],
                         className="card")
-    return page(lang, "", "/", {"lang": lang}, body)
+    return page(frame, lang, "", "/", {"lang": lang}, body)
 
 
-def guarded(layout: Callable[..., Any]) -> Callable[..., Any]:
-    """A page layout that shows a banner instead of failing: store down, empty, or a bug."""
-
-    @functools.wraps(layout)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        lang = normalize_lang(first(kwargs.get("lang")))
-        try:
-            if current_atlas().is_empty():
-                return empty_store(lang)
-            return layout(*args, **kwargs)
-        except StoreUnavailable as exc:
-            log.warning("store unavailable: %s", exc)
-            return store_down(lang)
-        except Exception:
-            log.exception("page layout failed: %s", layout.__name__)
-            body = html.Section(alert(t("error.unexpected", lang), lang), className="card")
-            return page(lang, "", "/", {"lang": lang}, body)
-
-    return wrapper
+def failed(frame: Frame, lang: str) -> html.Div:
+    """The page of a layout that failed unexpectedly: a banner, never a traceback."""
+    body = html.Section(alert(t("error.unexpected", lang), lang), className="card")
+    return page(frame, lang, "", "/", {"lang": lang}, body)

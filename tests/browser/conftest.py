@@ -70,15 +70,20 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, base_url: str, request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A fresh tab (1440×900); its page errors fail the test."""
+    """A fresh tab (1440×900); its page errors and Content-Security-Policy violations (a
+    script or style the policy blocked) fail the test."""
     context = browser.new_context(viewport={"width": 1440, "height": 900}, base_url=base_url)
     tab = context.new_page()
     tab.set_default_timeout(20_000)
     errors: list[str] = []
+    blocked: list[str] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("console", lambda msg: blocked.append(msg.text)
+           if "Content Security Policy" in msg.text else None)
     yield tab
     context.close()
     assert not errors, f"JavaScript errors in the page: {errors}"
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
 
 
 def screenshot(tab: Any, name: str) -> Path:

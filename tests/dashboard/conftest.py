@@ -20,7 +20,7 @@ from dashboard.app import create_app
 from dashboard.model import Atlas
 from store.engine import make_engine
 from store.migrate import upgrade
-from tests.dashboard.synthetic import build_city
+from synthetic.grid_city import build_city
 
 
 def _make_store(path: Path, **kwargs: Any) -> tuple[Engine, dict[str, Any]]:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from dash.development.base_component import Component
 from plotly.utils import PlotlyJSONEncoder
+
+from synthetic.dash_client import dispatch as dispatch  # re-exported for the tests
+from synthetic.dash_client import page_response as page_response
+from synthetic.dash_client import state_key as state_key
 
 
 def texts(node: Any) -> list[str]:
@@ -57,42 +62,19 @@ def find(node: Any, component_id: Any) -> Any:
     return None
 
 
-def dispatch(client: Any, output_contains: str, values: dict[tuple[Any, str], Any],
-             triggered: tuple[Any, str] | None = None, headers: dict[str, str] | None = None) -> Any:
-    """POST one callback through Dash's own endpoint, as the browser would.
-
-    ``values`` maps (component id, property) of the callback's inputs and states to
-    their values; returns the response (its JSON holds ``response`` and any ``sideUpdate``).
-    """
-    deps = client.get("/_dash-dependencies").get_json()
-    dep = next(d for d in deps if output_contains in d["output"])
-    outputs = []
-    for part in dep["output"].strip(".").split("..."):
-        cid, prop = part.rsplit(".", 1)
-        outputs.append({"id": json.loads(cid) if cid.startswith("{") else cid, "property": prop})
-
-    def fill(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        out = []
-        for item in items:
-            key = (json.dumps(item["id"], sort_keys=True, separators=(",", ":")) if isinstance(item["id"], dict) else item["id"],
-                   item["property"])
-            out.append({**item, "value": values.get(key)})
-        return out
-
-    inputs = fill(dep["inputs"])
-    changed = triggered or (inputs[0]["id"], inputs[0]["property"])
-    changed_id = json.dumps(changed[0], sort_keys=True, separators=(",", ":")) if isinstance(changed[0], dict) else changed[0]
-    body = {"output": dep["output"], "outputs": outputs if len(outputs) > 1 else outputs[0],
-            "inputs": inputs, "state": fill(dep["state"]),
-            "changedPropIds": [f"{changed_id}.{changed[1]}"]}
-    return client.post("/_dash-update-component", json=body, headers=headers or {})
+def raw_values(atlas: Any, code: str, indicator_id: str, period: str) -> dict[str, float]:
+    """The store's own values (before any redaction) of one area, indicator and period, by sex."""
+    v = atlas.snapshot().values
+    rows = v[(v["area_code"].astype(str) == code) & (v["indicator_id"].astype(str) == indicator_id)
+             & (v["period"].astype(str) == period)]
+    return {str(sex): float(value) for sex, value in zip(rows["sex"], rows["value"], strict=True)}
 
 
-def page_response(client: Any, path: str, search: str = "") -> Any:
-    """The page layout as the router callback sends it for ``path`` and ``search``."""
-    values = {("_pages_location", "pathname"): path, ("_pages_location", "search"): search}
-    return dispatch(client, "_pages_content.children", values)
-
-
-def state_key(component_id: dict[str, str]) -> str:
-    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+def printed(value: float, marks: str = ".,") -> re.Pattern[str]:
+    """``value`` as a page or a file may print it: rounded to 1, 2 or 3 decimals, or the
+    start of its full precision, with one of the decimal ``marks``; never inside a longer
+    number."""
+    rounded = [f"{value:.{d}f}" for d in (1, 2, 3)]
+    full = f"{value:.10f}"
+    forms = [*(f"{re.escape(r)}(?!\\d)" for r in rounded), re.escape(full[: full.index(".") + 5])]
+    return re.compile(r"(?<![\d.,])(?:" + "|".join(forms).replace(r"\.", f"[{re.escape(marks)}]") + ")")

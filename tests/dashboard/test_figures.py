@@ -149,11 +149,11 @@ def test_trend_and_small_multiples_leave_gaps_for_missing_values() -> None:
 
 
 def test_ranked_figure_draws_the_city_line() -> None:
-    frame = FRAME.dropna().assign(prioritized=[False, True, False], label=["Alfa", "<b>Beta</b>", "Delta"],
+    frame = FRAME.dropna().assign(prioritized=[False, True, False], label=["Alfa", "Beta", "Delta"],
                                   hover=["", "", ""])
     fig = go.Figure(ranked_figure(frame, 18.0, "en", 1, "%", "City 18.0 %"))
     assert fig.layout.shapes[0].x0 == 18.0
-    assert list(fig.layout.yaxis.categoryarray) == ["Delta", "<b>Beta</b>", "Alfa"]
+    assert list(fig.layout.yaxis.categoryarray) == ["Delta", "<b>Beta</b>", "Alfa"]  # prioritized: bold
     sizes = [s for t in fig.data for s in t.marker.size]
     assert max(sizes) > min(sizes)  # prioritized areas stand out
 

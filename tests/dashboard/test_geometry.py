@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry import Polygon, box
 
 from dashboard.geometry import DEFAULT_CELLS, display_geometry, display_tolerance, grid_decimals
-from tests.dashboard.synthetic import grid_polygons
+from synthetic.grid_city import grid_polygons
 
 ORIGIN = (12.9, 57.7)
 

@@ -15,7 +15,7 @@ from dashboard.geometry import display_geometry, grid_decimals
 from dashboard.model import Atlas, StoreUnavailable
 from store.engine import make_engine
 from store.schema import LoadBatch
-from tests.dashboard.synthetic import grid_polygons
+from synthetic.grid_city import grid_polygons
 
 
 def test_comparisons_are_cached_until_a_new_batch_lands(synthetic_store: Any) -> None:

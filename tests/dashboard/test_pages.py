@@ -7,13 +7,16 @@ from typing import Any
 
 import pytest
 
+from dashboard import ids
 from dashboard.app import create_app
 from dashboard.model import Atlas, StoreUnavailable
 from presentation.i18n import t
+from presentation.numbers import format_number
 from settings.languages import LANGS
 from store.engine import make_engine
-from tests.dashboard.helpers import dispatch, page_response, state_key
+from tests.dashboard.helpers import dispatch, page_response, printed, raw_values, state_key
 
+INDICATOR = "upper_secondary"  # the tiny area's women: 2 of 12, suppressed
 PAGES = {  # path → strings the page must show (UI string keys)
     "/": ["map.prioritized", "ctl.indicator", "ctl.colouring.comparison", "map.click_hint"],
     "/area/{prio}": ["area.table", "area.downloads", "area.trend", "area.sex", "col.comparison"],
@@ -65,14 +68,29 @@ def test_unknown_things_give_a_friendly_page_with_a_way_back(client: Any, path: 
 
 def test_suppressed_values_are_absent_from_the_profile_page(client: Any, atlas: Atlas,
                                                              city: dict[str, Any]) -> None:
+    """The tiny area's women (2 of 12, 16.7 %) are suppressed: neither the profile page the
+    router sends nor the charts its indicator picker redraws show the value, in the page's
+    own formatting (sv: ``16,7``) or as a raw number; the area's total (visible) is there."""
+    code, latest = city["tiny"], city["periods"][-1]
+    raw = raw_values(atlas, code, INDICATOR, latest)
+    assert raw["female"] == pytest.approx(2 / 12 * 100)
+    layout = _profile(client, code, "sv", indicator=INDICATOR)
+    state = {"path": f"/area/{code}", "query": {"lang": "sv", "indicator": INDICATOR}}
+    redrawn = dispatch(client, f"{ids.Area.trend}.figure", {
+        (ids.Area.indicator, "value"): INDICATOR, (state_key(ids.url_state("area")), "data"): state})
+    charts = json.dumps(redrawn.get_json()["response"], ensure_ascii=False)
+    assert t("sex.female", "sv") in layout and t("sex.female", "sv") in charts  # the breakdown is drawn
+    for rendered in (layout, charts):
+        assert format_number(raw["total"], "sv", 1) in rendered  # the visible value, as the page prints it
+        shown = printed(raw["female"], marks=",").search(rendered)
+        assert shown is None, rendered[max(shown.start() - 80, 0):shown.end() + 20]
+        assert f"{raw['female']:.6f}"[:-1] not in rendered  # nor the number itself (16.6666…)
+
+
+def test_a_value_suppressed_at_source_shows_its_status(client: Any, city: dict[str, Any]) -> None:
     body = page_response(client, f"/area/{city['suppressed_at_source']}",
                          "?lang=en&indicator=overweight").get_data(as_text=True)
-    assert "Suppressed at source" in body
-    table = atlas.comparisons()
-    hidden = table[(table["area_code"].astype(str) == city["suppressed_at_source"])
-                   & (table["indicator_id"].astype(str) == "overweight")
-                   & (table["status"].astype(str) == "suppressed_at_source")]
-    assert not hidden.empty and hidden["value"].isna().all()
+    assert t("status.suppressed_at_source", "en") in body
 
 
 def _broken_app() -> Any:
@@ -92,12 +110,12 @@ def test_a_store_that_is_down_gives_a_banner_and_recovers(atlas: Atlas, city: di
 
 def test_a_failing_callback_shows_a_banner_not_a_traceback(city: dict[str, Any]) -> None:
     client = _broken_app().server.test_client()
-    values = {("map-indicator", "value"): "unemployment",
-              (state_key({"type": "shell-url-state", "page": "map"}), "data"): {"query": {"lang": "pl"}}}
-    resp = dispatch(client, "map-graph.figure", values)
+    values = {(ids.Map.indicator, "value"): "unemployment",
+              (state_key(ids.url_state("map")), "data"): {"query": {"lang": "pl"}}}
+    resp = dispatch(client, f"{ids.Map.graph}.figure", values)
     data = resp.get_json()
     assert resp.status_code == 200 and data["response"] == {}
-    banner = str(data["sideUpdate"]["shell-banner"])
+    banner = str(data["sideUpdate"][ids.Shell.banner])
     assert t("error.store_down", "pl") in banner and "Traceback" not in banner
 
 
@@ -141,9 +159,10 @@ def test_store_unavailable_is_a_store_error() -> None:
     assert issubclass(StoreUnavailable, StoreError)
 
 
-def _profile(client: Any, code: str, lang: str) -> str:
+def _profile(client: Any, code: str, lang: str, **query: str) -> str:
     """The page's layout as JSON text with its characters unescaped, ``"key": "value"``."""
-    layout = json.loads(page_response(client, f"/area/{code}", f"?lang={lang}").get_data(as_text=True))
+    search = "".join(f"&{k}={v}" for k, v in query.items())
+    layout = json.loads(page_response(client, f"/area/{code}", f"?lang={lang}{search}").get_data(as_text=True))
     return json.dumps(layout, ensure_ascii=False)
 
 
@@ -151,7 +170,7 @@ def test_the_about_card_lists_the_notes_by_kind_in_the_page_language(
     client: Any, city: dict[str, Any]
 ) -> None:
     body = _profile(client, city["prioritized"][0], "sv")
-    assert '"id": "about-area"' in body
+    assert f'"id": "{ids.Area.about}"' in body
     kinds = [t(f"note.{k}", "sv") for k in ("resource", "arena", "initiative", "residents_view")]
     positions = [body.index(f'"{k}"') for k in kinds]
     assert positions == sorted(positions), "kinds are not in their order"
@@ -175,5 +194,5 @@ def test_the_about_card_falls_back_to_another_language_with_a_tag(
 
 def test_an_area_without_notes_has_no_about_card(client: Any, city: dict[str, Any]) -> None:
     body = _profile(client, city["prioritized"][1], "en")
-    assert "about-area" not in body and t("area.about", "en") not in body
+    assert ids.Area.about not in body and t("area.about", "en") not in body
     assert t("area.table", "en") in body

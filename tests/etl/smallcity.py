@@ -133,6 +133,12 @@ def write_small_city(
     return folder / "city.toml"
 
 
+def batch_message(engine: Engine, batch_id: int) -> str | None:
+    """The message a load batch stored (store.read.read_batches leaves messages out)."""
+    with engine.connect() as conn:
+        return conn.execute(select(LoadBatch.message).where(LoadBatch.id == batch_id)).scalar_one()
+
+
 def dump_store(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table (failed load batches left out), sorted; geometries as WKB."""
     out: dict[str, list[tuple[Any, ...]]] = {}

@@ -25,6 +25,7 @@ from tests.etl.smallcity import (
     CITY_CODE,
     CODES,
     CONFIG,
+    batch_message,
     dump_store,
     table_rows,
     write_small_city,
@@ -63,7 +64,7 @@ def test_failure_mid_load_leaves_the_store_unchanged_and_records_it(
     batches, files = read_batches(store_engine)
     failed = batches.iloc[0]
     assert failed["status"] == "failed" and failed["id"] > first.batch_id
-    assert "disk full (injected)" in failed["message"]
+    assert "disk full (injected)" in str(batch_message(store_engine, int(failed["id"])))
     assert failed["finished_at"] is not None
     assert set(files["batch_id"]) == {first.batch_id}
     assert read_snapshot(store_engine).batch_id == first.batch_id

@@ -13,7 +13,15 @@ from etl.errors import ValidationError
 from etl.pipeline import run, validate
 from store.read import latest_batch_id, read_batches, read_snapshot
 from store.schema import LoadBatch
-from tests.etl.smallcity import CITY_CODE, CODES, CONFIG, dump_store, table_rows, write_small_city
+from tests.etl.smallcity import (
+    CITY_CODE,
+    CODES,
+    CONFIG,
+    batch_message,
+    dump_store,
+    table_rows,
+    write_small_city,
+)
 from wellbeing.etl_commands import etl_app
 
 
@@ -120,7 +128,7 @@ def test_failed_validation_leaves_the_store_and_records_a_failed_batch(store_eng
     assert dump_store(store_engine) == before
     batches, _ = read_batches(store_engine)
     assert batches.iloc[0]["status"] == "failed"
-    assert "prioritized area 'D50'" in batches.iloc[0]["message"]
+    assert "prioritized area 'D50'" in str(batch_message(store_engine, int(batches.iloc[0]["id"])))
 
 
 # ---------------------------------------------------------------- CLI

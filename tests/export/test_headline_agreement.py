@@ -18,8 +18,9 @@ from shapely.ops import unary_union
 from sqlalchemy import Engine, insert
 
 from dashboard.model import Atlas
-from dashboard.views.area_charts import headline
-from dashboard.views.profile import latest_rows, summary
+from dashboard.viewmodels.profile import area_indicator, latest_rows
+from dashboard.views.area_charts import answer
+from dashboard.views.profile import summary
 from indicators import area_summary
 from presentation.i18n import domain_name
 from reports.build import build_profile
@@ -121,8 +122,8 @@ def test_page_export_and_area_summary_count_the_same_headline_rows(hand_made: At
 
 def test_the_line_beside_the_charts_shows_the_headline_row(hand_made: Atlas) -> None:
     area = hand_made.areas().loc[city.AREA]
-    assert "voting en 2022:" in page_text(headline(hand_made, area, "voting", "en"))
-    assert "elderly en 2023:" in page_text(headline(hand_made, area, "elderly", "en"))
+    assert "voting en 2022:" in page_text(answer(area_indicator(hand_made, str(area["code"]), "voting", "en"), "en"))
+    assert "elderly en 2023:" in page_text(answer(area_indicator(hand_made, str(area["code"]), "elderly", "en"), "en"))
 
 
 def test_an_indicator_in_bands_counts_where_the_catalogue_names_its_age_group(

@@ -1,9 +1,12 @@
-"""Synthetic national-scale inputs: DeSO-like polygons and millions of value rows.
+"""A synthetic nation as ETL input files: DeSO-like polygons and millions of value rows.
 
-Deterministic (fixed seed). Polygons are Voronoi cells of clustered points (dense
-towns, sparse countryside) in EPSG:3006, with wiggly shared borders of a few
-hundred vertices each, like Statistics Sweden's DeSO areas. Values are a long CSV
-of indicator × area × period × sex with numerators and denominators.
+``write_city_files(folder, areas, rows)`` writes ``areas.gpkg``, ``catalogue.csv``,
+``values.csv`` and ``city.toml`` for ``benchmarks.etl``. Deterministic (fixed
+seeds). Polygons are Voronoi cells of clustered points (dense towns, sparse
+countryside) in EPSG:3006, with wiggly shared borders of a few hundred vertices
+each, like Statistics Sweden's DeSO areas. Values are ``synthetic.nation``'s draw
+for those areas (percentages: female and male add up to the total), written as a
+long CSV of indicator × area × period × sex with numerators and denominators.
 """
 
 from __future__ import annotations
@@ -16,15 +19,16 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from synthetic import nation
+
 SEED = 2024
 ORIGIN = (400_000.0, 6_300_000.0)  # southern Sweden, SWEREF99 TM
 SPAN = 400_000.0  # metres
-SEXES = ("total", "female", "male")
 VERTICES_PER_AREA = 330  # Uppsala county's DeSO shapefile: 85,000 vertices for 262 areas
 
 
 @dataclass(frozen=True)
-class Inputs:
+class CityFiles:
     folder: Path
     config: Path
     boundaries: Path
@@ -85,36 +89,20 @@ def polygons(n: int, seed: int = SEED) -> gpd.GeoDataFrame:
     )
 
 
-def values(
-    codes: list[str], city_code: str, indicators: int, periods: int, seed: int = SEED
-) -> pd.DataFrame:
-    """A long table: every indicator × area (and the city) × period × sex."""
+def values(codes: list[str], indicators: int, periods: int, seed: int = SEED
+           ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(catalogue, value table): percentages, every indicator × area × period × sex."""
     rng = np.random.default_rng(seed + 1)
-    areas = np.array([*codes, city_code], dtype=object)
-    ind = np.array([f"ind{i:02d}" for i in range(indicators)], dtype=object)
-    per = np.array([str(2024 - periods + i) for i in range(periods)], dtype=object)
-    grid = np.stack(
-        np.meshgrid(
-            np.arange(len(ind)),
-            np.arange(len(areas)),
-            np.arange(len(per)),
-            np.arange(len(SEXES)),
-            indexing="ij",
-        ),
-        -1,
-    ).reshape(-1, 4)
-    den = rng.integers(300, 3000, size=len(grid))
-    num = (den * rng.uniform(0.01, 0.4, size=len(grid))).astype(int)
-    return pd.DataFrame(
-        {
-            "indicator": ind[grid[:, 0]],
-            "area": areas[grid[:, 1]],
-            "period": per[grid[:, 2]],
-            "sex": np.array(SEXES, dtype=object)[grid[:, 3]],
-            "numerator": num,
-            "denominator": den,
-        }
-    )
+    cat = nation.catalogue(indicators, rng, types=("percentage",))
+    drawn = nation.draw_values(cat, codes, periods, rng)
+    table = pd.DataFrame({
+        "indicator": drawn["indicator_id"], "area": drawn["area_code"], "period": drawn["period"],
+        "sex": drawn["sex"], "numerator": drawn["numerator"].astype(np.int64),
+        "denominator": drawn["denominator"].astype(np.int64),
+    })
+    columns = ["id", "name_en", "name_sv", "name_pl", "domain", "unit", "value_type",
+               "multiplier", "polarity", "decimals"]
+    return cat[columns], table
 
 
 CONFIG = """\
@@ -142,34 +130,18 @@ decimal = "."
 """
 
 
-def write_inputs(folder: Path, areas: int, rows: int) -> Inputs:
+def write_city_files(folder: Path, areas: int, rows: int) -> CityFiles:
     """Write areas.gpkg, catalogue.csv, values.csv and city.toml; about ``rows`` values."""
     folder.mkdir(parents=True, exist_ok=True)
     frame = polygons(areas)
     frame.to_file(folder / "areas.gpkg", driver="GPKG", layer="deso")
     periods = 10
-    indicators = max(1, round(rows / ((len(frame) + 1) * periods * len(SEXES))))
-    catalogue = pd.DataFrame(
-        {
-            "id": [f"ind{i:02d}" for i in range(indicators)],
-            "name_en": [f"Indicator {i}" for i in range(indicators)],
-            "domain": "health",
-            "value_type": "percentage",
-            "multiplier": 100,
-            "polarity": "low_is_good",
-        }
-    )
+    indicators = max(1, round(rows / (len(frame) * periods * len(nation.SEXES))))
+    catalogue, table = values(list(frame["deso"]), indicators, periods)
     catalogue.to_csv(folder / "catalogue.csv", index=False)
-    table = values(list(frame["deso"]), "SE", indicators, periods)
     table.to_csv(folder / "values.csv", index=False)
     (folder / "city.toml").write_text(
         CONFIG.format(areas=len(frame), rows=len(table)), encoding="utf-8"
     )
-    return Inputs(
-        folder,
-        folder / "city.toml",
-        folder / "areas.gpkg",
-        folder / "values.csv",
-        len(frame),
-        len(table),
-    )
+    return CityFiles(folder, folder / "city.toml", folder / "areas.gpkg", folder / "values.csv",
+                     len(frame), len(table))

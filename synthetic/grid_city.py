@@ -1,18 +1,20 @@
-"""A deterministic synthetic city written straight into a store (SQLAlchemy Core).
+"""A deterministic synthetic city on a grid, written straight into a store (SQLAlchemy Core).
 
-Used by the dashboard tests (40 areas) and by ``benchmarks.dashboard`` (6,000
-areas). Areas are a grid whose shared edges wiggle the same way on both sides,
-so the geometry has realistic vertex counts and is a true coverage. Values are
-binomial draws around an area effect; prioritized areas start worse on
-unemployment and close the gap over time. One cell has too small a population
-(the engine suppresses it) and one is suppressed at source.
+Used by the dashboard tests (40 areas), ``benchmarks.dashboard`` (600 and 6,000
+areas) and ``benchmarks.export`` (80 areas, 30 indicators). Areas are a grid whose
+shared edges wiggle the same way on both sides, so the geometry has realistic
+vertex counts and is a true coverage. Values are binomial draws around an area
+effect; prioritized areas start worse on unemployment and close the gap over
+time. One cell has too small a population (the engine suppresses it) and one is
+suppressed at source. Same arguments, same city (the load's time stamps apart): the
+values are drawn from ``seed``, the outlines from fixed seeds.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import numpy as np
@@ -51,6 +53,19 @@ INDICATORS: tuple[Spec, ...] = (
     Spec("single_households", "housing", "proportion", 100, "neutral", "%", 0.40,
          ("Ensamhushåll", "Gospodarstwa jednoosobowe", "Single-person households")),
 )
+
+DOMAINS = ("work_income", "education", "health", "safety", "housing", "demography")
+
+
+def indicator_specs(n: int) -> tuple[Spec, ...]:
+    """``n`` indicators over six domains (five per domain), cycling the six kinds above."""
+    out = []
+    for i in range(n):
+        base = INDICATORS[i % len(INDICATORS)]
+        names = (f"{base.names[0]} {i + 1}", f"{base.names[1]} {i + 1}", f"{base.names[2]} {i + 1}")
+        out.append(replace(base, id=f"{base.id}_{i + 1}", domain=DOMAINS[(i // 5) % len(DOMAINS)],
+                           names=names))
+    return tuple(out)
 
 
 def _wiggle(p: np.ndarray, q: np.ndarray, segments: int, amp: float, seed: int) -> np.ndarray:

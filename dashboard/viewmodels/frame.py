@@ -1,0 +1,35 @@
+"""What the frame around every page shows of the data: the city (name, synthetic badge)
+and the indicator the navigation's "Indicator" link opens."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.model import Atlas
+from dashboard.selection import default_indicator
+
+log = logging.getLogger("dashboard")
+
+
+@dataclass(frozen=True)
+class Frame:
+    city: dict[str, Any] = field(default_factory=dict)  # the store's city row ({} when unknown)
+    first_indicator: str = ""  # "" when unknown
+
+
+def frame_of(atlas: Atlas) -> Frame:
+    """The frame's data; never fails: the header must render even when the store cannot
+    be read (the page itself then says so)."""
+    try:
+        first = default_indicator(atlas) or ""
+    except Exception as exc:
+        log.debug("no first indicator for the header: %s", exc)
+        first = ""
+    try:
+        city = atlas.city()
+    except Exception as exc:
+        log.debug("no city for the header: %s", exc)
+        city = {}
+    return Frame(city, first)

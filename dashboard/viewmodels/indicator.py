@@ -1,0 +1,87 @@
+"""The indicator page's models: every area ranked with its interval, and the facts about
+the indicator (what it is, where it comes from, when it was loaded)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dashboard.display import comparison_keys
+from dashboard.model import Atlas
+from dashboard.selection import Selection
+from dashboard.viewmodels.catalogue import IndicatorInfo, info_of
+from presentation.i18n import catalogue_text, unit_label
+
+
+@dataclass(frozen=True)
+class Ranking:
+    indicator: IndicatorInfo
+    period: str | None
+    frame: pd.DataFrame  # code, name, value, lower, upper, comparison, prioritized, label; best first
+    city_value: float | None
+
+
+@dataclass(frozen=True)
+class IndicatorFacts:
+    domain: str
+    definition: str  # description and definition in the language ("" when there is none)
+    unit: str  # in the language ("" when there is none)
+    value_type: str
+    polarity: str
+    source: str
+    periods: tuple[str, ...]  # in time order
+    updated: str  # the last successful load, "YYYY-MM-DD HH:MM" or "–"
+
+
+def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | None]:
+    """Areas in display order (best first by polarity; neutral: highest first) and the city value."""
+    rows = atlas.slice(str(sel.indicator_id), str(sel.period), sel.sex)
+    city = rows[rows["area_code"].astype(str) == atlas.city_code()]
+    rows = rows[rows["level"].astype(str) != "city"].copy()
+    names = atlas.areas()["name"]
+    rows["code"] = rows["area_code"].astype(str)
+    rows["name"] = rows["code"].map(names)
+    rows["comparison"] = comparison_keys(rows)
+    cat: Any = atlas.catalogue().loc[str(sel.indicator_id)]
+    polarity = str(cat["polarity"])
+    ascending = polarity == "low_is_good"
+    rows = rows.sort_values("value", ascending=ascending, na_position="last")
+    frame = pd.DataFrame({
+        "code": rows["code"].to_numpy(), "name": rows["name"].to_numpy(),
+        "value": rows["value"].to_numpy(dtype=float), "lower": rows["lower_ci95"].to_numpy(dtype=float),
+        "upper": rows["upper_ci95"].to_numpy(dtype=float), "comparison": rows["comparison"].to_numpy(),
+        "prioritized": rows["prioritized"].to_numpy(dtype=bool),
+    })
+    frame["label"] = np.where(frame["prioritized"], frame["name"] + " ◆", frame["name"])
+    city_value = float(city["value"].iloc[0]) if len(city) and pd.notna(city["value"].iloc[0]) else None
+    return frame, city_value
+
+
+def ranking(atlas: Atlas, sel: Selection) -> Ranking:
+    frame, city_value = ranked_frame(atlas, sel)
+    return Ranking(info_of(atlas.catalogue().loc[sel.indicator_id], sel.lang), sel.period, frame, city_value)
+
+
+def last_update(atlas: Atlas) -> str:
+    batches, _files = atlas.batches()
+    ok = batches[batches["status"] == "succeeded"]
+    if ok.empty:
+        return "–"
+    when = ok["finished_at"].iloc[0] if pd.notna(ok["finished_at"].iloc[0]) else ok["started_at"].iloc[0]
+    return str(pd.Timestamp(when).strftime("%Y-%m-%d %H:%M"))
+
+
+def indicator_facts(atlas: Atlas, indicator_id: str, lang: str) -> IndicatorFacts:
+    """Definition, source, value type, polarity, unit, periods and last update of the indicator."""
+    cat: Any = atlas.catalogue().loc[indicator_id]
+    desc = catalogue_text(cat, "description", lang)
+    definition = " ".join(x for x in (desc if desc != indicator_id else "", str(cat.get("definition") or ""))
+                          if x and x != "None")
+    return IndicatorFacts(
+        domain=str(cat["domain"]), definition=definition, unit=unit_label(cat.get("unit"), lang),
+        value_type=str(cat["value_type"]), polarity=str(cat["polarity"]),
+        source=str(cat.get("source") or "–"), periods=tuple(atlas.periods(indicator_id)),
+        updated=last_update(atlas))
