@@ -162,3 +162,20 @@ def test_a_store_from_a_newer_atlas_is_refused_not_touched(
     with sqlite_engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "9999"
         assert conn.execute(text("SELECT count(*) FROM load_batches")).scalar() == 0
+
+
+def test_pages_never_read_a_batch_message(sqlite_engine: Engine) -> None:
+    """A failed load's message may be long: the batch list pages read leaves it out."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert
+
+    from store.read import BATCH_COLUMNS, read_batches
+    from store.schema import LoadBatch
+
+    with sqlite_engine.begin() as conn:
+        conn.execute(insert(LoadBatch), [{"status": "failed", "message": "x" * 5_000_000,
+                                          "started_at": datetime.now(UTC)}])
+    batches, _files = read_batches(sqlite_engine)
+    assert list(batches.columns) == BATCH_COLUMNS and "message" not in batches.columns
+    assert batches["status"].tolist() == ["failed"]
