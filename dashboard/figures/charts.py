@@ -113,7 +113,7 @@ MARKERS = {"much_better": "triangle-up", "better": "triangle-up", "worse": "tria
 def _ticks(frame: pd.DataFrame) -> list[str]:
     """The y tick texts: labels as plain text, prioritized areas in bold."""
     return [f"<b>{plain(label)}</b>" if prio else plain(label)
-            for label, prio in zip(frame["label"], frame["prioritized"], strict=True)]
+            for label, prio in zip(frame["label"].tolist(), frame["prioritized"].tolist(), strict=True)]
 
 
 def ranked_figure(frame: pd.DataFrame, city_value: float | None, lang: str, decimals: int,
@@ -138,7 +138,7 @@ def ranked_figure(frame: pd.DataFrame, city_value: float | None, lang: str, deci
                        "line": {"color": np.where(prio, "#000", "#333").tolist(),
                                 "width": np.where(prio, 2.5, 1.0).tolist()}},
             "error_x": {**_whiskers(value, part["lower"], part["upper"]), "color": "#7b8794", "thickness": 1.4},
-            "customdata": [plain(v) for v in part["hover"]],
+            "customdata": [plain(v) for v in part["hover"].tolist()],
             "hovertemplate": f"<b>%{{y}}</b><br>%{{x:,.{decimals}f}}{plain(unit_suffix(unit, lang))}"
                              "<br>%{customdata}<extra></extra>",
         })
