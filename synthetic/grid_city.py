@@ -22,6 +22,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from sqlalchemy import Engine, insert
 
+from settings.languages import LANGS
 from store.schema import Area, AreaNote, BatchFile, City, Indicator, IndicatorValue, LoadBatch
 
 CITY_CODE = "SYN"
@@ -186,7 +187,7 @@ def build_city(engine: Engine, cols: int = 8, rows: int = 5, n_periods: int = 7,
 
 def area_notes() -> list[dict[str, object]]:
     """The first prioritized area's notes: every kind; one note in Swedish only, one in Polish only."""
-    empty = {f"{f}_{lang}": None for f in ("title", "text") for lang in ("sv", "pl", "en")}
+    empty = {f"{f}_{lang}": None for f in ("title", "text") for lang in LANGS}
     notes = [
         ("resource", {"title_sv": "Biblioteket", "title_pl": "Biblioteka", "title_en": "The library",
                       "text_en": "Open every day"}, "Synthetic", "https://example.org/library"),
