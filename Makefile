@@ -31,13 +31,14 @@ test: venv
 bench: venv
 	$(BIN)/python -m benchmarks.etl
 	$(BIN)/python -m benchmarks.indicators
+	$(BIN)/python -m benchmarks.methods
 	$(BIN)/python -m benchmarks.dashboard
 	$(BIN)/python -m benchmarks.export
 
 ## lint: ruff and mypy
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/mypy settings store etl indicators presentation reports dashboard wellbeing
+	$(BIN)/mypy settings store etl indicators presentation reports api dashboard wellbeing
 
 ## etl: load a city, e.g. make etl CONFIG=path/to/city.toml
 etl: venv

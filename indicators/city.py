@@ -17,7 +17,6 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from indicators import intervals
 from indicators.cells import Cells
 from indicators.chunks import CHUNK, each_span
 from indicators.contract import CITY_SOURCES, STATUSES
@@ -117,10 +116,8 @@ def city_cells(inp: Inputs, m: Measures, status: NDArray[np.int8], cells: Cells)
     vt = inp.cat.vtype[cells.ind]
     is_mean = vt == MEAN
     nan = np.full(n_cells, np.nan)
-    lo, hi = intervals.t_mean_ci(agg.mean, agg.sd, agg.den, 0.95)
     agg_m = measure(vt, inp.cat.scale[cells.ind], np.where(is_mean, np.nan, agg.num), agg.den,
-                    np.where(is_mean, agg.mean, nan), np.where(is_mean, lo, nan),
-                    np.where(is_mean, hi, nan))
+                    np.where(is_mean, agg.mean, nan), nan, nan, np.where(is_mean, agg.sd, nan))
     not_agg = (vt == MEDIAN) | (vt == SCORE)
     agg_status = _aggregate_status(inp, agg, agg_m, cells.ind, not_agg)
     supplied = cells.supplied

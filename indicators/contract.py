@@ -15,10 +15,12 @@ TABLE_COLUMNS: list[str] = [
 ]
 """Columns of :func:`indicators.comparison_table`, in this order (then EXTRA_COLUMNS)."""
 
-EXTRA_COLUMNS: list[str] = ["city_source", "city_discrepancy", "rest_value", "headline_age_group"]
+EXTRA_COLUMNS: list[str] = ["city_source", "city_discrepancy", "rest_value", "headline_age_group",
+                             "ci998_source"]
 """Columns after TABLE_COLUMNS: where the city value came from, a supplied city
 value's gap to the area aggregate (when beyond rounding), the rest-of-city value,
-the catalogue's headline age group of the row's indicator."""
+the catalogue's headline age group of the row's indicator, where the 99.8% limits
+come from."""
 
 EXPORT_COLUMNS: list[str] = [
     "indicator_id", "indicator_name", "domain", "area_code", "area_name", "prioritized",
@@ -40,7 +42,16 @@ GAP_TRENDS: tuple[str, ...] = ("narrowing", "widening", "stable", "not_enough_da
 STATUSES: tuple[str, ...] = (
     "ok", "suppressed", "suppressed_at_source", "missing", "not_aggregable",
 )
+METHOD_STATUSES: tuple[str, ...] = (
+    "ok", "too_few_events", "too_few_person_years", "interval_over_20_years", "too_few_areas",
+    "missing",
+)
+"""``status`` of the public-health methods (standardised rates and ratios, life expectancy,
+inequality): published, or why the value is blank (docs/indicators.md)."""
 CITY_SOURCES: tuple[str, ...] = ("supplied", "aggregate", "none")
+CI998_SOURCES: tuple[str, ...] = ("computed", "stretched", "clamped", "none")
+"""Where a row's 99.8% limits come from: computed by the indicator's method (counts, SD),
+the source's 95% limits stretched, stretched and clamped to the value's domain, none."""
 
 VALUE_TYPES: tuple[str, ...] = (
     "proportion", "percentage", "rate", "mean", "median", "count", "score",
@@ -59,8 +70,9 @@ NOT_AGGREGABLE_TYPES: tuple[str, ...] = ("median", "score")
 """Value types with a city value only when the source supplies a whole-city row."""
 
 TREND_POINTS = 5
-TREND_CHI2 = 9.5495
-"""Fingertips' chi-square threshold for a significant recent trend (99.8% two-sided, 1 df)."""
+TREND_CHI2 = 9.54953570608324
+"""The chi-square threshold of a significant recent trend: scipy.stats.chi2.ppf(0.998, 1)
+(= z₀.₉₉₉², 99.8% two-sided, 1 df), as Fingertips' TrendMarkerCalculator.ChiSquareConfidence."""
 
 
 def code_of(vocabulary: tuple[str, ...], name: str) -> int:

@@ -10,6 +10,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from indicators.contract import (
+    CI998_SOURCES,
     CITY_SOURCES,
     COMPARISONS,
     EXTRA_COLUMNS,
@@ -40,6 +41,7 @@ VOCABULARIES = {
     "compared_to_city": COMPARISONS, "compared_to_rest_of_city": COMPARISONS, "trend": TRENDS,
     "gap_trend": GAP_TRENDS, "status": STATUSES, "polarity": POLARITIES,
     "value_type": VALUE_TYPES, "sex": SEXES, "city_source": CITY_SOURCES,
+    "ci998_source": CI998_SOURCES,
 }
 
 
@@ -115,6 +117,7 @@ def build_frame(inp: Inputs, rows: Rows, city: CityCells, cols: Columns) -> pd.D
         "city_source": _cat(city.source[rows.cell], CITY_SOURCES),
         "city_discrepancy": discrepancy, "rest_value": cols.rest_value,
         "headline_age_group": _lookup_cat(cat.headline_age, rows.ind),
+        "ci998_source": _cat(rows.ci998, CI998_SOURCES),
     }
     return pd.DataFrame(data, columns=TABLE_COLUMNS + EXTRA_COLUMNS, copy=False)
 

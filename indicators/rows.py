@@ -20,12 +20,12 @@ from indicators.contract import STATUSES
 from indicators.disclosure import primary_status
 from indicators.errors import IndicatorError, InputProblem
 from indicators.keys import group_ids, small_key_space
-from indicators.measures import MEASURES, measure
+from indicators.measures import FLOAT_MEASURES, MEASURES, NO_CI998, measure
 from indicators.prepare import Inputs
 
 Array = NDArray[np.float64]
 OK = STATUSES.index("ok")
-HIDDEN_FIELDS = (*MEASURES, "num", "den")
+HIDDEN_FIELDS = (*FLOAT_MEASURES, "num", "den")
 KEYS = ("ind", "area", "per", "sex", "age", "cell")
 
 
@@ -46,6 +46,7 @@ class Rows:
     hi998: Array
     var: Array
     sd: Array
+    ci998: NDArray[np.int8]
     num: Array
     den: Array
     status: NDArray[np.int8]
@@ -57,7 +58,8 @@ class Rows:
     @classmethod
     def allocate(cls, n: int) -> Rows:
         arrays: dict[str, Any] = {k: np.empty(n, dtype=np.int32) for k in KEYS}
-        arrays |= {k: np.empty(n) for k in (*MEASURES, "num", "den")}
+        arrays |= {k: np.empty(n) for k in (*FLOAT_MEASURES, "num", "den")}
+        arrays["ci998"] = np.empty(n, dtype=np.int8)
         return cls(**arrays, status=np.empty(n, np.int8), is_city=np.empty(n, bool))
 
     def hide_unpublished(self) -> None:
@@ -66,6 +68,7 @@ class Rows:
         if hidden.size:
             for name in HIDDEN_FIELDS:
                 getattr(self, name)[hidden] = np.nan
+            self.ci998[hidden] = NO_CI998
 
 
 def check_unique(inp: Inputs, cells: Cells) -> None:

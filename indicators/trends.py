@@ -12,8 +12,10 @@ be present, unsuppressed and have what the test needs; otherwise
 * Everything else: weighted least squares of the value on t = 1..5 with
   weights 1/SE², SE = (upper95 − lower95)/(2·1.96); χ² = slope² / var(slope).
 
-Significant when χ² > 9.5495 and the slope keeps its sign when each point in
-turn is left out (Fingertips' outlier check). The gap trend applies the same
+Significant when χ² > 9.54953570608324 (the χ² quantile with 1 df at 99.8%)
+and the slope keeps its sign when each point in turn is left out (Fingertips'
+outlier check; a left-out slope of exactly 0 does not keep it, see
+docs/methods.md). The gap trend applies the same
 weighted test to area − city (its variance allowing for the area being part
 of the city) and calls a significant, stable slope ``narrowing`` when the
 fitted gap at the last point is closer to zero than at the first.

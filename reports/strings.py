@@ -219,9 +219,9 @@ TEXT: dict[str, tuple[Text, Text, Text]] = {
         "City values: proportions and rates from the summed numerators and denominators of the areas; an official city figure is used when supplied.",
     ),
     "method_trends": (
-        "Trender: en viktad minsta-kvadrat-lutning över de fem senaste perioderna (chi-två > 9,5495). Skillnad över tid visar om skillnaden mot staden minskar eller ökar.",
-        "Trendy: ważone nachylenie metodą najmniejszych kwadratów z ostatnich pięciu okresów (chi-kwadrat > 9,5495). Zmiana różnicy pokazuje, czy różnica względem miasta maleje czy rośnie.",
-        "Trends: a weighted least-squares slope over the last five periods (chi-square > 9.5495). The gap trend tells whether the difference from the city is narrowing or widening.",
+        "Trender: en viktad minsta-kvadrat-lutning över de fem senaste perioderna (chi-två > 9,54954). Skillnad över tid visar om skillnaden mot staden minskar eller ökar.",
+        "Trendy: ważone nachylenie metodą najmniejszych kwadratów z ostatnich pięciu okresów (chi-kwadrat > 9,54954). Zmiana różnicy pokazuje, czy różnica względem miasta maleje czy rośnie.",
+        "Trends: a weighted least-squares slope over the last five periods (chi-square > 9.54954). The gap trend tells whether the difference from the city is narrowing or widening.",
     ),
     "method_disclosure": (
         "Röjandekontroll: värden som bygger på för få händelser eller personer undertrycks och visas aldrig.",

@@ -68,7 +68,10 @@ def test_source_intervals_win() -> None:
                      b.value("u", "B", num=100, den=1000), b.value("u", "D", num=110, den=1000)])
     a = b.row(comparison_table(vals, b.catalogue(b.indicator("u")), b.areas(), b.CITY), "A")
     assert (a["lower_ci95"], a["upper_ci95"]) == (0.2, 0.4)
-    assert a["lower_ci998"] < 0.2 and a["upper_ci998"] > 0.4
+    # the 99.8% limits come from the counts (Wilson, 0.2254..0.3869), widened to enclose
+    # the source's wider 95% interval; never stretched from it
+    assert (a["lower_ci998"], a["upper_ci998"]) == (0.2, 0.4)
+    assert a["ci998_source"] == "computed"
 
 
 def test_supplied_city_row_wins_and_a_discrepancy_is_reported() -> None:

@@ -1,0 +1,1 @@
+"""Benchmark of the public-health methods: directly standardised rates and life expectancy."""
