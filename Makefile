@@ -27,13 +27,14 @@ run: venv
 test: venv
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
-## bench: all benchmarks (figures in benchmarks/results/)
+## bench: all benchmarks (raw figures in benchmarks/results/, the last run in docs/benchmarks.md)
 bench: venv
 	$(BIN)/python -m benchmarks.etl
 	$(BIN)/python -m benchmarks.indicators
 	$(BIN)/python -m benchmarks.methods
 	$(BIN)/python -m benchmarks.dashboard
 	$(BIN)/python -m benchmarks.export
+	$(BIN)/python -m benchmarks.api
 
 ## lint: ruff and mypy
 lint: venv

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import json
 import logging
 import threading
 from pathlib import Path
@@ -20,12 +21,14 @@ from dash import ALL, Input, Output, State, html
 from werkzeug.exceptions import BadRequest
 
 import dashboard.pages  # noqa: F401 - the package Dash imports the pages into
+from api.blueprint import api_blueprint
 from dashboard import hardening, ids
 from dashboard.context import ATLAS_KEY, current_atlas, request_lang
 from dashboard.hardening import InvalidInput, client_error, unavailable
 from dashboard.model import Atlas, StoreUnavailable
 from dashboard.views.shell import alert
 from presentation.i18n import default_lang, t
+from settings.languages import LANGS
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("dashboard")
@@ -33,7 +36,7 @@ GZIP_MIN_BYTES = 2048
 
 URL_SYNC_JS = """
 function(states) {
-    var langs = ["sv", "pl", "en"];
+    var langs = __LANGS__;
     var state = (states || []).filter(Boolean)[0];
     if (!state) { return window.dash_clientside.no_update; }
     var params = new URLSearchParams();
@@ -49,7 +52,7 @@ function(states) {
     if (state.title) { document.title = state.title; }
     return langs.map(function(l) { params.set("lang", l); return state.path + "?" + params.toString(); });
 }
-"""
+""".replace("__LANGS__", json.dumps(list(LANGS)))
 
 INDEX = """<!DOCTYPE html>
 <html lang="{lang}">
@@ -184,6 +187,7 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
         Input({"type": ids.Shell.url_state, "page": ALL}, "data"),
     )
     app.server.add_url_rule("/geo/<int:version>.geojson", "geometry", _geometry)
+    app.server.register_blueprint(api_blueprint(current_atlas))  # /api/v1: docs/api.md
     app.server.register_error_handler(Exception, _error_page)
     app.server.after_request(_compress)
     app.server.before_request(_pin_atlas)

@@ -62,6 +62,9 @@ class Indicator:
     ranked_alt = "indicator-ranked-alt"
     picker = "indicator-picker"
     navigate = "indicator-navigate"
+    download = "indicator-download"
+    download_button = "indicator-download-button"  # pattern id: {"type": ..., "format": "csv"}
+    download_error = "indicator-download-error"
 
 
 def lang_link(lang: str) -> dict[str, str]:
@@ -74,6 +77,10 @@ def url_state(page: str) -> dict[str, str]:
 
 def download_button(fmt: str) -> dict[str, str]:
     return {"type": Area.download_button, "format": fmt}
+
+
+def indicator_download_button(fmt: str) -> dict[str, str]:
+    return {"type": Indicator.download_button, "format": fmt}
 
 
 def prio_link(code: str) -> dict[str, str]:

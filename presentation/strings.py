@@ -289,6 +289,14 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
     "ind.alt": ("Rangordning av {n} områden för {indicator} {period}. Bäst: {best}. Sämst: {worst}.",
                 "Ranking {n} obszarów dla: {indicator} {period}. Najlepiej: {best}. Najgorzej: {worst}.",
                 "Ranking of {n} areas for {indicator} {period}. Best: {best}. Worst: {worst}."),
+    "ind.downloads": ("Ladda ner", "Pobierz", "Download"),
+    "ind.downloads.hint": (
+        "Alla områden för vald period och kön, med konfidensintervall och jämförelser; diagrammet som bild.",
+        "Wszystkie obszary dla wybranego okresu i płci, z przedziałami ufności i porównaniami; wykres jako obraz.",
+        "All areas for the chosen period and sex, with confidence intervals and comparisons; the chart as an image."),
+    "ind.download.csvw": ("CSVW-metadata", "Metadane CSVW", "CSVW metadata"),
+    "ind.download.gis": ("Alla indikatorer för GIS", "Wszystkie wskaźniki dla GIS", "All indicators for GIS"),
+    "ind.download.api": ("Öppet API", "Otwarte API", "Open API"),
     # --- about -----------------------------------------------------------------------------
     "about.title": ("Om data", "O danych", "About the data"),
     "about.intro": (

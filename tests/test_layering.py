@@ -1,6 +1,7 @@
 """The house's one direction of flow (docs/architecture.md), checked on the source with ``ast``.
 
-settings ← store ← etl;  store ← indicators (pure) ← presentation ← dashboard / reports ← wellbeing.
+settings ← store ← etl;  store ← indicators (pure) ← presentation ← reports / api / dashboard
+← wellbeing; the dashboard's app mounts the api.
 Every import counts: inside functions, and under ``if TYPE_CHECKING:`` too (a type-only
 import is still an arrow a reader has to follow).
 """
@@ -13,8 +14,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PRODUCT = ("settings", "store", "etl", "indicators", "presentation", "reports", "dashboard",
-           "wellbeing")
+PRODUCT = ("settings", "store", "etl", "indicators", "presentation", "reports", "api",
+           "dashboard", "wellbeing")
 PACKAGES = (*PRODUCT, "synthetic", "benchmarks", "tests")
 MAX_LINES = 400
 
@@ -83,10 +84,11 @@ def test_the_engine_imports_nothing_of_the_project() -> None:
 
 @pytest.mark.parametrize(("lower", "above"), [
     ("settings", PRODUCT[1:]),  # settings import nobody of the project
-    ("store", ("etl", "indicators", "presentation", "reports", "dashboard", "wellbeing")),
-    ("etl", ("indicators", "presentation", "reports", "dashboard", "wellbeing")),
-    ("presentation", ("reports", "dashboard", "wellbeing", "etl")),
-    ("reports", ("dashboard", "wellbeing", "etl")),
+    ("store", ("etl", "indicators", "presentation", "reports", "api", "dashboard", "wellbeing")),
+    ("etl", ("indicators", "presentation", "reports", "api", "dashboard", "wellbeing")),
+    ("presentation", ("reports", "api", "dashboard", "wellbeing", "etl")),
+    ("reports", ("api", "dashboard", "wellbeing", "etl")),
+    ("api", ("reports", "dashboard", "wellbeing", "etl")),
     ("dashboard", ("wellbeing", "etl")),
 ])
 def test_no_arrow_runs_back_up(lower: str, above: tuple[str, ...]) -> None:
@@ -106,6 +108,14 @@ def test_the_dashboard_calls_reports_through_one_entry() -> None:
             elif isinstance(node, ast.Import):
                 assert all(top(a.name) != "reports" for a in node.names), module
     assert uses == {("reports", "render_profile")}
+
+
+def test_the_dashboard_uses_the_api_in_two_places() -> None:
+    """The app registers the read API's blueprint, and the indicator page's downloads are
+    the API's indicator files (the same rows as /api/v1/values); nothing else reaches in."""
+    users = sorted(m for m, deps in IMPORTS.items() if top(m) == "dashboard"
+                   and any(top(d) == "api" for d in deps))
+    assert users == ["dashboard.app", "dashboard.pages.indicator"]
 
 
 def test_nothing_but_tests_imports_tests() -> None:

@@ -29,11 +29,13 @@ def _register() -> None:
     """Attach the command groups of this package."""
     from wellbeing.etl_commands import demo_command, etl_app
     from wellbeing.export_data import export_data
+    from wellbeing.export_gis import export_gis
     from wellbeing.export_profile import export_profile
     from wellbeing.serve import serve_command
 
-    export_app = typer.Typer(help="Export data and area profiles.", no_args_is_help=True)
+    export_app = typer.Typer(help="Export data, GIS layers and area profiles.", no_args_is_help=True)
     export_app.command("data")(export_data)
+    export_app.command("gis")(export_gis)
     export_app.command("profile")(export_profile)
     app.add_typer(etl_app, name="etl")
     app.add_typer(export_app, name="export")

@@ -1,7 +1,9 @@
 """`wellbeing export data`: the comparison table of the store as one CSV file.
 
-The columns are exactly ``indicators.EXPORT_COLUMNS`` (docs/indicators.md), in
-that order; UTF-8, '.' as decimal mark, suppressed values left empty.
+Default layout: the columns are exactly ``indicators.EXPORT_COLUMNS``
+(docs/indicators.md), in that order; UTF-8, '.' as decimal mark, suppressed values
+left empty. ``--layout fingertips``: Fingertips' long "all data" columns and
+vocabulary (``api.fingertips``; docs/api.md).
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ import typer
 from settings.languages import LANGS
 
 SORT_KEYS = ["indicator_id", "area_code", "period", "sex"]
+LAYOUTS = ("default", "fingertips")
 
 
 def export_data(
     out: Annotated[Path, typer.Option("--out", help="CSV file to write (UTF-8, '.' decimals).")],
     lang: Annotated[str, typer.Option("--lang", help="Language of names: sv, pl or en.")] = "sv",
+    layout: Annotated[str, typer.Option(
+        "--layout", help="Columns: default (the atlas's export columns) or fingertips "
+        "(Fingertips' long 'all data' columns and words).")] = "default",
 ) -> None:
     """Write the comparison table (every area, indicator, period and sex) to a CSV file."""
     from indicators import EXPORT_COLUMNS, localize
@@ -30,13 +36,20 @@ def export_data(
 
     if lang not in LANGS:
         raise fail(f"unknown language {lang!r}. Fix: use one of {', '.join(LANGS)}.", USAGE)
+    if layout not in LAYOUTS:
+        raise fail(f"unknown layout {layout!r}. Fix: use one of {', '.join(LAYOUTS)}.", USAGE)
     if out.is_dir():
         raise fail(f"--out {out} is a folder. Fix: give a file name, e.g. --out {out / 'atlas.csv'}.", USAGE)
     with errors_to_exit():
         snap = read_snapshot(get_engine(read_database_url()))
         table = comparison_table_of(snap)
-        rows = localize(table, snap.catalogue, snap.areas, lang)[EXPORT_COLUMNS]
-        rows = rows.sort_values(SORT_KEYS, kind="stable")
+        named = localize(table, snap.catalogue, snap.areas, lang)
+        if layout == "fingertips":
+            from api.fingertips import fingertips_frame
+
+            rows = fingertips_frame(named, snap.areas)
+        else:
+            rows = named[EXPORT_COLUMNS].sort_values(SORT_KEYS, kind="stable")
         out.parent.mkdir(parents=True, exist_ok=True)
         neutralise_frame(rows).to_csv(out, index=False, encoding="utf-8")
     typer.echo(f"Wrote {len(rows)} rows to {out}")

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
-from dash import html
+from dash import dcc, html
 
-from dashboard.display import value_text
+from dashboard import ids
+from dashboard.display import aria, value_text
 from dashboard.figures.charts import ranked_figure
 from dashboard.viewmodels.indicator import IndicatorFacts, Ranking
 from presentation.i18n import domain_name, t
+from presentation.methods import interval_method
 from presentation.numbers import format_interval
-
-METHOD_KEYS = {"proportion": "method.proportion", "percentage": "method.proportion",
-               "rate": "method.rate", "count": "method.rate", "mean": "method.mean"}
 
 
 def ranked_chart(model: Ranking, lang: str) -> tuple[dict[str, Any], str]:
@@ -41,7 +41,7 @@ def facts(model: IndicatorFacts, lang: str) -> html.Dl:
         ("ind.unit", f"{model.unit or '–'} ({t('vt.' + model.value_type, lang).lower()})"),
         ("ind.polarity", t(f"polarity.{model.polarity}", lang)),
         ("ind.source", model.source),
-        ("ind.method", [t(METHOD_KEYS.get(model.value_type, "method.other"), lang), " ",
+        ("ind.method", [interval_method(model.value_type, lang), " ",
                         t("method.compare", lang)]),
         ("ind.periods", f"{periods[0]}–{periods[-1]}" if periods else "–"),
         ("ind.updated", model.updated),
@@ -50,3 +50,27 @@ def facts(model: IndicatorFacts, lang: str) -> html.Dl:
     for key, value in items:
         out += [html.Dt(t(key, lang)), html.Dd(value)]
     return html.Dl(out, className="facts")
+
+
+DOWNLOADS = {"csv": "CSV", "csvw": "", "xlsx": "Excel", "png": "PNG", "svg": "SVG"}
+GIS_LINKS = {"gpkg": "GeoPackage", "geojson": "GeoJSON"}
+
+
+def downloads(lang: str) -> html.Section:
+    """Buttons for the indicator's table (CSV, its CSVW metadata, XLSX) and chart (PNG,
+    SVG); links to the whole atlas for GIS and to the API's documentation."""
+    labels = {**DOWNLOADS, "csvw": t("ind.download.csvw", lang)}
+    buttons = [html.Button("↓ " + labels[fmt], id=ids.indicator_download_button(fmt),
+                           className="button", n_clicks=0) for fmt in DOWNLOADS]
+    gis = [html.A("↓ " + label, href=f"/api/v1/gis?{urlencode({'format': fmt, 'lang': lang})}",
+                  download="", className="button") for fmt, label in GIS_LINKS.items()]
+    return html.Section([
+        html.H2(t("ind.downloads", lang)),
+        html.P(t("ind.downloads.hint", lang), className="chart-caption"),
+        html.Div(buttons, className="downloads"),
+        html.Div(id=ids.Indicator.download_error, role="status", **aria(live="polite")),
+        dcc.Download(id=ids.Indicator.download),
+        html.P(t("ind.download.gis", lang), className="field-label"),
+        html.Div([*gis, html.A(t("ind.download.api", lang), href="/api/v1/docs",
+                               className="button")], className="downloads"),
+    ], className="card section")
