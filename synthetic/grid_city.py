@@ -220,7 +220,7 @@ def _write(engine: Engine, codes: list[str], prioritized: list[str], geoms: list
                                          name_pl="Miasto Syntetyczne", name_en="Synthetic City",
                                          synthetic=True, batch_id=batch))
         conn.execute(insert(Area), [
-            {"code": CITY_CODE, "name": "Syntetstad", "level": "city", "prioritized": False,
+            {"code": CITY_CODE, "name": "Syntetstad", "level": "city", "parent_code": None, "prioritized": False,
              "population": float(pops.sum()), "geom": city_geom, "display_geom": city_geom, "batch_id": batch},
             *[{"code": c, "name": names[i], "level": "district", "parent_code": CITY_CODE,
                "prioritized": c in prioritized, "population": float(pops[i]),

@@ -35,7 +35,7 @@ def fill(engine: Engine) -> None:
         conn.execute(insert(City), [{"code": "C", "name": "Staden", "name_sv": "Staden",
                                      "name_pl": "Miasto", "name_en": "The city"}])
         conn.execute(insert(Area), [
-            {"code": "C", "name": "Staden", "level": "city", "prioritized": False,
+            {"code": "C", "name": "Staden", "level": "city", "parent_code": None, "prioritized": False,
              "geom": square(0, len(COUNTS)), "display_geom": square(0, len(COUNTS))},
             *({"code": c, "name": f"Område {c}", "level": "district", "parent_code": "C",
                "prioritized": c == "A", "geom": square(i, 1), "display_geom": square(i, 1)}
