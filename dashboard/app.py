@@ -22,6 +22,7 @@ from werkzeug.exceptions import BadRequest
 
 import dashboard.pages  # noqa: F401 - the package Dash imports the pages into
 from api.blueprint import api_blueprint
+from api.tables import published
 from dashboard import hardening, ids
 from dashboard.context import ATLAS_KEY, current_atlas, request_lang
 from dashboard.hardening import InvalidInput, client_error, unavailable
@@ -150,12 +151,14 @@ def _unpin_atlas(_exc: BaseException | None) -> None:
 
 
 def warm(atlas: Atlas) -> threading.Thread:
-    """Read the store and build the comparison table and geometry in the background,
-    so the first visitor does not wait for them (a failure is logged; pages will say)."""
+    """Read the store and build the comparison table, the geometry and the read API's open
+    table in the background, so the first visitor (or API client) does not wait for them
+    (a failure is logged; pages will say)."""
 
     def run() -> None:
         try:
             atlas.warm()
+            published(atlas)
         except Exception as exc:  # the store may be down or empty: the pages handle that
             log.warning("warming the atlas failed: %s", exc)
 
