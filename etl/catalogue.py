@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from etl.catalogue_columns import (
+    CODES,
+    COLUMNS,
+    ETL_COLUMNS,
+    NUMBERS,
+    OUTPUT_COLUMNS,
+    PLAUSIBILITY,
+    PLAUSIBILITY_ALIASES,
+    POLARITY_ALIASES,
+    VALUE_TYPE_ALIASES,
+)
 from etl.characters import CONTROL_FIX, ID_FIX, identifier_problem, invisible, lookalikes
 from etl.config import CityConfig
 from etl.errors import Problem, excerpt, listing
@@ -15,157 +25,7 @@ from etl.numbers import parse_numbers
 from etl.readers import display_name, open_table, read_all
 from store.schema import POLARITIES, VALUE_TYPES
 
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    required: bool
-    default: object
-    max_length: int | None
-    help: str
-    example: str
-
-
-COLUMNS: tuple[Column, ...] = (
-    Column(
-        "id",
-        True,
-        None,
-        100,
-        "Stable identifier used by the indicator tables and URLs.",
-        "unemployment",
-    ),
-    Column("name_en", True, None, 300, "Name in English.", "Unemployment"),
-    Column(
-        "name_sv", False, "name_en", 300, "Name in Swedish (defaults to name_en).", "Arbetslöshet"
-    ),
-    Column("name_pl", False, "name_en", 300, "Name in Polish (defaults to name_en).", "Bezrobocie"),
-    Column(
-        "description_en",
-        False,
-        None,
-        None,
-        "One or two sentences in English.",
-        "Share of residents aged 20-64 who are registered unemployed.",
-    ),
-    Column(
-        "description_sv",
-        False,
-        None,
-        None,
-        "Description in Swedish.",
-        "Andel invånare 20-64 år som är inskrivna arbetslösa.",
-    ),
-    Column(
-        "description_pl",
-        False,
-        None,
-        None,
-        "Description in Polish.",
-        "Odsetek mieszkańców w wieku 20-64 lat zarejestrowanych jako bezrobotni.",
-    ),
-    Column("domain", True, None, 64, "Theme the dashboard groups indicators by.", "work_income"),
-    Column("unit", False, None, 64, "Unit shown after values.", "%"),
-    Column("value_type", True, None, 16, "One of " + ", ".join(VALUE_TYPES) + ".", "percentage"),
-    Column(
-        "multiplier",
-        False,
-        1.0,
-        None,
-        "Scale of a rate (1000 = per 1,000); value = multiplier x numerator / denominator.",
-        "1",
-    ),
-    Column(
-        "polarity",
-        False,
-        "neutral",
-        16,
-        "One of " + ", ".join(POLARITIES) + " (aliases: higher_is_better, lower_is_better).",
-        "low_is_good",
-    ),
-    Column("decimals", False, 1, None, "Decimals shown (0-6).", "1"),
-    Column("source", False, None, None, "Who publishes the data.", "Arbetsförmedlingen"),
-    Column(
-        "definition",
-        False,
-        None,
-        None,
-        "Numerator and denominator in words.",
-        "Registered unemployed / residents aged 20-64",
-    ),
-    Column(
-        "min_numerator",
-        False,
-        None,
-        None,
-        "Values with a smaller numerator are suppressed (disclosure threshold).",
-        "5",
-    ),
-    Column(
-        "min_denominator",
-        False,
-        None,
-        None,
-        "Values with a smaller denominator are suppressed.",
-        "30",
-    ),
-    Column("weight", False, 1.0, None, "Weight in composite summaries (>= 0).", "1"),
-    Column(
-        "headline_age_group",
-        False,
-        None,
-        32,
-        "Age group an area's profile counts, as the tables write it (when there is no 'all').",
-        "18-64",
-    ),
-)
-OUTPUT_COLUMNS = [
-    "id",
-    "name_sv",
-    "name_pl",
-    "name_en",
-    "description_sv",
-    "description_pl",
-    "description_en",
-    "domain",
-    "unit",
-    "value_type",
-    "multiplier",
-    "polarity",
-    "decimals",
-    "source",
-    "definition",
-    "min_numerator",
-    "min_denominator",
-    "weight",
-    "headline_age_group",
-]
-POLARITY_ALIASES = {
-    "higher_is_better": "high_is_good",
-    "high_is_better": "high_is_good",
-    "higher_is_good": "high_is_good",
-    "high": "high_is_good",
-    "higher": "high_is_good",
-    "positive": "high_is_good",
-    "+": "high_is_good",
-    "lower_is_better": "low_is_good",
-    "low_is_better": "low_is_good",
-    "lower_is_good": "low_is_good",
-    "low": "low_is_good",
-    "lower": "low_is_good",
-    "negative": "low_is_good",
-    "-": "low_is_good",
-    "none": "neutral",
-    "": "neutral",
-}
-VALUE_TYPE_ALIASES = {
-    "percent": "percentage",
-    "pct": "percentage",
-    "%": "percentage",
-    "share": "proportion",
-}
-NUMBERS = ("multiplier", "decimals", "min_numerator", "min_denominator", "weight")
-CODES = ("id", "headline_age_group")  # matched against the tables: no invisible characters
+__all__ = ["COLUMNS", "ETL_COLUMNS", "OUTPUT_COLUMNS", "read_catalogue"]
 
 
 def _normal(text: str) -> str:
@@ -298,7 +158,7 @@ def _numbers(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
 
 def _texts(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
     for col in COLUMNS:
-        if col.name in NUMBERS or col.name in ("value_type", "polarity"):
+        if col.name in NUMBERS or col.name in ("value_type", "polarity", "plausibility"):
             continue
         raw = frame[col.name] if col.name in frame else pd.Series("", index=frame.index)
         if col.required:
@@ -353,7 +213,8 @@ def _ids(out: pd.DataFrame, check: _Check) -> None:
 def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     """The catalogue as one row per indicator, with every problem found.
 
-    Columns are those of ``store.schema.Indicator`` except ``batch_id``; the
+    Columns are those of ``store.schema.Indicator`` except ``batch_id`` (``OUTPUT_COLUMNS``),
+    then ``ETL_COLUMNS`` that only the ETL reads (``plausibility``); the
     index is each indicator's row in the file (header = row 1), for messages.
     Missing sv/pl names fall back to name_en; multiplier and weight default
     to 1, decimals to 1, polarity to neutral.
@@ -367,7 +228,7 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
         frame = frame.apply(lambda col: col.astype(str).str.strip().str.normalize("NFC"))
     check = _Check(file, lines)
     check.problems += table.problems
-    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS})
+    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in OUTPUT_COLUMNS + ETL_COLUMNS})
     if not table.columns or not _columns(frame, check, table.header_line):
         return empty, check.problems
     if frame.empty:
@@ -384,9 +245,10 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     _texts(frame, check, out)
     out["value_type"] = _choice(frame, check, "value_type", VALUE_TYPES, VALUE_TYPE_ALIASES)
     out["polarity"] = _choice(frame, check, "polarity", POLARITIES, POLARITY_ALIASES)
+    out["plausibility"] = _choice(frame, check, "plausibility", PLAUSIBILITY, PLAUSIBILITY_ALIASES)
     _numbers(frame, check, out)
     _ids(out, check)
-    out = out[OUTPUT_COLUMNS].set_axis(pd.Index(lines, name="row"))
+    out = out[OUTPUT_COLUMNS + ETL_COLUMNS].set_axis(pd.Index(lines, name="row"))
     return out.astype(object).where(out.notna(), None).astype(
         {"multiplier": float, "decimals": int, "weight": float}
     ), check.problems

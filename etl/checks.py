@@ -85,7 +85,9 @@ def close_matches(value: str, valid: Iterable[str], n: int = 3) -> str:
 
 
 # report(kind, mask, field, message, fix, severity): the caller turns masked rows into Problems.
-Report = Callable[[str, np.ndarray, str, str, str, str], None]
+# ``message`` is a text, or a function of a masked row's position giving that row's text.
+Message = str | Callable[[int], str]
+Report = Callable[[str, np.ndarray, str, Message, str, str], None]
 
 
 def _f(frame: pd.DataFrame, name: str) -> np.ndarray:

@@ -1,8 +1,10 @@
 """The city configuration: one TOML file per city (documented in docs/config.md).
 
-Every key is declared here as data (section, name, default, help); unknown keys
-fail listing the valid ones, and a test checks that docs/config.md documents
-every key.
+Every key is declared as data (section, name, default, help) in
+``etl.config_keys``; unknown keys fail listing the valid ones, a key given where
+it cannot apply is refused (never ignored), and a test checks that
+docs/config.md documents every key. ``[[sources]]`` and ``[[derived]]`` are
+read by ``etl.derived_config``.
 """
 
 from __future__ import annotations
@@ -13,70 +15,28 @@ from pathlib import Path
 from typing import Any
 
 from etl.characters import invisible, nfc
+from etl.config_keys import (
+    KEYS,
+    LONG_FIELDS,
+    REQUIRED,
+    SECTIONS,
+    WIDE_CONSTANTS,
+    WIDE_FIELDS,
+    XLSX,
+    Key,
+    check_fields,
+    check_reading,
+    choice,
+    refuse,
+    section,
+)
+from etl.derived_config import DerivedConfig, SourceConfig, read_derived, read_sources
 from etl.errors import EtlError, excerpt, listing, printable
 from etl.paths import unreadable
 from settings.languages import LANGS
 
-
-@dataclass(frozen=True)
-class Key:
-    section: str
-    name: str
-    default: Any
-    help: str
-    required: bool = False
-
-
-REQUIRED = object()
-
-KEYS: tuple[Key, ...] = (
-    Key("city", "code", REQUIRED, "Short code of the city; also the code of its whole-city rows.", True),
-    Key("city", "name", REQUIRED, "Name of the city as shown in the dashboard.", True),
-    Key("city", "name_sv", None, "Swedish name (defaults to name)."),
-    Key("city", "name_pl", None, "Polish name (defaults to name)."),
-    Key("city", "name_en", None, "English name (defaults to name)."),
-    Key("city", "synthetic", False, "True for made-up data; the dashboard labels it as such."),
-    Key("city", "row_code", None, "Code that marks whole-city rows in the indicator tables (defaults to city.code)."),
-    Key("boundaries", "path", REQUIRED, "GeoPackage, Shapefile (also .zip) or GeoJSON of the areas, relative to this file.", True),
-    Key("boundaries", "layer", None, "Layer to read when the file has several."),
-    Key("boundaries", "code_field", REQUIRED, "Field holding the area code.", True),
-    Key("boundaries", "name_field", None, "Field holding the area name (defaults to the code)."),
-    Key("boundaries", "crs", None, "CRS of the file when it declares none, e.g. 'EPSG:3006'."),
-    Key("boundaries", "level", "district", "Level name of these areas (district, neighbourhood, deso...)."),
-    Key("boundaries", "population_field", None, "Field with the population, shown in area headers."),
-    Key("boundaries", "filter_field", None, "Keep only features whose field starts with filter_prefix."),
-    Key("boundaries", "filter_prefix", None, "Prefix for filter_field, e.g. a municipality code."),
-    Key("prioritized", "codes", [], "Codes of the prioritized areas."),
-    Key("catalogue", "path", REQUIRED, "CSV or XLSX indicator catalogue, relative to this file.", True),
-    Key("catalogue", "sheet", None, "Sheet of an XLSX catalogue (defaults to the first)."),
-    Key("missing", "markers", ["..", "-", "x", ""], "Cell texts that mean a suppressed or missing value."),
-    Key("missing", "decimal", None, "Decimal separator for all tables: '.' or ',' (detected when unset)."),
-    Key("notes", "path", None, "CSV of the areas' resources, arenas, initiatives and residents' view (optional), relative to this file."),
-    Key("tables", "path", REQUIRED, "CSV or XLSX indicator table, relative to this file.", True),
-    Key("tables", "format", "long", "'long' (one value per row) or 'wide' (one column per indicator)."),
-    Key("tables", "sheet", None, "Sheet of an XLSX table (defaults to the first)."),
-    Key("tables", "header", True, "False when the file has no header row; then give names."),
-    Key("tables", "names", None, "Column names for a headerless file, in order."),
-    Key("tables", "delimiter", None, "',', ';', '\\t', '|' or 'whitespace' (detected when unset)."),
-    Key("tables", "encoding", None, "'utf-8', 'utf-8-sig' or 'cp1252' (detected when unset)."),
-    Key("tables", "decimal", None, "Decimal separator of this table (overrides missing.decimal)."),
-    Key("tables", "skip_rows", 0, "Rows to skip before the header (titles, notes)."),
-    Key("tables", "columns", {}, "Map of field -> source column: indicator, area, period, sex, age_group, value, numerator, denominator, lower_ci, upper_ci, sd (standard deviation, for means; long tables only), status."),
-    Key("tables", "constants", {}, "Fields with one value for the whole table, e.g. {period = '2023', sex = 'total'}."),
-    Key("tables", "sex_codes", {}, "Map of source sex code -> total, female or male, e.g. {K = 'female'}."),
-    Key("tables", "indicators", {}, "Long: map of source indicator name -> catalogue id. Wide: map of catalogue id -> value column."),
-    Key("tables", "numerator_suffix", None, "Wide: suffix of numerator columns (e.g. '_num' for 'unemployed_num')."),
-    Key("tables", "denominator_suffix", None, "Wide: suffix of denominator columns."),
-    Key("tables", "ignore_columns", [], "Wide: extra columns to leave out without a warning, e.g. an area-name column."),
-    Key("tables", "unknown_indicators", "error", "'error' or 'ignore' rows whose indicator is not in the catalogue."),
-    Key("tables", "unknown_areas", "error", "'error' or 'ignore' rows whose area is not in the boundaries."),
-)
-
-SECTIONS = ("city", "boundaries", "prioritized", "catalogue", "missing", "notes", "tables")
-LONG_FIELDS = (
-    "indicator", "area", "period", "sex", "age_group", "value",
-    "numerator", "denominator", "lower_ci", "upper_ci", "sd", "status",
-)
+__all__ = ["KEYS", "LONG_FIELDS", "REQUIRED", "SECTIONS", "CityConfig", "Key", "TableConfig",
+           "load_config"]
 
 
 @dataclass(frozen=True)
@@ -130,67 +90,44 @@ class CityConfig:
     missing_markers: tuple[str, ...]
     decimal: str | None
     notes: Path | None = None  # the optional notes file (etl.notes)
+    sources: tuple[SourceConfig, ...] = ()  # inputs of derived indicators (etl.sources)
+    derived: tuple[DerivedConfig, ...] = ()  # derived indicators (etl.derive)
 
     def files(self) -> list[tuple[str, Path]]:
         """(kind, path) of every source file, in load order."""
         notes = [("notes", self.notes)] if self.notes is not None else []
+        sources = [("source", s.path) for s in self.sources]
         return [("boundaries", self.boundaries.path), ("catalogue", self.catalogue)] + [
             ("table", t.path) for t in self.tables
-        ] + notes
+        ] + sources + notes
 
 
-def _keys(section: str) -> dict[str, Key]:
-    return {k.name: k for k in KEYS if k.section == section}
-
-
-def _section(raw: dict[str, Any], section: str, where: str, src: Path) -> dict[str, Any]:
-    """Fill defaults, reject unknown keys and report missing required ones."""
-    known = _keys(section)
-    unknown = sorted(set(raw) - set(known))
-    if unknown:
-        raise EtlError(
-            f"{src}: unknown key(s) {listing(unknown, quote=False)} in [{where}]. "
-            f"Fix: use one of {', '.join(sorted(known))} (see docs/config.md)."
-        )
-    out: dict[str, Any] = {}
-    for name, key in known.items():
-        if name in raw:
-            out[name] = raw[name]
-        elif key.required:
-            raise EtlError(
-                f"{src}: [{where}] has no '{name}'. Fix: add {name} = ... ({key.help})"
-            )
-        else:
-            out[name] = key.default
-    return out
-
-
-def _choice(value: str, allowed: tuple[str, ...], what: str, src: Path) -> str:
-    if value not in allowed:
-        raise EtlError(f"{src}: {what} is {excerpt(value)}. Fix: use one of {', '.join(allowed)}.")
-    return value
+def _table_keys(raw: dict[str, Any], t: dict[str, Any], where: str, src: Path) -> None:
+    """Keys of one layout that the other layout reads are refused, never ignored."""
+    if t["format"] == "wide":
+        check_fields(t["columns"], WIDE_FIELDS, f"{where}.columns", src,
+                     " (a wide table takes each indicator's value, numerator and denominator "
+                     "from its own columns; columns.denominator is one column shared by all)")
+        check_fields(t["constants"], WIDE_CONSTANTS, f"{where}.constants", src,
+                     " (in a wide table the measures come from the indicator columns; "
+                     "a shared denominator is columns.denominator)")
+        return
+    check_fields(t["columns"], LONG_FIELDS, f"{where}.columns", src)
+    check_fields(t["constants"], LONG_FIELDS, f"{where}.constants", src)
+    for key in ("numerator_suffix", "denominator_suffix", "ignore_columns"):
+        if key in raw:
+            raise refuse(src, where, key, "applies to wide tables only (this one is long)",
+                         f'remove {key}, or set format = "wide"')
 
 
 def _table(raw: dict[str, Any], i: int, src: Path) -> TableConfig:
     where = f"tables #{i + 1}"
-    t = _section(raw, "tables", where, src)
-    _choice(t["format"], ("long", "wide"), f"[{where}] format", src)
-    _choice(t["unknown_indicators"], ("error", "ignore"), f"[{where}] unknown_indicators", src)
-    _choice(t["unknown_areas"], ("error", "ignore"), f"[{where}] unknown_areas", src)
-    if t["decimal"] is not None:
-        _choice(t["decimal"], (".", ","), f"[{where}] decimal", src)
-    bad = sorted(set(t["columns"]) - set(LONG_FIELDS))
-    if bad:
-        raise EtlError(
-            f"{src}: [{where}.columns] has unknown field(s) {listing(bad, quote=False)}. "
-            f"Fix: map only {', '.join(LONG_FIELDS)}."
-        )
-    if not t["header"] and not t["names"]:
-        raise EtlError(
-            f"{src}: [{where}] says header = false but gives no names. "
-            "Fix: add names = [\"year\", \"area\", ...] in column order."
-        )
-    path = (src.parent / t["path"]).resolve()
+    t = section(raw, "tables", where, src)
+    choice(t["format"], ("long", "wide"), f"[{where}] format", src)
+    choice(t["unknown_indicators"], ("error", "ignore"), f"[{where}] unknown_indicators", src)
+    choice(t["unknown_areas"], ("error", "ignore"), f"[{where}] unknown_areas", src)
+    path = check_reading(raw, t, where, src)
+    _table_keys(raw, t, where, src)
     return TableConfig(
         path=path,
         format=t["format"],
@@ -210,6 +147,25 @@ def _table(raw: dict[str, Any], i: int, src: Path) -> TableConfig:
         unknown_indicators=t["unknown_indicators"],
         unknown_areas=t["unknown_areas"],
         ignore_columns=tuple(str(c) for c in t["ignore_columns"]),
+    )
+
+
+def _boundaries(raw: dict[str, Any], src: Path) -> BoundariesConfig:
+    bnd = section(raw, "boundaries", "boundaries", src)
+    for given, needed in (("filter_field", "filter_prefix"), ("filter_prefix", "filter_field")):
+        if given in raw and needed not in raw:
+            raise refuse(src, "boundaries", given, f"works only together with {needed}",
+                         f"add {needed}, or remove {given}")
+    return BoundariesConfig(
+        path=(src.parent / bnd["path"]).resolve(),
+        code_field=bnd["code_field"],
+        name_field=bnd["name_field"],
+        layer=bnd["layer"],
+        crs=bnd["crs"],
+        level=bnd["level"],
+        population_field=bnd["population_field"],
+        filter_field=bnd["filter_field"],
+        filter_prefix=bnd["filter_prefix"],
     )
 
 
@@ -234,7 +190,8 @@ def load_config(path: str | Path) -> CityConfig:
         what = "configuration file not found" if trouble == "file not found" else trouble
         raise EtlError(f"{path}: {what}. Fix: give the path to a city TOML file.")
     try:
-        raw = tomllib.loads(src.read_text(encoding="utf-8"))
+        text = src.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         line = src.read_bytes()[: exc.start].count(b"\n") + 1
         raise EtlError(f"{src}: line {line} is not UTF-8 (byte {exc.object[exc.start]:#04x}). "
@@ -250,19 +207,21 @@ def load_config(path: str | Path) -> CityConfig:
     for needed in ("city", "boundaries", "catalogue", "tables"):
         if needed not in raw:
             raise EtlError(f"{src}: no [{needed}] section. Fix: add it (see docs/config.md).")
-    city = _section(raw["city"], "city", "city", src)
-    bnd = _section(raw["boundaries"], "boundaries", "boundaries", src)
-    prio = _section(raw.get("prioritized", {}), "prioritized", "prioritized", src)
-    cat = _section(raw["catalogue"], "catalogue", "catalogue", src)
-    missing = _section(raw.get("missing", {}), "missing", "missing", src)
-    notes = _section(raw.get("notes", {}), "notes", "notes", src)
+    city = section(raw["city"], "city", "city", src)
+    prio = section(raw.get("prioritized", {}), "prioritized", "prioritized", src)
+    cat = section(raw["catalogue"], "catalogue", "catalogue", src)
+    if "sheet" in raw["catalogue"] and not str(cat["path"]).lower().endswith(XLSX):
+        raise refuse(src, "catalogue", "sheet", f"applies to XLSX workbooks, not to "
+                     f"{excerpt(str(cat['path']))}", "remove sheet, or point path at the .xlsx file")
+    missing = section(raw.get("missing", {}), "missing", "missing", src)
+    notes = section(raw.get("notes", {}), "notes", "notes", src)
     tables_raw = raw["tables"]
     if isinstance(tables_raw, dict):
         tables_raw = [tables_raw]
     if not tables_raw:
         raise EtlError(f"{src}: [[tables]] is empty. Fix: add at least one indicator table.")
     if missing["decimal"] is not None:
-        _choice(missing["decimal"], (".", ","), "[missing] decimal", src)
+        choice(missing["decimal"], (".", ","), "[missing] decimal", src)
     code = nfc(str(city["code"]))
     name = str(city["name"])
     return CityConfig(
@@ -272,17 +231,7 @@ def load_config(path: str | Path) -> CityConfig:
         names={lang: str(city[f"name_{lang}"] or name) for lang in LANGS},
         synthetic=bool(city["synthetic"]),
         row_code=nfc(str(city["row_code"] or code)),
-        boundaries=BoundariesConfig(
-            path=(src.parent / bnd["path"]).resolve(),
-            code_field=bnd["code_field"],
-            name_field=bnd["name_field"],
-            layer=bnd["layer"],
-            crs=bnd["crs"],
-            level=bnd["level"],
-            population_field=bnd["population_field"],
-            filter_field=bnd["filter_field"],
-            filter_prefix=bnd["filter_prefix"],
-        ),
+        boundaries=_boundaries(raw["boundaries"], src),
         prioritized=tuple(nfc(str(c)) for c in prio["codes"]),
         catalogue=(src.parent / cat["path"]).resolve(),
         catalogue_sheet=cat["sheet"],
@@ -290,4 +239,6 @@ def load_config(path: str | Path) -> CityConfig:
         missing_markers=tuple(str(m) for m in missing["markers"]),
         decimal=missing["decimal"],
         notes=(src.parent / notes["path"]).resolve() if notes["path"] else None,
+        sources=read_sources(raw.get("sources", []), src, text),
+        derived=read_derived(raw.get("derived", []), src, text),
     )

@@ -162,15 +162,23 @@ def _unknown_column(table: TextTable, col: str, base: str, ids: set[str]) -> Pro
 def _wide_indicators(
     t: TableConfig, table: TextTable, layout: Layout, ids: set[str]
 ) -> tuple[list[Problem], list[str]]:
-    """Fill ``layout.wide``; returns the problems and the ignored columns."""
-    groups = _wide_groups(t, table.columns, set(layout.fields.values()))
+    """Fill ``layout.wide``; returns the problems and the ignored columns.
+
+    ``columns.denominator`` names one column shared by every indicator as its
+    denominator (an indicator's own suffixed denominator column wins).
+    """
+    shared = t.columns.get("denominator")
+    used = set(layout.fields.values())
+    if shared is not None and shared not in t.indicators.values():
+        used.add(shared)
+    groups = _wide_groups(t, table.columns, used)
     by_source = {v: k for k, v in t.indicators.items()}
     problems, ignored = [], []
     for base, cols in groups.items():
         ind = by_source.get(base, nfc(base) if not t.indicators else None)
         # Without a catalogue (it failed to read, and says why) indicators are not checked.
         if ind is not None and (ind in ids or not ids):
-            layout.wide[ind] = cols
+            layout.wide[ind] = cols if shared is None else {"denominator": shared, **cols}
             continue
         col = cols.get("value") or next(iter(cols.values()))
         if ind is not None and t.indicators:
@@ -202,6 +210,9 @@ def resolve_wide(
 ) -> tuple[Layout, list[Problem]]:
     """Layout of a wide table (one column per indicator, by catalogue id or the indicators map)."""
     fields, problems = _key_fields(t, table, ("area", "period", "sex", "age_group"))
+    shared = t.columns.get("denominator")
+    if shared is not None and shared not in table.columns:
+        problems.append(_missing_column(t, table, "denominator", shared))
     layout = Layout(table.file, fields, dict(t.constants))
     if problems:
         return layout, problems

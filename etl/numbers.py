@@ -107,3 +107,16 @@ def parse_numbers(texts: pd.Series, decimal: str) -> tuple[np.ndarray, np.ndarra
         empty[need] = (slow == "").to_numpy(dtype=bool)
     bad = np.isnan(values) & ~empty
     return values, bad
+
+
+def parse_measure(
+    cells: pd.Series, markers: set[str], decimal: str
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Values, cells that are not numbers, and cells holding a missing-value marker."""
+    marked = cells.isin(markers).to_numpy()
+    values, bad = parse_numbers(cells.where(~marked, "") if marked.any() else cells, decimal)
+    if bad.any():  # markers with spaces around them
+        spaced = np.zeros(len(cells), dtype=bool)
+        spaced[bad] = cells[bad].str.slice(0, 100).str.strip().isin(markers).to_numpy()
+        marked, bad = marked | spaced, bad & ~spaced
+    return values, bad, marked

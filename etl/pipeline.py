@@ -109,7 +109,10 @@ def read_inputs(
             catalogue, values, display_name(cfg.catalogue, cfg.source.parent)
         )
         rows = {str(k): int(v) for k, v in tables.rows_per_file.items()}
-        say(f"Tables: {len(values)} values read from {len(cfg.tables)} file(s).")
+        say(f"Tables: {len(values) - tables.derived} values read from {len(cfg.tables)} file(s).")
+        if cfg.derived:
+            say(f"Derived: {tables.derived} values computed by {len(cfg.derived)} [[derived]] "
+                f"block(s) from {len(cfg.sources)} source file(s).")
     notes, note_problems = _notes(cfg, codes, say)
     problems += note_problems
     files = _with_rows(files or source_files(cfg), areas, catalogue, rows, len(notes))

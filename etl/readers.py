@@ -25,6 +25,7 @@ from etl.paths import NOT_FOUND, folder_listing, unreadable
 from etl.sniff import DELIMITERS, detect_delimiter, detect_encoding, sample_lines
 
 CHUNK_ROWS = 500_000
+BLANK_SHOWN = 5  # empty rows named in the warning
 DELIMITER_NAMES = {"\t": "tab", ";": "';'", "|": "'|'", ",": "','", "whitespace": "whitespace"}
 _SKIPPED = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
@@ -55,6 +56,36 @@ class TextTable:
     header_line: int | None
     problems: list[Problem] = field(default_factory=list)
     _source: Any = None
+    blank_rows: int = 0  # empty rows dropped while reading (a plausibility warning)
+    blank_lines: list[int] = field(default_factory=list)  # the first few of them
+    _pending: tuple[int, list[int]] = (0, [])  # empty rows not yet followed by data: count, first
+
+    def count_blank(self, blank: np.ndarray, lines: np.ndarray) -> None:
+        """Count empty rows between data rows (those after the last data row are not counted)."""
+        kept = np.flatnonzero(~blank)
+        last = int(kept[-1]) if len(kept) else -1
+        if last >= 0 and self._pending[0]:
+            self._commit(*self._pending)
+            self._pending = (0, [])
+        inside = lines[: last + 1][blank[: last + 1]]
+        self._commit(len(inside), [int(n) for n in inside[:BLANK_SHOWN]])
+        after = lines[last + 1:][blank[last + 1:]]
+        count, first = self._pending
+        self._pending = (count + len(after), (first + [int(n) for n in after[:BLANK_SHOWN]])[:BLANK_SHOWN])
+
+    def _commit(self, count: int, first: list[int]) -> None:
+        self.blank_rows += count
+        self.blank_lines += first[: BLANK_SHOWN - len(self.blank_lines)]
+
+    def blank_problem(self) -> Problem | None:
+        """A warning counting the empty rows and naming the first ones (None: there were none)."""
+        if not self.blank_rows:
+            return None
+        shown = ", ".join(str(n) for n in self.blank_lines)
+        more = " ..." if self.blank_rows > len(self.blank_lines) else ""
+        return Problem(self.file, f"{self.blank_rows:,} empty row(s) were skipped (rows {shown}{more})",
+                       "nothing, unless data are missing there: delete the empty rows, or fill "
+                       "them in", row=self.blank_lines[0], severity="warning")
 
     def chunks(self) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
         yield from self._source(self)
@@ -121,7 +152,7 @@ def _csv_chunks(
                 lines = lines[~np.isin(lines, [s[0] for s in skipped])]
             next_line = int(lines[-1]) + 1 if len(lines) else next_line + len(skipped)
             chunk.columns = names
-            frame, lines, rest_empty = _clean(chunk, lines)
+            frame, lines, rest_empty = _clean(chunk, lines, table=table)
             yield _drop_foreign_rows(table, frame, lines, rest_empty)
 
 
@@ -159,9 +190,10 @@ def _drop_foreign_rows(
 
 
 def _clean(
-    frame: pd.DataFrame, lines: np.ndarray, strip: bool = False
+    frame: pd.DataFrame, lines: np.ndarray, strip: bool = False, table: TextTable | None = None
 ) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
-    """Drop blank rows; with ``strip`` also strip every cell (small files only).
+    """Drop blank rows (counted in ``table``); with ``strip`` also strip every cell (small
+    files only).
 
     Also returns, for the rows kept, whether all cells but the first are empty.
     """
@@ -174,6 +206,8 @@ def _clean(
     blank = rest_empty.copy()
     if frame.shape[1] and blank.any():
         blank[blank] = frame.iloc[:, 0][blank].str.strip().to_numpy(dtype=object) == ""
+    if table is not None:
+        table.count_blank(blank, lines)
     if blank.any():
         frame, lines, rest_empty = frame.loc[~blank], lines[~blank], rest_empty[~blank]
     return frame.reset_index(drop=True), lines, rest_empty
@@ -301,7 +335,7 @@ def _open_xlsx(path: Path, file: str, opts: ReadOptions) -> TextTable:
     lines = np.arange(opts.first_line, opts.first_line + len(texts), dtype=np.int64)
     problems = _header_problems(file, columns, opts.header_line)
     table = TextTable(file, columns, None, None, opts.header_line, problems)
-    frame, lines, _ = _clean(texts.reset_index(drop=True), lines, strip=True)
+    frame, lines, _ = _clean(texts.reset_index(drop=True), lines, strip=True, table=table)
     table._source = lambda t: iter([(frame, lines)])
     return table
 

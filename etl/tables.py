@@ -7,7 +7,7 @@ chunked: key columns are checked once per distinct code, numbers per column.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -16,23 +16,19 @@ from pandas.api.extensions import ExtensionArray
 from pandas.api.types import union_categoricals
 
 from etl.characters import CONTROL_FIX, invisible_rows
-from etl.checks import (
-    MISSING,
-    SUPPRESSED,
-    ProblemLog,
-    Report,
-    check_counts,
-    check_ranges,
-    check_scale,
-    fill_values,
-)
+from etl.checks import MISSING, SUPPRESSED, Message, Report, check_scale
 from etl.config import CityConfig, TableConfig
+from etl.context import Context
+from etl.derive import derive
 from etl.duplicates import check_duplicates
 from etl.errors import Problem
 from etl.keys import KEY_COLUMNS, Codebook, convert_keys, lookups, new_tallies, tally_problems
 from etl.layout import NUMBERS, Layout, resolve_long, resolve_wide, to_long
-from etl.numbers import detect_decimal, parse_numbers
+from etl.numbers import detect_decimal, parse_measure
+from etl.plausibility import check_city_values
 from etl.readers import TextTable, display_name, open_table
+from etl.rowchecks import check_values, plain, row_kinds
+from etl.sources import read_sources
 from store.read import VALUE_COLUMNS
 from store.schema import SEXES
 
@@ -48,22 +44,7 @@ class TablesResult:
     values: pd.DataFrame
     problems: list[Problem]
     rows_per_file: dict[Path, int]
-
-
-@dataclass
-class Context:
-    """What every table of one load is checked against, and the problem log."""
-
-    cfg: CityConfig
-    areas: set[str]
-    catalogue: pd.DataFrame
-    log: ProblemLog = field(default_factory=ProblemLog)
-    ids: set[str] = field(default_factory=set)
-    books: dict[str, Codebook] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.books = {c: Codebook() for c in [*KEY_COLUMNS, "status", "file"]}
-        self.ids = set(self.catalogue["id"].dropna()) if "id" in self.catalogue else set()
+    derived: int = 0  # rows computed by [[derived]] blocks (included in ``values``)
 
 
 # ---------------------------------------------------------------- numbers
@@ -73,7 +54,7 @@ def _row_reporter(ctx: Context, layout: Layout, frame: pd.DataFrame) -> Report:
     """A ``checks.Report`` that turns masked rows of ``frame`` into capped Problems."""
 
     def report(
-        kind: str, mask: np.ndarray, name: str, message: str, fix: str, severity: str
+        kind: str, mask: np.ndarray, name: str, message: Message, fix: str, severity: str
     ) -> None:
         total = int(np.count_nonzero(mask))
         if not total:
@@ -84,37 +65,18 @@ def _row_reporter(ctx: Context, layout: Layout, frame: pd.DataFrame) -> Report:
         problems = [
             Problem(
                 layout.file,
-                message,
+                message if isinstance(message, str) else message(int(i)),
                 fix,
                 row=int(line),
                 column=layout.column(name, ind),
-                value=_plain(value),
+                value=plain(value),
                 severity=severity,
             )
-            for line, ind, value in zip(rows["line"], inds, rows[name], strict=True)
+            for i, line, ind, value in zip(idx, rows["line"], inds, rows[name], strict=True)
         ]
         ctx.log.add(kind, total, problems)
 
     return report
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, float | np.floating):
-        return int(value) if float(value).is_integer() else float(value)
-    return value
-
-
-def _parse_measure(
-    cells: pd.Series, markers: set[str], decimal: str
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Values, cells that are not numbers, and cells holding a missing-value marker."""
-    marked = cells.isin(markers).to_numpy()
-    values, bad = parse_numbers(cells.where(~marked, "") if marked.any() else cells, decimal)
-    if bad.any():  # markers with spaces around them
-        spaced = np.zeros(len(cells), dtype=bool)
-        spaced[bad] = cells[bad].str.slice(0, 100).str.strip().isin(markers).to_numpy()
-        marked, bad = marked | spaced, bad & ~spaced
-    return values, bad, marked
 
 
 def _status(
@@ -152,7 +114,7 @@ def convert_numbers(
         if not layout.has(name):
             out[name], marked[name] = np.nan, np.zeros(len(text), dtype=bool)
             continue
-        out[name], bad, marked[name] = _parse_measure(text[name], markers, decimal)
+        out[name], bad, marked[name] = parse_measure(text[name], markers, decimal)
         report("not a number", bad, name, f"{name} is not a number", fix, "error")
     if "status" in layout.fields:
         bad = invisible_rows(text["status"], free_text=True)
@@ -163,27 +125,9 @@ def convert_numbers(
     return out
 
 
-def _per_row(ids: pd.Series, by_id: pd.Series, default: object) -> np.ndarray:
-    """``by_id`` looked up for each row of the categorical ``ids`` (``default`` when absent)."""
-    looked = by_id.reindex(ids.cat.categories).to_numpy(dtype=object)
-    table = np.concatenate([looked, np.array([default], dtype=object)])
-    table[pd.isna(table)] = default
-    return table[ids.cat.codes.to_numpy()]
-
-
 def check_chunk(frame: pd.DataFrame, ctx: Context, layout: Layout) -> pd.DataFrame:
-    """Counts, computed values, ranges (see etl.checks)."""
-    cat = ctx.catalogue.drop_duplicates("id").set_index("id")
-    types = _per_row(frame["indicator_id"], cat.get("value_type", pd.Series(dtype=object)), None)
-    multipliers = _per_row(
-        frame["indicator_id"], cat.get("multiplier", pd.Series(dtype=float)), 1.0
-    ).astype(float)
-    report = _row_reporter(ctx, layout, frame)
-    given = ~np.isnan(frame["value"].to_numpy(dtype=float))
-    check_counts(frame, types, report)
-    fill_values(frame, types, multipliers, report)
-    check_ranges(frame, types, given, report)
-    return frame
+    """Counts, computed values, ranges and plausibility (see etl.rowchecks)."""
+    return check_values(frame, ctx, _row_reporter(ctx, layout, frame))
 
 
 # ---------------------------------------------------------------- tables
@@ -253,6 +197,8 @@ def read_table(t: TableConfig, ctx: Context) -> tuple[pd.DataFrame | None, int]:
                 keys.loc[keep].reset_index(drop=True),
             )
         parts.append(check_chunk(convert_numbers(text, keys, ctx, layout, decimal), ctx, layout))
+    if (blank := table.blank_problem()) is not None:
+        ctx.log.problems.append(blank)
     kind = "wrong number of fields"  # rows found while reading
     ctx.log.add(kind, len(table.problems), table.problems[: ctx.log.room(table.file, kind)])
     valid = {
@@ -341,7 +287,12 @@ def read_tables(cfg: CityConfig, area_codes: set[str], catalogue: pd.DataFrame) 
         rows_per_file[t.path] = rows
         if part is not None:
             parts.append(part)
-    values = concat_frames(parts)
+    values, derived = concat_frames(parts), []
+    if cfg.sources or cfg.derived:
+        sources, source_rows = read_sources(ctx)
+        rows_per_file |= {p: n for p, n in source_rows.items() if p not in rows_per_file}
+        derived = derive(ctx, values, sources)
+        values = concat_frames([values, *derived])
     if not values.empty:
         check_duplicates(values, ctx.log)
         types = (
@@ -350,8 +301,10 @@ def read_tables(cfg: CityConfig, area_codes: set[str], catalogue: pd.DataFrame) 
             else pd.Series(dtype=object)
         )
         ctx.log.problems += check_scale(values, types)
-    order = {display_name(t.path, cfg.source.parent): i for i, t in enumerate(cfg.tables)}
+        check_city_values(values, ctx, row_kinds(values, ctx))
+    files = [t.path for t in cfg.tables] + [s.path for s in cfg.sources] + [cfg.source]
+    order = {display_name(path, cfg.source.parent): i for i, path in reversed(list(enumerate(files)))}
     problems = sorted(
         ctx.log.finish(), key=lambda p: (order.get(p.file, -1), p.row is None, p.row or 0)
     )
-    return TablesResult(_finish(values), problems, rows_per_file)
+    return TablesResult(_finish(values), problems, rows_per_file, sum(len(d) for d in derived))

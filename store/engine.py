@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 import settings
 
@@ -30,6 +30,26 @@ def read_database_url() -> str:
     """WELLBEING_READ_DATABASE_URL (a role that can only read), else :func:`database_url`."""
     url = settings.get("WELLBEING_READ_DATABASE_URL").strip()
     return _normalise(url) if url else database_url()
+
+
+def sqlite_file(url: str | URL) -> Path | None:
+    """The absolute path of a SQLite store's file (None for other stores and in-memory ones)."""
+    parsed = make_url(url) if isinstance(url, str) else url
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" \
+            or database.startswith("file:"):
+        return None
+    return Path(database).expanduser().resolve()
+
+
+def shown_url(url: str | URL | None = None) -> str:
+    """The store as commands print it: the password hidden, a SQLite file's path absolute
+    (``sqlite:////abs/path/atlas.sqlite``, whatever folder the command ran in)."""
+    parsed = make_url(url or database_url()) if not isinstance(url, URL) else url
+    path = sqlite_file(parsed)
+    if path is not None:
+        parsed = parsed.set(database=str(path))
+    return parsed.render_as_string(hide_password=True)
 
 
 def _normalise(url: str) -> str:

@@ -15,14 +15,28 @@ app.add_typer(db_app, name="db")
 
 @db_app.command("upgrade")
 def db_upgrade() -> None:
-    """Create or migrate the store's tables (DATABASE_URL, default: data/atlas.sqlite)."""
-    from store.engine import database_url
-    from store.migrate import upgrade
-    from wellbeing.errors import errors_to_exit
+    """Create or migrate the store's tables (DATABASE_URL, default: data/atlas.sqlite); says
+    which store, and whether it was created, upgraded or already up to date."""
+    from store.engine import database_url, get_engine, sqlite_file
+    from store.migrate import current_revision, head_revision, schema_state, upgrade
+    from wellbeing.errors import errors_to_exit, store_shown
 
-    with errors_to_exit():
-        upgrade()
-    typer.echo(f"Store is up to date: {database_url()}")
+    shown = store_shown()
+    with errors_to_exit(shown):
+        file = sqlite_file(database_url())
+        new_file = file is not None and not file.exists()
+        engine = get_engine(database_url())
+        state, before = schema_state(engine), current_revision(engine)
+        upgrade(engine)
+    if new_file:
+        typer.echo(f"Created a new store: {shown} (a SQLite file, with the atlas's tables).")
+    elif state == "empty":
+        typer.echo(f"Created the atlas's tables in the store {shown}.")
+    elif state == "behind":
+        typer.echo(f"Upgraded the store {shown} from schema revision {before} to {head_revision()} "
+                   "(the data are kept).")
+    else:
+        typer.echo(f"Store is up to date: {shown}")
 
 
 def _register() -> None:

@@ -31,6 +31,13 @@ def console(stderr: bool = False) -> Console:
     return out
 
 
+def store_shown(url: str | None = None) -> str:
+    """The store's URL as printed (password hidden), without printing it."""
+    from store.engine import shown_url
+
+    return shown_url(url)
+
+
 def say(out: Console) -> Callable[[str], None]:
     """Progress lines printed as they are (no markup)."""
     return lambda message: out.print(message, markup=False, soft_wrap=True)
@@ -49,10 +56,11 @@ def fail(message: str, code: int = FAILURE) -> typer.Exit:
     return typer.Exit(code)
 
 
-def store_failure(exc: Exception) -> str:
-    """The first line of a database error, with what to check."""
+def store_failure(exc: Exception, store: str | None = None) -> str:
+    """The first line of a database error, with the store (password hidden) and what to check."""
     lines = str(exc).strip().splitlines() or [type(exc).__name__]
-    return f"the store failed ({lines[0]}). {STORE_FIX}"
+    which = f" {store}" if store else ""
+    return f"the store{which} failed ({lines[0]}). {STORE_FIX}"
 
 
 def write_failure(exc: OSError) -> str:
@@ -71,8 +79,9 @@ def _domain_errors() -> tuple[type[Exception], ...]:
 
 
 @contextmanager
-def errors_to_exit() -> Iterator[None]:
-    """Domain, store and file errors -> ``Error: ...`` on stderr and exit 1."""
+def errors_to_exit(store: str | None = None) -> Iterator[None]:
+    """Domain, store and file errors -> ``Error: ...`` on stderr and exit 1; a database error
+    names ``store`` (``store.engine.shown_url``: the password hidden)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from etl.errors import ValidationError
@@ -87,6 +96,6 @@ def errors_to_exit() -> Iterator[None]:
     except _domain_errors() as exc:
         raise fail(str(exc)) from exc
     except SQLAlchemyError as exc:
-        raise fail(store_failure(exc)) from exc
+        raise fail(store_failure(exc, store)) from exc
     except OSError as exc:
         raise fail(write_failure(exc)) from exc

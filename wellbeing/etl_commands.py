@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from wellbeing.errors import console, errors_to_exit, print_problems, say
+from wellbeing.errors import console, errors_to_exit, print_problems, say, store_shown
 
 etl_app = typer.Typer(help="Load a city's boundaries and indicator tables into the store.",
                       no_args_is_help=True)
@@ -39,7 +39,9 @@ def run_command(
     from etl.pipeline import run
 
     out = console()
-    with errors_to_exit():
+    shown = store_shown()
+    say(out)(f"Store: {shown}")
+    with errors_to_exit(shown):
         result = run(config, force=force, say=say(out))
     print_problems(out, "Warnings", result.warnings)
     if not result.unchanged:
@@ -57,12 +59,15 @@ def status_command(
     from store.migrate import has_tables
 
     out = console()
-    with errors_to_exit():
+    shown = store_shown()
+    with errors_to_exit(shown):
         engine = get_engine(database_url())  # keyed by URL: DATABASE_URL may change
         if not has_tables(engine):
-            raise EtlError(f"the store at {database_url()} has no tables yet. "
+            raise EtlError(f"the store {shown} has no tables yet. "
                            "Fix: run `wellbeing etl run CONFIG` or `wellbeing demo`.")
-        render_status(read_status(engine, batches), out)
+        status = read_status(engine, batches)
+    out.print(f"Store: {shown}", markup=False, soft_wrap=True)
+    render_status(status, out)
 
 
 def demo_command(
@@ -72,17 +77,15 @@ def demo_command(
     ),
 ) -> None:
     """Load the synthetic demo city (Exempelstad) into an empty store (DATABASE_URL)."""
-    from sqlalchemy.engine import make_url
-
     from etl.demo import load_demo
-    from store.engine import database_url
 
     out = console()
-    with errors_to_exit():
+    shown = store_shown()
+    say(out)(f"Store: {shown}")
+    with errors_to_exit(shown):
         result = load_demo(force=force, say=say(out))
     if result is None:
         return
     print_problems(out, "Warnings", result.warnings)
     if not result.unchanged:
-        shown = make_url(database_url()).render_as_string(hide_password=True)
         out.print(f"Demo city loaded into {shown}.", markup=False, style="green")

@@ -32,7 +32,7 @@ def export_data(
     from presentation.formulas import neutralise_frame
     from store.engine import get_engine, read_database_url
     from store.read import read_snapshot
-    from wellbeing.errors import USAGE, errors_to_exit, fail
+    from wellbeing.errors import USAGE, errors_to_exit, fail, store_shown
 
     if lang not in LANGS:
         raise fail(f"unknown language {lang!r}. Fix: use one of {', '.join(LANGS)}.", USAGE)
@@ -40,7 +40,7 @@ def export_data(
         raise fail(f"unknown layout {layout!r}. Fix: use one of {', '.join(LAYOUTS)}.", USAGE)
     if out.is_dir():
         raise fail(f"--out {out} is a folder. Fix: give a file name, e.g. --out {out / 'atlas.csv'}.", USAGE)
-    with errors_to_exit():
+    with errors_to_exit(store_shown(read_database_url())):
         snap = read_snapshot(get_engine(read_database_url()))
         table = comparison_table_of(snap)
         named = localize(table, snap.catalogue, snap.areas, lang)
@@ -53,3 +53,4 @@ def export_data(
         out.parent.mkdir(parents=True, exist_ok=True)
         neutralise_frame(rows).to_csv(out, index=False, encoding="utf-8")
     typer.echo(f"Wrote {len(rows)} rows to {out}")
+    typer.echo(f"Store: {store_shown(read_database_url())}")

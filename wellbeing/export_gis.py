@@ -50,10 +50,10 @@ def _write(out: Path, fmt: str, crs: str, period: str, sex: str, lang: str) -> N
     from presentation.comparisons import comparison_table_of
     from store.engine import get_engine, read_database_url
     from store.read import read_snapshot
-    from wellbeing.errors import USAGE, errors_to_exit, fail
+    from wellbeing.errors import USAGE, errors_to_exit, fail, store_shown
 
     request = GisRequest(fmt=fmt, period=period, sex=sex, crs=crs, lang=lang)
-    with errors_to_exit():
+    with errors_to_exit(store_shown(read_database_url())):
         engine = get_engine(read_database_url())
         for attempt in range(ATTEMPTS):
             snap = read_snapshot(engine)
@@ -72,3 +72,4 @@ def _write(out: Path, fmt: str, crs: str, period: str, sex: str, lang: str) -> N
         write_layers(layers, out, fmt)
     typer.echo(f"Wrote {len(layers.areas)} areas × {len(layers.indicators)} indicators to {out} "
                f"({layers.areas.crs.to_string() if layers.areas.crs else 'no CRS'})")
+    typer.echo(f"Store: {store_shown(read_database_url())}")

@@ -12,8 +12,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from reports import FORMATS, check_format, check_lang, render_profile
 from reports.errors import ExportError
 from settings.languages import LANGS
+from store.engine import read_database_url
 from store.read import Snapshot
-from wellbeing.errors import USAGE, errors_to_exit, fail
+from wellbeing.errors import USAGE, errors_to_exit, fail, store_shown
 
 
 def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, out: Path) -> None:
@@ -103,8 +104,10 @@ def export_profile(
     except ExportError as exc:
         raise fail(str(exc), USAGE) from exc
     fmt = fmt.lower()
-    with errors_to_exit():
+    shown = store_shown(read_database_url())
+    with errors_to_exit(shown):
         if area:
             _single(area, fmt, lang, out)
         else:
             _batch(fmt, lang, out, jobs)
+    typer.echo(f"Store: {shown}")

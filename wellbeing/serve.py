@@ -27,6 +27,9 @@ def serve_command(
     atlas = Atlas()
     app = create_app(atlas)
     warm(atlas)  # build the comparison table while the server starts
+    from store.engine import read_database_url, shown_url
+
+    typer.echo(f"Store: {shown_url(read_database_url())}")
     typer.echo(f"Serving the dashboard at http://{host}:{port}/ (Ctrl+C stops it)")
     if debug:
         app.run(host=host, port=port, debug=True, dev_tools_ui=True, dev_tools_props_check=True)

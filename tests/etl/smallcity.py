@@ -5,6 +5,13 @@
 ``table=``, ``catalogue=`` or ``config=`` text to replace a file, or
 ``files={name: text_or_bytes}`` to add more. ``dump_store(engine)`` returns
 the store's content for before/after comparisons.
+
+It also writes the inputs of derived indicators and ``DERIVED_CONFIG``:
+``catalogue_derived.csv`` (the catalogue plus derived indicators),
+``population.csv`` (area × year × sex × age band), ``birth.csv`` (persons by birth
+region) and ``tenure.csv`` (a wide file of dwellings by tenure). ``DERIVED_CONFIG``
+is a valid configuration that uses them; ``population(area, period, sex, band)`` and
+the other functions give each figure, for known-answer tests.
 """
 
 from __future__ import annotations
@@ -87,14 +94,19 @@ def table_rows() -> list[list[str]]:
     """indicator, area, period, sex, numerator, denominator, value (deterministic)."""
     rows = []
     for p, period in enumerate(PERIODS):
-        for i, area in enumerate([*CODES, CITY_CODE]):
-            den = 1000 + 100 * i + 10 * p if area != CITY_CODE else 20_000
-            num = 50 + 7 * i + 3 * p if area != CITY_CODE else 1_100
+        dens = [1000 + 100 * i + 10 * p for i in range(len(CODES))]
+        nums = [50 + 7 * i + 3 * p for i in range(len(CODES))]
+        # The whole city's row is the sum of its areas' (a plausible city value).
+        for area, num, den, admitted, median in [
+            *((a, n, d, n // 2, 25_000 + 500 * i + 300 * p)
+              for i, (a, n, d) in enumerate(zip(CODES, nums, dens, strict=True))),
+            (CITY_CODE, sum(nums), sum(dens), sum(n // 2 for n in nums), 27_000 + 300 * p),
+        ]:
             rows += [
                 ["unemployment", area, period, "total", str(num), str(den), ""],
                 ["low_income", area, period, "total", str(num * 2), str(den), ""],
-                ["admissions", area, period, "total", str(num // 2), str(den), ""],
-                ["median_income", area, period, "total", "", "", str(25_000 + 500 * i + 300 * p)],
+                ["admissions", area, period, "total", str(admitted), str(den), ""],
+                ["median_income", area, period, "total", "", "", str(median)],
                 ["population", area, period, "total", "", "", str(den)],
             ]
     return rows
@@ -103,6 +115,116 @@ def table_rows() -> list[list[str]]:
 def table_csv(rows: list[list[str]] | None = None, delimiter: str = ",") -> str:
     header = ["indicator", "area", "period", "sex", "numerator", "denominator", "value"]
     return "\n".join(delimiter.join(r) for r in [header, *(rows or table_rows())]) + "\n"
+
+
+DERIVED_CATALOGUE = CATALOGUE + """\
+foreign_born,Foreign-born,Utrikes födda,Urodzeni za granicą,demography,%,percentage,1,neutral,1,Synthetic
+aged_65_plus,Residents 65+,Invånare 65+,Mieszkańcy 65+,demography,%,percentage,1,neutral,1,Synthetic
+rental_share,Rental dwellings,Hyresrätter,Mieszkania na wynajem,housing,,proportion,1,neutral,2,Synthetic
+admission_rate,Admissions per 100000,Inläggningar per 100000,Hospitalizacje na 100000,health,per 100000,rate,100000,low_is_good,0,Synthetic
+residents,Residents,Invånare,Mieszkańcy,population,persons,count,1,neutral,0,Synthetic
+dependency_ratio,Dependency ratio,Försörjningskvot,Współczynnik obciążenia,demography,per 100,rate,100,neutral,1,Synthetic
+"""
+BANDS = {"0-19 år": "0-19", "20-64 år": "20-64", "65-79 år": "65-79", "80+ år": "80+"}
+SOURCES = """
+[[sources]]
+name = "population"
+path = "population.csv"
+columns = { area = "område", period = "år", sex = "kön", age_group = "ålder" }
+sex_codes = { K = "female", M = "male" }
+age_bands = { "0-19 år" = "0-19", "20-64 år" = "20-64", "65-79 år" = "65-79", "80+ år" = "80+" }
+
+[[sources]]
+name = "birth"
+path = "birth.csv"
+categories = ["region"]
+
+[[sources]]
+name = "tenure"
+path = "tenure.csv"
+"""
+DERIVED = """
+[[derived]]
+indicator = "foreign_born"
+numerator = { source = "birth", where = { region = "totalt" }, minus = { where = { region = "Sverige" } } }
+denominator = { source = "birth", where = { region = "totalt" } }
+
+[[derived]]
+indicator = "aged_65_plus"
+numerator = { source = "population", age = "65+" }
+denominator = { source = "population" }
+sexes = ["female", "male", "total"]
+
+[[derived]]
+indicator = "rental_share"
+numerator = { source = "tenure", column = "hyresrätt" }
+denominator = { source = "tenure", column = ["hyresrätt", "bostadsrätt", "äganderätt", "uppgift saknas"] }
+
+[[derived]]
+indicator = "admission_rate"
+numerator = { indicator = "admissions", measure = "numerator" }
+denominator = { source = "population" }
+
+[[derived]]
+indicator = "residents"
+value = { source = "population" }
+
+[[derived]]
+indicator = "dependency_ratio"
+numerator = { source = "population", age = "0-19", plus = { age = "65+" } }
+denominator = { source = "population", age = "20-64" }
+"""
+DERIVED_CONFIG = CONFIG.replace('path = "catalogue.csv"', 'path = "catalogue_derived.csv"') + SOURCES + DERIVED
+
+
+def population(area: str, period: str, sex: str, band: str) -> int:
+    """Residents of one age band (0-19, 20-64, 65-79, 80+); the city's row is the areas' sum."""
+    if area == CITY_CODE:
+        return sum(population(a, period, sex, band) for a in CODES)
+    if sex == "total":
+        return population(area, period, "female", band) + population(area, period, "male", band)
+    i, p = CODES.index(area), PERIODS.index(period)
+    base = {"0-19": 200, "20-64": 600, "65-79": 100, "80+": 30}[band] + (10 if sex == "male" else 0)
+    return base + {"0-19": 10, "20-64": 20, "65-79": 5, "80+": 1}[band] * i + 5 * p
+
+
+def born(area: str, period: str, region: str) -> int:
+    """Persons by birth region: 'totalt' or 'Sverige'."""
+    if area == CITY_CODE:
+        return sum(born(a, period, region) for a in CODES)
+    i, p = CODES.index(area), PERIODS.index(period)
+    return (1000 + 50 * i + 7 * p) if region == "totalt" else (800 + 30 * i + 3 * p)
+
+
+TENURES = ("hyresrätt", "bostadsrätt", "äganderätt", "uppgift saknas")
+
+
+def dwellings(area: str, period: str, tenure: str) -> int:
+    if area == CITY_CODE:
+        return sum(dwellings(a, period, tenure) for a in CODES)
+    i, p = CODES.index(area), PERIODS.index(period)
+    return {"hyresrätt": 300 + 10 * i, "bostadsrätt": 200 + 5 * i, "äganderätt": 100 + i,
+            "uppgift saknas": 5}[tenure] + p
+
+
+def derived_files() -> dict[str, str]:
+    """population.csv (';', sex codes K/M, Swedish age labels, no total rows), birth.csv
+    (a category column with stray spaces), tenure.csv (wide) and catalogue_derived.csv."""
+    areas = [*CODES, CITY_CODE]
+    pop = ["område;år;kön;ålder;antal"] + [
+        f"{a};{p};{code};{label};{population(a, p, sex, band)}"
+        for a in areas for p in PERIODS for code, sex in (("K", "female"), ("M", "male"))
+        for label, band in BANDS.items()
+    ]
+    birth = ["area,period,region,persons"] + [
+        f"{a},{p},{region}{' ' if region == 'Sverige' else ''},{born(a, p, region)}"
+        for a in areas for p in PERIODS for region in ("totalt", "Sverige")
+    ]
+    tenure = ["area,period," + ",".join(TENURES)] + [
+        f"{a},{p}," + ",".join(str(dwellings(a, p, t)) for t in TENURES) for a in areas for p in PERIODS
+    ]
+    return {"population.csv": "\n".join(pop) + "\n", "birth.csv": "\n".join(birth) + "\n",
+            "tenure.csv": "\n".join(tenure) + "\n", "catalogue_derived.csv": DERIVED_CATALOGUE}
 
 
 def write_small_city(
@@ -118,6 +240,7 @@ def write_small_city(
     if not (folder / "areas.gpkg").exists():  # always the same grid
         grid().to_file(folder / "areas.gpkg", driver="GPKG")
     texts: dict[str, str | bytes] = {
+        **derived_files(),
         "catalogue.csv": CATALOGUE if catalogue is None else catalogue,
         "table.csv": table_csv() if table is None else table,
         "notes.csv": NOTES,

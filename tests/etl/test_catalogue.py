@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from etl.catalogue import COLUMNS, OUTPUT_COLUMNS, read_catalogue
+from etl.catalogue import COLUMNS, ETL_COLUMNS, OUTPUT_COLUMNS, read_catalogue
 from etl.config import load_config
 from etl.errors import Problem
 from store.schema import Indicator
@@ -27,7 +27,7 @@ def _read(
 def test_columns_are_the_store_columns(tmp_path: Path) -> None:
     catalogue, problems = _read(tmp_path, CATALOGUE)
     store_columns = [c.name for c in Indicator.__table__.columns if c.name != "batch_id"]
-    assert list(catalogue.columns) == OUTPUT_COLUMNS
+    assert list(catalogue.columns) == OUTPUT_COLUMNS + ETL_COLUMNS  # plausibility: ETL only
     assert sorted(OUTPUT_COLUMNS) == sorted(store_columns)
     assert problems == []
     assert catalogue["id"].tolist()[:2] == ["unemployment", "low_income"]

@@ -26,8 +26,10 @@ WARNING = (
 
 
 def _bands_csv(ages: tuple[str, ...] = ("18-64", "0-17")) -> str:
-    rows = [f"child_poverty,{area},2023,total,{age},{50 + i},1000"
-            for i, area in enumerate([*CODES, CITY_CODE]) for age in ages]
+    counts = [(area, 50 + i, 1000) for i, area in enumerate(CODES)]
+    counts.append((CITY_CODE, sum(n for _, n, _ in counts), 1000 * len(CODES)))  # the areas' sums
+    rows = [f"child_poverty,{area},2023,total,{age},{num},{den}"
+            for area, num, den in counts for age in ages]
     return "indicator,area,period,sex,age_group,numerator,denominator\n" + "\n".join(rows) + "\n"
 
 

@@ -27,7 +27,7 @@ from tests.etl.smallcity import dump_store, write_small_city
 CORPUS = Path(__file__).resolve().parent / "malformed"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.toml").is_file())
 # Run on PostGIS too: one case per stage (config, boundaries, catalogue, table reading, checks,
-# the catalogue's headline age groups against the tables, the notes).
+# the catalogue's headline age groups against the tables, the notes, sources, derivations).
 POSTGIS_CASES = [
     "config_unknown_key",
     "config_missing_boundary_file",
@@ -38,6 +38,9 @@ POSTGIS_CASES = [
     "xlsx_text_numbers",
     "catalogue_unknown_headline_age_group",
     "notes_unknown_kind",
+    "source_unknown_area",
+    "derived_cycle",
+    "derived_denominator_zero",
 ]
 
 
@@ -90,6 +93,9 @@ def _assert_reported(case: str, config: Path, engine: Engine) -> None:
 
 def test_corpus_is_large_enough() -> None:
     assert len(CASES) >= 25
+    derived = [c for c in CASES if c.startswith(("derived_", "source_", "wide_", "long_", "table_",
+                                                  "boundaries_", "plausibility_"))]
+    assert len(derived) >= 25  # issue #10: sources, derived indicators, refused keys, plausibility
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -1,0 +1,199 @@
+"""Every key of the city configuration, declared as data (section, name, default, help).
+
+``etl.config`` reads the file with these declarations; ``tests/etl/test_config_docs.py``
+fails when docs/config.md does not document one. Unknown keys fail listing the valid ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from etl.errors import EtlError, excerpt, listing
+
+
+@dataclass(frozen=True)
+class Key:
+    section: str
+    name: str
+    default: Any
+    help: str
+    required: bool = False
+
+
+REQUIRED = object()
+
+_READING = (  # how a [[tables]] or [[sources]] file is read
+    ("sheet", None, "Sheet of an XLSX file (defaults to the first)."),
+    ("header", True, "False when the file has no header row; then give names."),
+    ("names", None, "Column names for a headerless file, in order."),
+    ("delimiter", None, "',', ';', '\\t', '|' or 'whitespace' (detected when unset)."),
+    ("encoding", None, "'utf-8', 'utf-8-sig' or 'cp1252' (detected when unset)."),
+    ("decimal", None, "Decimal separator of this file (overrides missing.decimal)."),
+    ("skip_rows", 0, "Rows to skip before the header (titles, notes)."),
+)
+
+KEYS: tuple[Key, ...] = (
+    Key("city", "code", REQUIRED, "Short code of the city; also the code of its whole-city rows.", True),
+    Key("city", "name", REQUIRED, "Name of the city as shown in the dashboard.", True),
+    Key("city", "name_sv", None, "Swedish name (defaults to name)."),
+    Key("city", "name_pl", None, "Polish name (defaults to name)."),
+    Key("city", "name_en", None, "English name (defaults to name)."),
+    Key("city", "synthetic", False, "True for made-up data; the dashboard labels it as such."),
+    Key("city", "row_code", None, "Code that marks whole-city rows in the indicator tables (defaults to city.code)."),
+    Key("boundaries", "path", REQUIRED, "GeoPackage, Shapefile (also .zip) or GeoJSON of the areas, relative to this file.", True),
+    Key("boundaries", "layer", None, "Layer to read when the file has several."),
+    Key("boundaries", "code_field", REQUIRED, "Field holding the area code.", True),
+    Key("boundaries", "name_field", None, "Field holding the area name (defaults to the code)."),
+    Key("boundaries", "crs", None, "CRS of the file when it declares none, e.g. 'EPSG:3006'."),
+    Key("boundaries", "level", "district", "Level name of these areas (district, neighbourhood, deso...)."),
+    Key("boundaries", "population_field", None, "Field with the population, shown in area headers."),
+    Key("boundaries", "filter_field", None, "Keep only features whose field starts with filter_prefix."),
+    Key("boundaries", "filter_prefix", None, "Prefix for filter_field, e.g. a municipality code."),
+    Key("prioritized", "codes", [], "Codes of the prioritized areas."),
+    Key("catalogue", "path", REQUIRED, "CSV or XLSX indicator catalogue, relative to this file.", True),
+    Key("catalogue", "sheet", None, "Sheet of an XLSX catalogue (defaults to the first)."),
+    Key("missing", "markers", ["..", "-", "x", ""], "Cell texts that mean a suppressed or missing value."),
+    Key("missing", "decimal", None, "Decimal separator for all tables: '.' or ',' (detected when unset)."),
+    Key("notes", "path", None, "CSV of the areas' resources, arenas, initiatives and residents' view (optional), relative to this file."),
+    Key("tables", "path", REQUIRED, "CSV or XLSX indicator table, relative to this file.", True),
+    Key("tables", "format", "long", "'long' (one value per row) or 'wide' (one column per indicator)."),
+    *(Key("tables", name, default, help) for name, default, help in _READING),
+    Key("tables", "columns", {}, "Map of field -> source column: indicator, area, period, sex, age_group, value, numerator, denominator, lower_ci, upper_ci, sd (standard deviation, for means; long tables only), status. Wide tables: area, period, sex, age_group and denominator (one column shared by every indicator)."),
+    Key("tables", "constants", {}, "Fields with one value for the whole table, e.g. {period = '2023', sex = 'total'}."),
+    Key("tables", "sex_codes", {}, "Map of source sex code -> total, female or male, e.g. {K = 'female'}."),
+    Key("tables", "indicators", {}, "Long: map of source indicator name -> catalogue id. Wide: map of catalogue id -> value column."),
+    Key("tables", "numerator_suffix", None, "Wide: suffix of numerator columns (e.g. '_num' for 'unemployed_num')."),
+    Key("tables", "denominator_suffix", None, "Wide: suffix of denominator columns."),
+    Key("tables", "ignore_columns", [], "Wide: extra columns to leave out without a warning, e.g. an area-name column."),
+    Key("tables", "unknown_indicators", "error", "'error' or 'ignore' rows whose indicator is not in the catalogue."),
+    Key("tables", "unknown_areas", "error", "'error' or 'ignore' rows whose area is not in the boundaries."),
+    Key("sources", "name", REQUIRED, "Name the [[derived]] terms use for this source (letters, digits, _ - . :).", True),
+    Key("sources", "path", REQUIRED, "CSV or XLSX file read as input of derived indicators, relative to this file.", True),
+    *(Key("sources", name, default, help) for name, default, help in _READING),
+    Key("sources", "columns", {}, "Map of key field -> source column: area, period, sex, age_group."),
+    Key("sources", "constants", {}, "Key fields with one value for the whole file: period, sex, age_group."),
+    Key("sources", "sex_codes", {}, "Map of source sex code -> total, female or male."),
+    Key("sources", "categories", [], "Columns whose values terms pick rows by (where = {column = value})."),
+    Key("sources", "age_bands", {}, "Map of source age label -> band ('0-4', '65+', 'all')."),
+    Key("sources", "unit", "count", "What the numbers are: count, amount, mean, median, rate, percentage, proportion or score."),
+    Key("sources", "unknown_areas", "error", "'error' or 'ignore' rows whose area is not in the boundaries."),
+    Key("derived", "indicator", REQUIRED, "Catalogue id of the derived indicator.", True),
+    Key("derived", "numerator", None, "Term giving the numerator (see Terms)."),
+    Key("derived", "denominator", None, "Term giving the denominator (see Terms)."),
+    Key("derived", "value", None, "Term giving the value itself, instead of numerator and denominator."),
+    Key("derived", "sexes", ["total"], "Sexes to compute: total, female, male (one row each)."),
+    Key("derived", "age_group", "all", "Age group stored with the values, and the band the terms sum by default."),
+)
+
+# The keys of a term (the value of numerator, denominator, value, plus and minus).
+TERM_KEYS: tuple[Key, ...] = (
+    Key("term", "source", None, "Name of a [[sources]] block to read."),
+    Key("term", "indicator", None, "Catalogue id of a loaded or derived indicator to read."),
+    Key("term", "measure", "value", "Of an indicator: value, numerator or denominator."),
+    Key("term", "where", {}, "Map of category column -> value, or list of values to sum."),
+    Key("term", "column", None, "Number column of the source, or a list of columns to sum."),
+    Key("term", "age", None, "Age band to take or to sum from the source's bands ('0-17', '65+', 'all')."),
+    Key("term", "sex", None, "Sex of the rows to take (default: the row's sex)."),
+    Key("term", "plus", [], "Terms added (they start from this term's keys)."),
+    Key("term", "minus", [], "Terms subtracted (they start from this term's keys)."),
+)
+
+SECTIONS = (
+    "city", "boundaries", "prioritized", "catalogue", "missing", "notes", "tables", "sources", "derived",
+)
+LONG_FIELDS = (
+    "indicator", "area", "period", "sex", "age_group", "value",
+    "numerator", "denominator", "lower_ci", "upper_ci", "sd", "status",
+)
+WIDE_FIELDS = ("area", "period", "sex", "age_group", "denominator")
+WIDE_CONSTANTS = ("area", "period", "sex", "age_group", "lower_ci", "upper_ci", "sd", "status")
+SOURCE_FIELDS = ("area", "period", "sex", "age_group")
+UNITS = ("count", "amount", "mean", "median", "rate", "percentage", "proportion", "score")
+ADDITIVE = ("count", "amount")  # units that can be summed
+
+
+def keys_of(section: str) -> dict[str, Key]:
+    return {k.name: k for k in KEYS if k.section == section}
+
+
+def section(raw: dict[str, Any], name: str, where: str, src: Path,
+            known: dict[str, Key] | None = None) -> dict[str, Any]:
+    """Fill defaults, reject unknown keys and report missing required ones."""
+    known = known if known is not None else keys_of(name)
+    if not isinstance(raw, dict):
+        raise EtlError(f"{src}: [{where}] is {excerpt(raw)}, not a table of keys. "
+                       "Fix: write key = value lines under it (see docs/config.md).")
+    unknown = sorted(set(raw) - set(known))
+    if unknown:
+        raise EtlError(
+            f"{src}: unknown key(s) {listing(unknown, quote=False)} in [{where}]. "
+            f"Fix: use one of {', '.join(sorted(known))} (see docs/config.md)."
+        )
+    out: dict[str, Any] = {}
+    for key_name, key in known.items():
+        if key_name in raw:
+            out[key_name] = raw[key_name]
+        elif key.required:
+            raise EtlError(
+                f"{src}: [{where}] has no '{key_name}'. Fix: add {key_name} = ... ({key.help})"
+            )
+        else:
+            out[key_name] = key.default
+    return out
+
+
+def choice(value: str, allowed: tuple[str, ...], what: str, src: Path) -> str:
+    if value not in allowed:
+        raise EtlError(f"{src}: {what} is {excerpt(value)}. Fix: use one of {', '.join(allowed)}.")
+    return value
+
+
+def refuse(src: Path, where: str, key: str, why: str, fix: str) -> EtlError:
+    """The error for a key that is given but cannot apply (never ignored silently)."""
+    return EtlError(f"{src}: [{where}] {key} {why}. Fix: {fix}.")
+
+
+XLSX = (".xlsx", ".xlsm")
+
+
+def check_reading(raw: dict[str, Any], values: dict[str, Any], where: str, src: Path) -> Path:
+    """The reading keys of a [[tables]] or [[sources]] block; returns its resolved path.
+
+    A key given where it cannot apply is refused: ``names`` with a header row,
+    ``sheet`` for a CSV file, ``delimiter`` or ``encoding`` for an XLSX workbook.
+    """
+    path = (src.parent / str(values["path"])).resolve()
+    xlsx = path.suffix.lower() in XLSX
+    if values["decimal"] is not None:
+        choice(values["decimal"], (".", ","), f"[{where}] decimal", src)
+    if not values["header"] and not values["names"]:
+        raise EtlError(
+            f"{src}: [{where}] says header = false but gives no names. "
+            "Fix: add names = [\"year\", \"area\", ...] in column order."
+        )
+    if "names" in raw and values["header"]:
+        raise refuse(src, where, "names", "is only read when header = false (the file's own header "
+                     "names the columns)", "remove names, or set header = false")
+    if "sheet" in raw and not xlsx:
+        raise refuse(src, where, "sheet", f"applies to XLSX workbooks, not to {excerpt(path.name)}",
+                     "remove sheet, or point path at the .xlsx file")
+    for key in ("delimiter", "encoding"):
+        if key in raw and xlsx:
+            raise refuse(src, where, key, f"applies to CSV files, not to the workbook "
+                         f"{excerpt(path.name)}", f"remove {key}")
+    if int(values["skip_rows"]) < 0:
+        raise refuse(src, where, "skip_rows", "is negative", "give 0 or more rows to skip")
+    return path
+
+
+def check_fields(mapping: dict[str, Any], allowed: tuple[str, ...], where: str, src: Path,
+                 why: str = "") -> None:
+    """Only ``allowed`` fields in a columns or constants map."""
+    bad = sorted(set(mapping) - set(allowed))
+    if bad:
+        raise EtlError(
+            f"{src}: [{where}] has unknown or unsupported field(s) {listing(bad, quote=False)}{why}. "
+            f"Fix: use only {', '.join(allowed)}."
+        )
