@@ -24,9 +24,11 @@ from etl.config_keys import (
     WIDE_FIELDS,
     XLSX,
     Key,
+    PeriodColumns,
     check_fields,
     check_reading,
     choice,
+    period_columns,
     refuse,
     section,
 )
@@ -63,6 +65,8 @@ class TableConfig:
     encoding: str | None = None
     decimal: str | None = None
     skip_rows: int = 0
+    notes_below: bool = False
+    period_from_columns: PeriodColumns | None = None
     columns: dict[str, str] = field(default_factory=dict)
     constants: dict[str, str] = field(default_factory=dict)
     sex_codes: dict[str, str] = field(default_factory=dict)
@@ -105,6 +109,9 @@ class CityConfig:
 def _table_keys(raw: dict[str, Any], t: dict[str, Any], where: str, src: Path) -> None:
     """Keys of one layout that the other layout reads are refused, never ignored."""
     if t["format"] == "wide":
+        if "period_from_columns" in raw:
+            raise refuse(src, where, "period_from_columns", "applies to long tables (the matched "
+                         "columns become rows of one value column)", 'set format = "long"')
         check_fields(t["columns"], WIDE_FIELDS, f"{where}.columns", src,
                      " (a wide table takes each indicator's value, numerator and denominator "
                      "from its own columns; columns.denominator is one column shared by all)")
@@ -138,6 +145,8 @@ def _table(raw: dict[str, Any], i: int, src: Path) -> TableConfig:
         encoding=t["encoding"],
         decimal=t["decimal"],
         skip_rows=int(t["skip_rows"]),
+        notes_below=bool(t["notes_below"]),
+        period_from_columns=period_columns(t, where, src),
         columns={k: str(v) for k, v in t["columns"].items()},
         constants={k: str(v) for k, v in t["constants"].items()},
         sex_codes={str(k): str(v) for k, v in t["sex_codes"].items()},

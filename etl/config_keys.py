@@ -6,6 +6,7 @@ fails when docs/config.md does not document one. Unknown keys fail listing the v
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,10 @@ _READING = (  # how a [[tables]] or [[sources]] file is read
     ("delimiter", None, "',', ';', '\\t', '|' or 'whitespace' (detected when unset)."),
     ("encoding", None, "'utf-8', 'utf-8-sig' or 'cp1252' (detected when unset)."),
     ("decimal", None, "Decimal separator of this file (overrides missing.decimal)."),
-    ("skip_rows", 0, "Rows to skip before the header (titles, notes)."),
+    ("skip_rows", 0, "Rows to skip before the header (titles): the header is on row skip_rows + 1."),
+    ("notes_below", False, "True: the data end at the first empty row after them; rows below are notes."),
+    ("period_from_columns", None, "Years as column suffixes: { pattern = 'Antal (\\d{4})', value = "
+     "'value', period = 'period' } turns the matching columns into rows."),
 )
 
 KEYS: tuple[Key, ...] = (
@@ -57,7 +61,7 @@ KEYS: tuple[Key, ...] = (
     Key("missing", "markers", ["..", "-", "x", ""], "Cell texts that mean a suppressed or missing value."),
     Key("missing", "decimal", None, "Decimal separator for all tables: '.' or ',' (detected when unset)."),
     Key("notes", "path", None, "CSV of the areas' resources, arenas, initiatives and residents' view (optional), relative to this file."),
-    Key("tables", "path", REQUIRED, "CSV or XLSX indicator table, relative to this file.", True),
+    Key("tables", "path", REQUIRED, "CSV, XLSX, PC-Axis (.px) or JSON-stat 2 (.json) indicator table, relative to this file.", True),
     Key("tables", "format", "long", "'long' (one value per row) or 'wide' (one column per indicator)."),
     *(Key("tables", name, default, help) for name, default, help in _READING),
     Key("tables", "columns", {}, "Map of field -> source column: indicator, area, period, sex, age_group, value, numerator, denominator, lower_ci, upper_ci, sd (standard deviation, for means; long tables only), status. Wide tables: area, period, sex, age_group and denominator (one column shared by every indicator)."),
@@ -70,7 +74,7 @@ KEYS: tuple[Key, ...] = (
     Key("tables", "unknown_indicators", "error", "'error' or 'ignore' rows whose indicator is not in the catalogue."),
     Key("tables", "unknown_areas", "error", "'error' or 'ignore' rows whose area is not in the boundaries."),
     Key("sources", "name", REQUIRED, "Name the [[derived]] terms use for this source (letters, digits, _ - . :).", True),
-    Key("sources", "path", REQUIRED, "CSV or XLSX file read as input of derived indicators, relative to this file.", True),
+    Key("sources", "path", REQUIRED, "CSV, XLSX, .px or JSON-stat file read as input of derived indicators, relative to this file.", True),
     *(Key("sources", name, default, help) for name, default, help in _READING),
     Key("sources", "columns", {}, "Map of key field -> source column: area, period, sex, age_group."),
     Key("sources", "constants", {}, "Key fields with one value for the whole file: period, sex, age_group."),
@@ -185,7 +189,63 @@ def check_reading(raw: dict[str, Any], values: dict[str, Any], where: str, src: 
                          f"{excerpt(path.name)}", f"remove {key}")
     if int(values["skip_rows"]) < 0:
         raise refuse(src, where, "skip_rows", "is negative", "give 0 or more rows to skip")
+    if path.suffix.lower() in STAT_SUFFIXES:
+        allowed = ("path", "encoding") if path.suffix.lower() == ".px" else ("path",)
+        for key in ("header", "names", "delimiter", "encoding", "skip_rows", "notes_below"):
+            if key in raw and key not in allowed:
+                raise refuse(src, where, key, f"does not apply to the statistical file "
+                             f"{excerpt(path.name)} (its dimensions are its columns)", f"remove {key}")
     return path
+
+
+STAT_SUFFIXES = (".px", ".json", ".jsonstat")
+_PERIOD_KEYS = ("pattern", "value", "period")
+
+
+@dataclass(frozen=True)
+class PeriodColumns:
+    """``period_from_columns``: columns whose name matches ``pattern`` become rows."""
+
+    pattern: str  # one group ( ) captures the period
+    value: str = "value"  # the column the cells go to
+    period: str = "period"  # the column the captured period goes to
+
+
+def period_columns(values: dict[str, Any], where: str, src: Path) -> PeriodColumns | None:
+    """The ``period_from_columns`` key of a [[tables]] or [[sources]] block, checked."""
+    value = values["period_from_columns"]
+    if value is None:
+        return None
+    if "period" in (values["constants"] or {}):
+        raise refuse(src, where, "period_from_columns", "gives the period, and so does constants.period",
+                     "remove constants.period, or period_from_columns")
+    example = "period_from_columns = { pattern = \"Antal (\\\\d{4})\" }"
+    if not isinstance(value, dict) or "pattern" not in value:
+        raise refuse(src, where, "period_from_columns", f"is {excerpt(value)}, not a table with a "
+                     "pattern", f"write {example}")
+    unknown = sorted(set(value) - set(_PERIOD_KEYS))
+    if unknown:
+        raise refuse(src, where, "period_from_columns", f"has unknown key(s) {listing(unknown)}",
+                     f"use only {', '.join(_PERIOD_KEYS)}")
+    texts = {k: str(v) for k, v in value.items()}
+    try:
+        groups = re.compile(texts["pattern"]).groups
+    except re.error as exc:
+        raise refuse(src, where, "period_from_columns.pattern", f"{excerpt(texts['pattern'])} is not a "
+                     f"regular expression ({exc})", f"write {example}") from None
+    if groups != 1:
+        raise refuse(src, where, "period_from_columns.pattern", f"{excerpt(texts['pattern'])} has "
+                     f"{groups} groups ( ), not one", "put one group around the period, e.g. "
+                     "'Antal (\\d{4})'; write (?:...) for other groups")
+    if texts.get("value", "value") == texts.get("period", "period"):
+        raise refuse(src, where, "period_from_columns", "names the same column for value and period",
+                     "give value and period different names")
+    spec = PeriodColumns(**texts)
+    mapped = (values["columns"] or {}).get("period", spec.period)
+    if mapped != spec.period:
+        raise refuse(src, where, "columns.period", f"is {excerpt(mapped)}, but period_from_columns puts "
+                     f"the period in {excerpt(spec.period)}", "remove columns.period")
+    return spec
 
 
 def check_fields(mapping: dict[str, Any], allowed: tuple[str, ...], where: str, src: Path,

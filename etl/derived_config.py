@@ -22,9 +22,11 @@ from etl.config_keys import (
     SOURCE_FIELDS,
     TERM_KEYS,
     UNITS,
+    PeriodColumns,
     check_fields,
     check_reading,
     choice,
+    period_columns,
     refuse,
     section,
 )
@@ -49,6 +51,8 @@ class SourceConfig:
     encoding: str | None = None
     decimal: str | None = None
     skip_rows: int = 0
+    notes_below: bool = False
+    period_from_columns: PeriodColumns | None = None
     columns: tuple[tuple[str, str], ...] = ()  # field -> source column
     constants: tuple[tuple[str, str], ...] = ()
     sex_codes: tuple[tuple[str, str], ...] = ()
@@ -175,6 +179,8 @@ def _source(raw: dict[str, Any], number: int, line: int | None, src: Path) -> So
         name=name, path=path, number=number, line=line, sheet=s["sheet"], header=bool(s["header"]),
         names=tuple(s["names"]) if s["names"] else None, delimiter=s["delimiter"],
         encoding=s["encoding"], decimal=s["decimal"], skip_rows=int(s["skip_rows"]),
+        notes_below=bool(s["notes_below"]),
+        period_from_columns=period_columns(s, where, src),
         columns=tuple(columns.items()), constants=tuple(constants.items()),
         sex_codes=tuple(sex_codes.items()), categories=categories, age_bands=tuple(bands.items()),
         unit=choice(s["unit"], UNITS, f"[{where}] unit", src),

@@ -80,17 +80,19 @@ class Codebook:
 
 def _recode(
     text: pd.Series, lookup: Callable[[str], str | None], book: Codebook
-) -> tuple[pd.Categorical, np.ndarray, np.ndarray]:
+) -> tuple[pd.Categorical, np.ndarray, np.ndarray, np.ndarray]:
     """Map each distinct stripped text through ``lookup`` (None = unknown).
 
-    Returns the mapped categorical, the mask of unknown rows and their stripped texts.
+    Returns the mapped categorical, the mask of unknown rows, their stripped texts and
+    the mask of rows whose text had spaces around it.
     """
     codes, uniques = pd.factorize(text.to_numpy(dtype=object))
     stripped = np.array([str(u).strip() for u in uniques], dtype=object)
     mapped = book.codes([lookup(u) for u in stripped])
     rows = mapped[codes] if len(codes) else np.array([], dtype=np.int32)
     unknown = rows < 0
-    return book.categorical(rows), unknown, stripped[codes[unknown]]
+    spaced = np.array([str(u) != t for u, t in zip(uniques, stripped, strict=True)] + [False])[codes]
+    return book.categorical(rows), unknown, stripped[codes[unknown]], spaced
 
 
 def _checked(lookup: Callable[[str], str | None]) -> Callable[[str], str | None]:
@@ -137,7 +139,7 @@ def lookups(
 
 def new_tallies() -> dict[str, Tally]:
     kinds = ("indicator", "area", "sex", "period", "age_group")
-    return {f"{state} {k}": Tally() for k in kinds for state in ("unknown", "ignored")}
+    return {f"{state} {k}": Tally() for k in kinds for state in ("unknown", "ignored", "spaced")}
 
 
 def convert_keys(
@@ -152,7 +154,8 @@ def convert_keys(
     keys = pd.DataFrame(index=text.index)
     keep = np.ones(len(text), dtype=bool)
     for name, column in zip(KEYS, KEY_COLUMNS, strict=True):
-        keys[column], unknown, codes = _recode(text[name], maps[name], books[column])
+        keys[column], unknown, codes, spaced = _recode(text[name], maps[name], books[column])
+        tallies[f"spaced {name}"].add(text[name].to_numpy(dtype=object)[spaced], lines[spaced])
         ignore = name in ("indicator", "area") and getattr(t, f"unknown_{name}s") == "ignore"
         tallies[f"{'ignored' if ignore else 'unknown'} {name}"].add(codes, lines[unknown])
         if ignore:
@@ -173,6 +176,13 @@ def tally_problems(
     for kind, tally in tallies.items():
         state, name = kind.split(" ", 1)
         column = columns.get(name)
+        if state == "spaced" and tally.rows:
+            code, first, _ = tally.first(1)[0]
+            out.append(Problem(file, f"{tally.rows:,} {name} cell(s) have spaces around the value; they "
+                               f"were matched after trimming (e.g. {excerpt(code)})",
+                               "nothing; or remove the spaces in the file", row=first, column=column,
+                               value=code, severity="warning"))
+            continue
         if state == "ignored" and tally.rows:
             shown = ", ".join(excerpt(c) for c, _, _ in tally.first(5))
             out.append(

@@ -59,6 +59,31 @@ class TextTable:
     blank_rows: int = 0  # empty rows dropped while reading (a plausibility warning)
     blank_lines: list[int] = field(default_factory=list)  # the first few of them
     _pending: tuple[int, list[int]] = (0, [])  # empty rows not yet followed by data: count, first
+    notes_below: bool = False  # the data end at the first empty row after them; the rest are notes
+    notes: tuple[int, int] = (0, 0)  # rows left out as notes, and the empty row that ended the data
+    _seen: int = 0  # 1: a data row was read; 2: the data have ended (notes_below)
+
+    def cut_notes(self, blank: np.ndarray, lines: np.ndarray) -> int:
+        """Rows of a chunk to keep when ``notes_below``: those before the first empty row after data."""
+        start = 0 if self._seen else int(np.argmax(~blank)) if (~blank).any() else len(blank)
+        ends = np.flatnonzero(blank[start:]) if self._seen < 2 else np.array([-start])
+        self._seen = max(self._seen, 1 if start < len(blank) else 0)
+        if not len(ends):
+            return len(blank)
+        stop = start + int(ends[0])
+        if self._seen < 2:
+            self._seen, self.notes = 2, (0, int(lines[stop]))
+        self.notes = (self.notes[0] + int(np.count_nonzero(~blank[stop:])), self.notes[1])
+        return stop
+
+    def notes_problem(self) -> Problem | None:
+        """A warning saying how many rows below the data were left out as notes."""
+        if not self.notes[0]:
+            return None
+        return Problem(self.file, f"{self.notes[0]:,} row(s) below the empty row {self.notes[1]} were "
+                       "left out as notes (notes_below = true)", "nothing, unless data follow there: "
+                       "remove the empty row, or set notes_below = false", row=self.notes[1],
+                       severity="warning")
 
     def count_blank(self, blank: np.ndarray, lines: np.ndarray) -> None:
         """Count empty rows between data rows (those after the last data row are not counted)."""
@@ -106,6 +131,7 @@ class ReadOptions:
     encoding: str | None = None
     sheet: str | None = None
     skip_rows: int = 0
+    notes_below: bool = False
 
     @property
     def header_line(self) -> int | None:
@@ -127,10 +153,9 @@ def _bad_lines(caught: list[warnings.WarningMessage]) -> list[tuple[int, int, in
 
 
 def _csv_chunks(
-    table: TextTable, path: Path, opts: dict[str, Any], first_line: int
+    table: TextTable, path: Path, opts: dict[str, Any], first_line: int, names: list[str]
 ) -> Iterator[tuple[pd.DataFrame, np.ndarray]]:
     next_line = first_line
-    names = table.columns
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         reader = pd.read_csv(path, chunksize=CHUNK_ROWS, **opts)
@@ -138,15 +163,10 @@ def _csv_chunks(
             skipped = _bad_lines(caught)
             caught.clear()
             for line, want, saw in skipped:
-                table.problems.append(
-                    Problem(
-                        table.file,
-                        f"row has {saw} fields but the header has {want}",
-                        f"remove the extra {DELIMITER_NAMES.get(table.delimiter or ',', table.delimiter)} "
-                        "or quote the cell that contains it",
-                        row=line,
-                    )
-                )
+                extra = DELIMITER_NAMES.get(table.delimiter or ",", table.delimiter)
+                table.problems.append(Problem(
+                    table.file, f"row has {saw} fields but the header has {want}",
+                    f"remove the extra {extra} or quote the cell that contains it", row=line))
             lines = np.arange(next_line, next_line + len(chunk) + len(skipped), dtype=np.int64)
             if skipped:
                 lines = lines[~np.isin(lines, [s[0] for s in skipped])]
@@ -206,6 +226,9 @@ def _clean(
     blank = rest_empty.copy()
     if frame.shape[1] and blank.any():
         blank[blank] = frame.iloc[:, 0][blank].str.strip().to_numpy(dtype=object) == ""
+    if table is not None and table.notes_below:
+        stop = table.cut_notes(blank, lines)
+        frame, lines, blank, rest_empty = frame.iloc[:stop], lines[:stop], blank[:stop], rest_empty[:stop]
     if table is not None:
         table.count_blank(blank, lines)
     if blank.any():
@@ -217,17 +240,9 @@ def _header_problems(file: str, columns: list[str], line: int | None) -> list[Pr
     seen: dict[str, int] = {}
     for c in columns:
         seen[c] = seen.get(c, 0) + 1
-    return [
-        Problem(
-            file,
-            f"column {excerpt(c)} appears {n} times in the header",
-            "rename or remove the repeated column",
-            row=line,
-            column=c,
-        )
-        for c, n in seen.items()
-        if n > 1
-    ]
+    return [Problem(file, f"column {excerpt(c)} appears {n} times in the header",
+                    "rename or remove the repeated column", row=line, column=c)
+            for c, n in seen.items() if n > 1]
 
 
 def _csv_columns(sample: list[str], delimiter: str, opts: ReadOptions) -> list[str]:
@@ -270,8 +285,9 @@ def _open_csv(path: Path, file: str, opts: ReadOptions) -> TextTable:
         "names": [f"_{i}" for i in range(len(columns))],
         "engine": "c",
     }
-    table = TextTable(file, columns, enc, delimiter, opts.header_line, problems)
-    table._source = lambda t: _csv_chunks(t, path, read_csv, opts.first_line)
+    table = TextTable(file, columns, enc, delimiter, opts.header_line, problems,
+                      notes_below=opts.notes_below)
+    table._source = lambda t: _csv_chunks(t, path, read_csv, opts.first_line, columns)
     return table
 
 
@@ -334,7 +350,8 @@ def _open_xlsx(path: Path, file: str, opts: ReadOptions) -> TextTable:
     texts.columns = columns
     lines = np.arange(opts.first_line, opts.first_line + len(texts), dtype=np.int64)
     problems = _header_problems(file, columns, opts.header_line)
-    table = TextTable(file, columns, None, None, opts.header_line, problems)
+    table = TextTable(file, columns, None, None, opts.header_line, problems,
+                      notes_below=opts.notes_below)
     frame, lines, _ = _clean(texts.reset_index(drop=True), lines, strip=True, table=table)
     table._source = lambda t: iter([(frame, lines)])
     return table
@@ -344,7 +361,7 @@ def open_table(path: Path, file: str, **options: Any) -> TextTable:
     """Open a CSV or XLSX file for reading as text; problems are in ``.problems``.
 
     ``options`` are those of :class:`ReadOptions` (header, names, delimiter,
-    encoding, sheet, skip_rows); ``file`` is the name used in problems.
+    encoding, sheet, skip_rows, notes_below); ``file`` is the name used in problems.
     """
     opts = ReadOptions(**options)
     trouble = unreadable(path)

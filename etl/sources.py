@@ -26,7 +26,8 @@ from etl.derived_config import SourceConfig
 from etl.errors import Problem, excerpt, listing
 from etl.keys import Tally, tally_problems
 from etl.numbers import detect_decimal, parse_measure
-from etl.readers import TextTable, display_name, open_table, read_all
+from etl.opening import open_input
+from etl.readers import TextTable, display_name, read_all
 from store.schema import SEXES
 
 KEYS = ("area_code", "period", "sex", "age_group")
@@ -166,8 +167,7 @@ def _guess(label: str) -> str:
 
 def _read(ctx: Context, s: SourceConfig) -> tuple[SourceData | None, int]:
     file = display_name(s.path, ctx.cfg.source.parent)
-    table = open_table(s.path, file, header=s.header, names=s.names, delimiter=s.delimiter,
-                       encoding=s.encoding, sheet=s.sheet, skip_rows=s.skip_rows)
+    table = open_input(s, file)
     ctx.log.problems += table.problems
     del table.problems[:]
     if not table.columns:
@@ -178,14 +178,26 @@ def _read(ctx: Context, s: SourceConfig) -> tuple[SourceData | None, int]:
         return None, 0
     frame, lines = read_all(table)
     ctx.log.problems += table.problems
-    if (blank := table.blank_problem()) is not None:
-        ctx.log.problems.append(blank)
+    ctx.log.problems += [p for p in (table.blank_problem(), table.notes_problem()) if p is not None]
     if frame.empty:
         ctx.log.problems.append(Problem(file, "the source has a header but no data rows",
                                         f"export it again with its data, or remove {s.label}",
                                         row=table.header_line))
         return None, 0
     return _typed(ctx, s, table, frame, lines, fields), len(frame)
+
+
+def _spaced(file: str, column: str, cells: pd.Series, stripped: pd.Series,
+            lines: np.ndarray) -> list[Problem]:
+    """A warning counting category cells with stray spaces (matched after trimming)."""
+    spaced = np.flatnonzero((cells != stripped).to_numpy())
+    if not len(spaced):
+        return []
+    first = int(spaced[0])
+    return [Problem(file, f"{len(spaced):,} cell(s) of {excerpt(column)} have spaces around the value; "
+                    f"they were matched after trimming (e.g. {excerpt(cells.iat[first])} as "
+                    f"{excerpt(stripped.iat[first])})", "nothing; or remove the spaces in the file",
+                    row=int(lines[first]), column=column, value=cells.iat[first], severity="warning")]
 
 
 def _typed(ctx: Context, s: SourceConfig, table: TextTable, frame: pd.DataFrame,
@@ -207,7 +219,10 @@ def _typed(ctx: Context, s: SourceConfig, table: TextTable, frame: pd.DataFrame,
         [constants.get("age_group", "all")] * len(frame), dtype=object)
     keys["age_group"], problems = _age(s, age_cells, lines, table.file, fields.get("age_group", ""))
     for col in s.categories:
-        keys[col] = frame[col].astype(str).str.strip().map(nfc).to_numpy(dtype=object)
+        cells = frame[col].astype(str)
+        stripped = cells.str.strip()
+        keys[col] = stripped.map(nfc).to_numpy(dtype=object)
+        problems += _spaced(table.file, col, cells, stripped, lines)
     valid = {"area": sorted(ctx.areas | {ctx.cfg.row_code})}
     found = problems + [replace(p, fix=p.fix.replace("[[tables]]", s.label))
                         for p in tally_problems(tallies, table.file, fields, valid, ctx.log.limit)]

@@ -25,8 +25,9 @@ from etl.errors import Problem
 from etl.keys import KEY_COLUMNS, Codebook, convert_keys, lookups, new_tallies, tally_problems
 from etl.layout import NUMBERS, Layout, resolve_long, resolve_wide, to_long
 from etl.numbers import detect_decimal, parse_measure
+from etl.opening import open_input
 from etl.plausibility import check_city_values
-from etl.readers import TextTable, display_name, open_table
+from etl.readers import TextTable, display_name
 from etl.rowchecks import check_values, plain, row_kinds
 from etl.sources import read_sources
 from store.read import VALUE_COLUMNS
@@ -157,16 +158,7 @@ def _config_problems(t: TableConfig, file: str) -> list[Problem]:
 def _open(t: TableConfig, ctx: Context) -> tuple[TextTable, Layout] | None:
     """Open a table and resolve its layout; None (with problems logged) when it cannot be read."""
     file = display_name(t.path, ctx.cfg.source.parent)
-    table = open_table(
-        t.path,
-        file,
-        header=t.header,
-        names=t.names,
-        delimiter=t.delimiter,
-        encoding=t.encoding,
-        sheet=t.sheet,
-        skip_rows=t.skip_rows,
-    )
+    table = open_input(t, file)
     ctx.log.problems += table.problems + _config_problems(t, file)
     del table.problems[:]
     if not table.columns:
@@ -197,8 +189,7 @@ def read_table(t: TableConfig, ctx: Context) -> tuple[pd.DataFrame | None, int]:
                 keys.loc[keep].reset_index(drop=True),
             )
         parts.append(check_chunk(convert_numbers(text, keys, ctx, layout, decimal), ctx, layout))
-    if (blank := table.blank_problem()) is not None:
-        ctx.log.problems.append(blank)
+    ctx.log.problems += [p for p in (table.blank_problem(), table.notes_problem()) if p is not None]
     kind = "wrong number of fields"  # rows found while reading
     ctx.log.add(kind, len(table.problems), table.problems[: ctx.log.room(table.file, kind)])
     valid = {

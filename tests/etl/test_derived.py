@@ -166,6 +166,7 @@ def test_units_and_keys_that_cannot_apply(tmp_path: Path, config: str, message: 
 
 def test_a_source_no_term_uses_is_a_warning(tmp_path: Path) -> None:
     config = DERIVED_CONFIG + '\n[[sources]]\nname = "spare"\npath = "birth.csv"\n'
-    [warning] = validate(write_small_city(tmp_path, config=config)).warnings
+    warnings = validate(write_small_city(tmp_path, config=config)).warnings
+    [warning] = [w for w in warnings if w.file == "city.toml"]  # birth.csv's stray spaces aside
     assert str(warning).startswith("city.toml, row ") and (
         "[sources #4 spare] is read but no [[derived]] term uses it" in warning.message)
