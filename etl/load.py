@@ -194,13 +194,18 @@ def load_city(engine: Engine, data: CityData, advance: Advance | None = None) ->
         if isinstance(exc, EtlError):
             raise
         raise EtlError(message) from exc
-    counts = (len(data.areas), len(data.catalogue), len(data.values))
+    counts = (area_count(data), len(data.catalogue), len(data.values))
     return LoadResult(
         batch_id,
         "succeeded",
         *counts,
         message=f"Loaded batch {batch_id}: {counts[0]} areas, {counts[1]} indicators, {counts[2]} values.",
     )
+
+
+def area_count(data: CityData) -> int:
+    """The city's areas, not counting the whole-city row."""
+    return int((data.areas["level"].astype(str) != "city").sum())
 
 
 def _cause(error: Exception) -> str:
@@ -241,7 +246,7 @@ def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
         .values(
             status="succeeded",
             finished_at=_now(),
-            areas_loaded=len(data.areas),
+            areas_loaded=area_count(data),
             indicators_loaded=len(data.catalogue),
             values_loaded=len(data.values),
         )

@@ -55,7 +55,7 @@ def test_run_loads_the_city_and_records_the_batch(store_engine: Engine, tmp_path
     config = write_small_city(tmp_path)
     result = run(config, store_engine)
     assert not result.unchanged and result.status == "succeeded"
-    assert (result.areas, result.indicators, result.values) == (len(CODES) + 1, 5, len(table_rows()))
+    assert (result.areas, result.indicators, result.values) == (len(CODES), 5, len(table_rows()))  # not the city row
     snap = read_snapshot(store_engine)
     assert snap.city["code"] == CITY_CODE and snap.batch_id == result.batch_id
     areas = snap.areas.set_index("code")
@@ -149,7 +149,7 @@ def test_cli_validate_run_status(tmp_path: Path, cli_store: str) -> None:
     assert f"Valid: {CITY_CODE}: 10 areas" in checked.output
     loaded = runner.invoke(etl_app, ["run", config])
     assert loaded.exit_code == 0, loaded.output
-    assert "Loaded batch 1: 10 areas, 5 indicators" in loaded.output
+    assert "Loaded batch 1: 9 areas, 5 indicators" in loaded.output  # the city row is not an area
     again = runner.invoke(etl_app, ["run", config])
     assert again.exit_code == 0 and "Nothing to do: these files were loaded in batch 1" in again.output
     status = runner.invoke(etl_app, ["status"])
