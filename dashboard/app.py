@@ -65,11 +65,11 @@ INDEX = """<!DOCTYPE html>
     </head>
     <body>
         {{%app_entry%}}
-        <footer>
+        <div class="dash-scripts">
             {{%config%}}
             {{%scripts%}}
             {{%renderer%}}
-        </footer>
+        </div>
     </body>
 </html>"""
 

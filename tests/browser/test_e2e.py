@@ -37,7 +37,8 @@ def test_switching_the_indicator_recolours_the_map(page: Any) -> None:
     page.wait_for_selector(AREA)
     before = page.evaluate(FILLS)
     page.click("#map-indicator")
-    page.get_by_role("option", name="Employment rate", exact=True).click()
+    option = page.get_by_role("radio", name="Employment rate", exact=True)  # a native radio in the list
+    page.locator(".dash-dropdown-option", has=option).click()
     page.wait_for_function("() => window.location.search.includes('indicator=employment_rate')")
     page.wait_for_function(f"(before) => ({FILLS})() !== before", arg=before)
     assert page.inner_text(".map-title").startswith("Employment rate")
