@@ -131,9 +131,15 @@ def security_headers(app: dash.Dash) -> Any:
         "Referrer-Policy": "strict-origin-when-cross-origin",
     }
 
+    policy: dict[int, str] = {}  # by the number of inline scripts Dash has registered
+
     def add(resp: flask.Response) -> flask.Response:
-        # Hashed per response: Dash registers some inline scripts on the first request.
-        resp.headers.setdefault("Content-Security-Policy", content_security_policy(app))
+        # Dash registers some inline scripts on the first request: hash again only then.
+        scripts = len(app._inline_scripts) + len(dash._callback.GLOBAL_INLINE_SCRIPTS)
+        if scripts not in policy:  # hashing moves Dash's pending scripts, keeping the count
+            policy.clear()
+            policy[scripts] = content_security_policy(app)
+        resp.headers.setdefault("Content-Security-Policy", policy[scripts])
         for name, value in headers.items():
             resp.headers.setdefault(name, value)
         return resp

@@ -162,6 +162,19 @@ def refuse(src: Path, where: str, key: str, why: str, fix: str) -> EtlError:
 XLSX = (".xlsx", ".xlsm")
 
 
+def reading_options(values: dict[str, Any], where: str, src: Path) -> dict[str, Any]:
+    """The reading options of a checked [[tables]] or [[sources]] block, as the keyword
+    arguments ``TableConfig`` and ``SourceConfig`` share."""
+    return {
+        "sheet": values["sheet"], "header": bool(values["header"]),
+        "names": tuple(values["names"]) if values["names"] else None,
+        "delimiter": values["delimiter"], "encoding": values["encoding"],
+        "decimal": values["decimal"], "skip_rows": int(values["skip_rows"]),
+        "notes_below": bool(values["notes_below"]),
+        "period_from_columns": period_columns(values, where, src),
+    }
+
+
 def check_reading(raw: dict[str, Any], values: dict[str, Any], where: str, src: Path) -> Path:
     """The reading keys of a [[tables]] or [[sources]] block; returns its resolved path.
 

@@ -26,7 +26,7 @@ from etl.config_keys import (
     check_fields,
     check_reading,
     choice,
-    period_columns,
+    reading_options,
     refuse,
     section,
 )
@@ -176,11 +176,7 @@ def _source(raw: dict[str, Any], number: int, line: int | None, src: Path) -> So
             raise EtlError(f"{src}: [{where}] age_bands maps {excerpt(label)} to {excerpt(band)}, "
                            "which is not an age band. Fix: write bands as '0-4', '65+' or 'all'.")
     return SourceConfig(
-        name=name, path=path, number=number, line=line, sheet=s["sheet"], header=bool(s["header"]),
-        names=tuple(s["names"]) if s["names"] else None, delimiter=s["delimiter"],
-        encoding=s["encoding"], decimal=s["decimal"], skip_rows=int(s["skip_rows"]),
-        notes_below=bool(s["notes_below"]),
-        period_from_columns=period_columns(s, where, src),
+        name=name, path=path, number=number, line=line, **reading_options(s, where, src),
         columns=tuple(columns.items()), constants=tuple(constants.items()),
         sex_codes=tuple(sex_codes.items()), categories=categories, age_bands=tuple(bands.items()),
         unit=choice(s["unit"], UNITS, f"[{where}] unit", src),

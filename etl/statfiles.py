@@ -73,7 +73,7 @@ def _px_text(path: Path, encoding: str | None) -> str:
             return raw.decode(enc)
         except (LookupError, UnicodeDecodeError):
             continue
-    raise StatFileError("cannot be decoded", "save it again as UTF-8 or set encoding")  # pragma: no cover
+    raise StatFileError("cannot be decoded", "save it again as UTF-8 or set encoding")
 
 
 def _statements(head: str) -> list[tuple[str, str | None, str, int]]:

@@ -31,7 +31,6 @@ MIN_GROUPING_DIGITS = {"pl": 2}  # CLDR minimumGroupingDigits (1 elsewhere)
 
 @dataclass(frozen=True)
 class NumberStyle:
-    locale: Locale
     decimal: str
     group: str
     min_grouping: int  # digits before the first separator may appear: 1 → 1 234; 2 → 1234
@@ -53,7 +52,7 @@ def style(lang: str) -> NumberStyle:
     if grouping != (3, 3):  # every language of the atlas groups by three
         raise ValueError(f"{lang}: CLDR groups digits by {grouping}, which this module does not write")
     symbols = locale.number_symbols["latn"]
-    return NumberStyle(locale, symbols["decimal"], symbols["group"], MIN_GROUPING_DIGITS.get(lang, 1))
+    return NumberStyle(symbols["decimal"], symbols["group"], MIN_GROUPING_DIGITS.get(lang, 1))
 
 
 def _is_missing(value: float | int | None) -> bool:

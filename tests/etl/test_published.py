@@ -217,6 +217,14 @@ def test_a_px_file_in_its_declared_codepage(tmp_path: Path) -> None:
     assert "område" in frame.columns and frame["kön"].iat[2] == "kvinnor"
 
 
+def test_a_px_file_no_encoding_reads_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bad.px"  # 0x81 is neither UTF-8 here nor defined in cp1252
+    path.write_bytes(b'STUB="a";\nVALUES("a")="\xc3\x81\x81";\nDATA=\n1;\n')
+    with pytest.raises(StatFileError) as info:
+        read_px(path)
+    assert "cannot be decoded" in info.value.message and "UTF-8" in info.value.fix
+
+
 @pytest.mark.parametrize(("keys", "message"), [
     ('path = "pop.json"\nencoding = "utf-8"', "encoding does not apply to the statistical file 'pop.json'"),
     ('path = "pop.px"\nskip_rows = 2', "skip_rows does not apply to the statistical file 'pop.px'"),
