@@ -20,11 +20,20 @@ from numpy.typing import NDArray
 from indicators.cells import Cells
 from indicators.chunks import CHUNK, each_span
 from indicators.contract import CITY_SOURCES, STATUSES
-from indicators.measures import COUNT, MEAN, MEASURES, MEDIAN, SCORE, Measures, measure
+from indicators.measures import (
+    COUNT,
+    MEAN,
+    MEASURES,
+    MEDIAN,
+    SCORE,
+    STANDARDISED,
+    Measures,
+    measure,
+)
 from indicators.prepare import Inputs
 
 Array = NDArray[np.float64]
-OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = (STATUSES.index(s) for s in STATUSES)
+OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = (STATUSES.index(s) for s in STATUSES[:5])
 
 
 @dataclass
@@ -118,12 +127,12 @@ def city_cells(inp: Inputs, m: Measures, status: NDArray[np.int8], cells: Cells)
     nan = np.full(n_cells, np.nan)
     agg_m = measure(vt, inp.cat.scale[cells.ind], np.where(is_mean, np.nan, agg.num), agg.den,
                     np.where(is_mean, agg.mean, nan), nan, nan, np.where(is_mean, agg.sd, nan))
-    not_agg = (vt == MEDIAN) | (vt == SCORE)
+    not_agg = (vt == MEDIAN) | (vt == SCORE) | np.isin(vt, STANDARDISED)
     agg_status = _aggregate_status(inp, agg, agg_m, cells.ind, not_agg)
     supplied = cells.supplied
     sup = np.maximum(supplied, 0)
     use = (supplied >= 0) & (~np.isnan(m.value[sup]) | (status[sup] == SUPPRESSED)
-                             | (status[sup] == AT_SOURCE))
+                             | (status[sup] == AT_SOURCE) | (status[sup] > NOT_AGGREGABLE))
     out_m = Measures(*(np.where(use, getattr(m, f)[sup], getattr(agg_m, f))
                        for f in MEASURES))
     source = np.where(use, CITY_SOURCES.index("supplied"),

@@ -41,7 +41,12 @@ TRENDS: tuple[str, ...] = (
 GAP_TRENDS: tuple[str, ...] = ("narrowing", "widening", "stable", "not_enough_data")
 STATUSES: tuple[str, ...] = (
     "ok", "suppressed", "suppressed_at_source", "missing", "not_aggregable",
+    "too_few_events", "too_few_person_years", "interval_over_20_years",
 )
+"""``status`` of a row of the comparison table; the last three are the public-health
+methods' reasons for a blank value (a standardised rate of fewer than 10 events, a life
+table of fewer than 5,000 person-years, a life expectancy whose 95% interval is wider
+than 20 years)."""
 METHOD_STATUSES: tuple[str, ...] = (
     "ok", "too_few_events", "too_few_person_years", "interval_over_20_years", "too_few_areas",
     "missing",
@@ -55,7 +60,11 @@ the source's 95% limits stretched, stretched and clamped to the value's domain, 
 
 VALUE_TYPES: tuple[str, ...] = (
     "proportion", "percentage", "rate", "mean", "median", "count", "score",
+    "dsr", "isr", "life_expectancy",
 )
+STANDARDISED_TYPES: tuple[str, ...] = ("dsr", "isr", "life_expectancy")
+"""Value types computed by indicators.standardise from counts and populations by age band
+(directly standardised rate, indirectly standardised ratio, life expectancy)."""
 POLARITIES: tuple[str, ...] = ("high_is_good", "low_is_good", "neutral")
 SEXES: tuple[str, ...] = ("total", "female", "male")
 CITY_LEVEL = "city"
@@ -66,7 +75,7 @@ DEFAULT_MIN_DENOMINATOR = 30.0
 
 ADDITIVE_TYPES: tuple[str, ...] = ("proportion", "percentage", "rate", "count")
 """Value types whose city value is built from summed numerators and denominators."""
-NOT_AGGREGABLE_TYPES: tuple[str, ...] = ("median", "score")
+NOT_AGGREGABLE_TYPES: tuple[str, ...] = ("median", "score", *STANDARDISED_TYPES)
 """Value types with a city value only when the source supplies a whole-city row."""
 
 TREND_POINTS = 5

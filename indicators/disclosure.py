@@ -24,9 +24,9 @@ from numpy.typing import NDArray
 from indicators.chunks import spans
 from indicators.contract import ADDITIVE_TYPES, SEXES, STATUSES, VALUE_TYPES
 from indicators.keys import small_key_space
-from indicators.prepare import SRC_MISSING, SRC_SUPPRESSED
+from indicators.prepare import SRC_METHOD, SRC_MISSING, SRC_SUPPRESSED
 
-OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = range(len(STATUSES))
+OK, SUPPRESSED, AT_SOURCE, MISSING, NOT_AGGREGABLE = (STATUSES.index(s) for s in STATUSES[:5])
 ADDITIVE_CODES = [VALUE_TYPES.index(t) for t in (*ADDITIVE_TYPES, "mean")]
 
 
@@ -42,6 +42,8 @@ def primary_status(
     status = np.where(np.isnan(value), MISSING, OK)
     status = np.where(small, SUPPRESSED, status)
     status = np.where(src_status == SRC_MISSING, MISSING, status)
+    for name, code in SRC_METHOD.items():
+        status = np.where(src_status == code, STATUSES.index(name), status)
     return np.where(src_status == SRC_SUPPRESSED, AT_SOURCE, status).astype(np.int8)
 
 

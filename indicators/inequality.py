@@ -107,7 +107,9 @@ def slope_index_of_inequality(
     out; groups with fewer than ``min_areas`` usable areas are ``too_few_areas``.
 
     Returns the ``by`` columns, ``sii``, ``sii_lower_ci95``, ``sii_upper_ci95``,
-    ``sii_lower_ci998``, ``sii_upper_ci998``, ``rii`` and its four limits, ``areas``,
+    ``sii_lower_ci998``, ``sii_upper_ci998``, ``rii`` and its four limits, the fitted
+    values at the most and least deprived ends (``fitted_most_deprived``, x = 0;
+    ``fitted_least_deprived``, x = 1), ``areas``,
     ``population`` and ``status`` (``ok``, ``too_few_areas``, ``missing``).
     """
     problems = missing_columns(data, "data", [*by, deprivation, value, lower, upper,
@@ -146,6 +148,8 @@ def slope_index_of_inequality(
                          intervals.z_value(conf))
         frame[f"rii_lower_{suffix}"] = np.where(ok, lo, np.nan)
         frame[f"rii_upper_{suffix}"] = np.where(ok, hi, np.nan)
+    frame["fitted_most_deprived"] = np.where(ok, fit["y0"], np.nan)
+    frame["fitted_least_deprived"] = np.where(ok, fit["y1"], np.nan)
     frame["areas"] = areas
     frame["population"] = total_pop
     frame["status"] = as_categorical(status, METHOD_STATUSES)

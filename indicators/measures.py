@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from indicators import intervals
-from indicators.contract import CI998_SOURCES, VALUE_TYPES
+from indicators.contract import CI998_SOURCES, STANDARDISED_TYPES, VALUE_TYPES
 
 Array = NDArray[np.float64]
 Z95 = intervals.z_value(0.95)
@@ -37,6 +37,7 @@ MEAN = VALUE_TYPES.index("mean")
 MEDIAN = VALUE_TYPES.index("median")
 COUNT = VALUE_TYPES.index("count")
 SCORE = VALUE_TYPES.index("score")
+STANDARDISED = np.array([VALUE_TYPES.index(t) for t in STANDARDISED_TYPES], dtype=np.int8)
 COMPUTED, STRETCHED, CLAMPED, NO_CI998 = (np.int8(CI998_SOURCES.index(s)) for s in CI998_SOURCES)
 
 
@@ -139,10 +140,17 @@ def _limits_998(
 def measure(
     vtype: NDArray[np.integer], scale: Array, num: Array, den: Array,
     src_value: Array, src_lo: Array, src_hi: Array, src_sd: Array | None = None,
+    src_998: tuple[Array, Array] | None = None,
 ) -> Measures:
-    """Value and limits of every row (see the module docstring for the rules)."""
+    """Value and limits of every row (see the module docstring for the rules).
+
+    ``src_998``: 99.8% limits computed upstream by the row's method (the standardised
+    types: indicators.standardise); they are used as they are where they enclose the
+    95% limits (``ci998`` = COMPUTED).
+    """
     computed = _computed_value(vtype, scale, num, den)
-    source_first = (vtype == MEAN) | (vtype == MEDIAN) | (vtype == SCORE)
+    standardised = np.isin(vtype, STANDARDISED)
+    source_first = (vtype == MEAN) | (vtype == MEDIAN) | (vtype == SCORE) | standardised
     value = np.where(source_first & ~np.isnan(src_value), src_value, computed)
     value = np.where(np.isnan(value), src_value, value)
     tol = 1e-9 * np.abs(value)
@@ -160,6 +168,12 @@ def measure(
     hi95 = np.where(given, np.maximum(src_hi, value), hi95)
     lo998, hi998, ci998 = _limits_998(vtype, scale, value, given,
                                       (lo95, hi95, c_lo998, c_hi998), q998 / q95)
+    if src_998 is not None and standardised.any():
+        s_lo, s_hi = src_998
+        with np.errstate(invalid="ignore"):
+            method = standardised & given & (s_lo <= lo95) & (hi95 <= s_hi)
+        lo998, hi998 = np.where(method, s_lo, lo998), np.where(method, s_hi, hi998)
+        ci998 = np.where(method, COMPUTED, ci998).astype(np.int8)
     sd_in = np.full(len(vtype), np.nan) if src_sd is None else src_sd
     with np.errstate(invalid="ignore"):
         has_sd = (vtype == MEAN) & (sd_in >= 0)

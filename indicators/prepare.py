@@ -35,9 +35,12 @@ AREA_INPUT = ["code", "level"]
 MAX_SHOWN = 10
 
 SRC_OK, SRC_SUPPRESSED, SRC_MISSING = 0, 1, 2
-VALUE_OPTIONAL = ["sd"]  # standard deviation of a mean (NaN when the column is absent)
+SRC_METHOD: dict[str, int] = {"too_few_events": 3, "too_few_person_years": 4,
+                              "interval_over_20_years": 5}
+"""Source codes of the methods' reasons for a blank value (rows from indicators.standardise)."""
+VALUE_OPTIONAL = ["sd", "lower_ci998", "upper_ci998"]  # NaN when the column is absent
 ROW_FIELDS = ("ind", "area", "per", "sex", "age", "num", "den", "src_value", "src_lo", "src_hi",
-              "src_sd", "src_status")
+              "src_sd", "src_lo998", "src_hi998", "src_status")
 
 
 @dataclass
@@ -75,6 +78,8 @@ class Inputs:
     src_lo: NDArray[np.float64]
     src_hi: NDArray[np.float64]
     src_sd: NDArray[np.float64]
+    src_lo998: NDArray[np.float64]  # 99.8% limits computed by a standardised type's method
+    src_hi998: NDArray[np.float64]
     src_status: NDArray[np.int8]
     cat: Catalogue
     level_cats: NDArray[np.object_]
@@ -255,6 +260,8 @@ def _status_codes(col: pd.Series) -> NDArray[np.int8]:
     per_label = np.full(len(labels) + 1, SRC_OK, dtype=np.int8)  # last slot: no status
     per_label[:-1][text.str.contains("suppress").to_numpy(dtype=bool)] = SRC_SUPPRESSED
     per_label[:-1][(text == "missing").to_numpy(dtype=bool)] = SRC_MISSING
+    for name, code in SRC_METHOD.items():
+        per_label[:-1][(text == name).to_numpy(dtype=bool)] = code
     return per_label[np.where(codes >= 0, codes, len(labels))]
 
 
@@ -325,6 +332,8 @@ def read_inputs(
         per_cats=per_cats, age_cats=age_cats, num=num, den=den,
         src_value=_float(values, "value"), src_lo=_float(values, "lower_ci"),
         src_hi=_float(values, "upper_ci"), src_sd=_optional_float(values, "sd"),
+        src_lo998=_optional_float(values, "lower_ci998"),
+        src_hi998=_optional_float(values, "upper_ci998"),
         src_status=_status_codes(values["status"]), cat=cat,
         level_cats=lookup["level_cats"], area_level=lookup["level"],
         area_prioritized=lookup["prioritized"].astype(bool), area_parent=lookup["parent"],

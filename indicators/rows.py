@@ -103,7 +103,7 @@ def input_rows(inp: Inputs, cells: Cells) -> Rows:
         vt = cat.vtype[ind]
         num, den = inp.num[sl], inp.den[sl]
         m = measure(vt, cat.scale[ind], num, den, inp.src_value[sl], inp.src_lo[sl],
-                    inp.src_hi[sl], inp.src_sd[sl])
+                    inp.src_hi[sl], inp.src_sd[sl], (inp.src_lo998[sl], inp.src_hi998[sl]))
         for name in MEASURES:
             getattr(rows, name)[sl] = getattr(m, name)
         rows.status[sl] = primary_status(inp.src_status[sl], vt, num, den, m.value,

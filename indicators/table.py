@@ -19,6 +19,7 @@ from indicators.measures import MEASURES, Measures, is_share
 from indicators.prepare import Inputs, read_inputs
 from indicators.ranks import rank_within
 from indicators.rows import Rows, add_city_rows, check_unique, input_rows
+from indicators.standardise import standardise
 
 Array = NDArray[np.float64]
 OK = STATUSES.index("ok")
@@ -36,10 +37,13 @@ def comparison_table(
     Disclosure thresholds: an indicator's catalogue ``min_numerator`` /
     ``min_denominator`` win, else these arguments, else 5 and 30. Columns and
     vocabularies: docs/indicators.md. Raises IndicatorError listing every
-    problem in the inputs.
+    problem in the inputs. Indicators of the standardised value types (dsr, isr,
+    life_expectancy) come as counts by age band and are computed first
+    (:mod:`indicators.standardise`).
     """
     if len(values) == 0:
         return empty_table()
+    values = standardise(values, catalogue, city_code)
     inp = read_inputs(values, catalogue, areas, city_code, min_numerator, min_denominator)
     cells = cells_of(inp)
     check_unique(inp, cells)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from presentation.method_strings import METHOD_STRINGS
+
 
 @dataclass(frozen=True)
 class Plural:
@@ -323,3 +325,5 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
                           other="{rows} wiersza"),
                    Plural(one="{rows} row", other="{rows} rows")),
 }
+
+STRINGS.update(METHOD_STRINGS)

@@ -1,0 +1,59 @@
+"""Comparators a planner can choose (the city, the rest of the city, the parent district,
+a national or regional value) and the export's columns after the 25 contract ones."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from indicators.comparators import interval_methods, judge_against
+from indicators.contract import EXPORT_COLUMNS, STANDARDISED_TYPES
+from presentation.i18n import t
+from store.read import Snapshot
+
+EXPORT_EXTRA = ["comparator", "comparator_value", "compared_to_comparator", "method",
+                "standardised", "estimated", "ci998_source"]
+"""Columns of `wellbeing export data` after EXPORT_COLUMNS (docs/indicators.md)."""
+
+
+def comparator_choices(snapshot: Snapshot, lang: str) -> list[tuple[str, str]]:
+    """(value, label) of every comparator this store can use, the city first."""
+    choices = [("city", t("comparator.city", lang)), ("rest", t("comparator.rest", lang))]
+    areas = snapshot.areas
+    if "parent_code" in areas and areas["parent_code"].notna().any():
+        choices.append(("parent", t("comparator.parent", lang)))
+    for row in snapshot.comparators.itertuples(index=False):
+        name = getattr(row, f"name_{lang}", None) or row.name_en or row.code
+        choices.append((str(row.code), str(name)))
+    return choices
+
+
+def comparator_name(snapshot: Snapshot, comparator: str, lang: str) -> str:
+    return dict(comparator_choices(snapshot, lang)).get(comparator, comparator)
+
+
+def with_comparator(table: pd.DataFrame, snapshot: Snapshot, comparator: str) -> pd.DataFrame:
+    """``table`` with ``comparator``, ``comparator_value`` and ``compared_to_comparator``."""
+    judged = judge_against(table, comparator, areas=snapshot.areas,
+                           comparator_values=snapshot.comparator_values)
+    return pd.concat([table, judged], axis=1)
+
+
+def export_rows(named: pd.DataFrame, snapshot: Snapshot, comparator: str = "city") -> pd.DataFrame:
+    """The 25 contract columns, then EXPORT_EXTRA, of a localised comparison table."""
+    judged = with_comparator(named, snapshot, comparator)
+    judged["method"] = interval_methods(named)
+    judged["standardised"] = named["value_type"].astype(str).isin(STANDARDISED_TYPES)
+    judged["estimated"] = _estimated(named, snapshot)
+    return judged[[*EXPORT_COLUMNS, *EXPORT_EXTRA]]
+
+
+def _estimated(named: pd.DataFrame, snapshot: Snapshot) -> pd.Series:
+    """True where the store flags the source row as estimated (areal interpolation)."""
+    values = snapshot.values
+    if "estimated" not in values or not values["estimated"].fillna(False).astype(bool).any():
+        return pd.Series(False, index=named.index)
+    keys = ["indicator_id", "area_code", "period", "sex", "age_group"]
+    flagged = values.loc[values["estimated"].fillna(False).astype(bool), keys].astype(str)
+    marks = pd.MultiIndex.from_frame(flagged)
+    return pd.Series(pd.MultiIndex.from_frame(named[keys].astype(str)).isin(marks),
+                     index=named.index)
