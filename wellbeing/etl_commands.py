@@ -45,6 +45,7 @@ def run_command(
         result = run(config, force=force, say=say(out))
     print_problems(out, "Warnings", result.warnings)
     if not result.unchanged:
+        print_problems(out, "Not compared", _uncompared())
         out.print("Done.", markup=False, soft_wrap=True, style="green")
 
 
@@ -88,4 +89,16 @@ def demo_command(
         return
     print_problems(out, "Warnings", result.warnings)
     if not result.unchanged:
+        print_problems(out, "Not compared", _uncompared())
         out.print(f"Demo city loaded into {shown}.", markup=False, style="green")
+
+
+def _uncompared() -> list[str]:
+    """Indicators of the loaded store whose every area is "not compared", with why."""
+    from presentation.comparisons import comparison_table_of
+    from presentation.load_check import uncompared
+    from store.engine import get_engine, read_database_url
+    from store.read import read_snapshot
+
+    snapshot = read_snapshot(get_engine(read_database_url()))
+    return uncompared(snapshot, comparison_table_of(snapshot))
