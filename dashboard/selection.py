@@ -38,8 +38,26 @@ class Selection:
 
 
 def default_indicator(atlas: Atlas) -> str | None:
+    """The first indicator of the catalogue that compares at least one area with the city
+    in its latest period, so that no city opens on an all-grey map; else the first one."""
     cat = atlas.catalogue()
-    return str(cat.index[0]) if len(cat) else None
+    if not len(cat):
+        return None
+    return atlas.derived("default_indicator", lambda: _first_compared(atlas, cat))
+
+
+def _first_compared(atlas: Atlas, cat: Any) -> str:
+    table = atlas.comparisons()
+    if len(table) and {"is_latest", "compared_to_city", "level"} <= set(table.columns):
+        latest = table.loc[table["is_latest"].astype(bool)
+                           & (table["level"].astype(str) != "city")]
+        compared = latest.loc[~latest["compared_to_city"].astype(str).isin(
+            ("not_compared", "benchmark")), "indicator_id"].astype(str)
+        useful = set(compared)
+        for indicator in cat.index:
+            if str(indicator) in useful:
+                return str(indicator)
+    return str(cat.index[0])
 
 
 def pick_indicator(atlas: Atlas, value: Any) -> str | None:
