@@ -16,11 +16,11 @@ TABLE_COLUMNS: list[str] = [
 """Columns of :func:`indicators.comparison_table`, in this order (then EXTRA_COLUMNS)."""
 
 EXTRA_COLUMNS: list[str] = ["city_source", "city_discrepancy", "rest_value", "headline_age_group",
-                             "ci998_source"]
+                             "ci998_source", "comparison_basis"]
 """Columns after TABLE_COLUMNS: where the city value came from, a supplied city
 value's gap to the area aggregate (when beyond rounding), the rest-of-city value,
 the catalogue's headline age group of the row's indicator, where the 99.8% limits
-come from."""
+come from, and which rule judged ``compared_to_city`` (COMPARISON_BASES)."""
 
 EXPORT_COLUMNS: list[str] = [
     "indicator_id", "indicator_name", "domain", "area_code", "area_name", "prioritized",
@@ -54,6 +54,10 @@ METHOD_STATUSES: tuple[str, ...] = (
 """``status`` of the public-health methods (standardised rates and ratios, life expectancy,
 inequality): published, or why the value is blank (docs/indicators.md)."""
 CITY_SOURCES: tuple[str, ...] = ("supplied", "aggregate", "none")
+COMPARISON_BASES: tuple[str, ...] = ("interval", "spread", "none")
+"""What judged ``compared_to_city``: the area's interval (Fingertips), the areas' spread
+(a value without an interval more than 1 SD of the areas from the city: indicators.spread),
+or nothing (``not_compared``, and the city's own rows)."""
 CI998_SOURCES: tuple[str, ...] = ("computed", "stretched", "clamped", "none")
 """Where a row's 99.8% limits come from: computed by the indicator's method (counts, SD),
 the source's 95% limits stretched, stretched and clamped to the value's domain, none."""

@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from indicators.contract import (
     CI998_SOURCES,
     CITY_SOURCES,
+    COMPARISON_BASES,
     COMPARISONS,
     EXTRA_COLUMNS,
     GAP_TRENDS,
@@ -41,7 +42,7 @@ VOCABULARIES = {
     "compared_to_city": COMPARISONS, "compared_to_rest_of_city": COMPARISONS, "trend": TRENDS,
     "gap_trend": GAP_TRENDS, "status": STATUSES, "polarity": POLARITIES,
     "value_type": VALUE_TYPES, "sex": SEXES, "city_source": CITY_SOURCES,
-    "ci998_source": CI998_SOURCES,
+    "ci998_source": CI998_SOURCES, "comparison_basis": COMPARISON_BASES,
 }
 
 
@@ -62,6 +63,7 @@ class Columns:
     rank: NDArray[np.floating]
     quintile: NDArray[np.floating]
     is_latest: NDArray[np.bool_]
+    basis: NDArray[np.int8]  # COMPARISON_BASES code of compared_to_city
 
 
 def _cat(codes: NDArray[np.integer], labels: NDArray[np.object_] | tuple[str, ...] | list[str],
@@ -118,6 +120,7 @@ def build_frame(inp: Inputs, rows: Rows, city: CityCells, cols: Columns) -> pd.D
         "city_discrepancy": discrepancy, "rest_value": cols.rest_value,
         "headline_age_group": _lookup_cat(cat.headline_age, rows.ind),
         "ci998_source": _cat(rows.ci998, CI998_SOURCES),
+        "comparison_basis": _cat(cols.basis, COMPARISON_BASES),
     }
     return pd.DataFrame(data, columns=TABLE_COLUMNS + EXTRA_COLUMNS, copy=False)
 

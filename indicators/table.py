@@ -19,6 +19,7 @@ from indicators.measures import MEASURES, Measures, is_share
 from indicators.prepare import Inputs, read_inputs
 from indicators.ranks import rank_within
 from indicators.rows import Rows, add_city_rows, check_unique, input_rows
+from indicators.spread import by_spread
 from indicators.standardise import standardise
 
 Array = NDArray[np.float64]
@@ -114,6 +115,9 @@ def _compare(inp: Inputs, rows: Rows, crow_of: NDArray[np.integer]) -> dict[str,
 
 def _analyse(inp: Inputs, rows: Rows, cells: Cells, crow_of: NDArray[np.integer]) -> Columns:
     got = _compare(inp, rows, crow_of)
+    got["to_city"], basis = by_spread(got["to_city"], rows.value, rows.lo95, got["city_value"],
+                                      rows.cell, cells.n, rows.is_city, rows.status,
+                                      inp.cat.vtype[rows.ind], inp.cat.polarity[rows.ind])
     line = tl.timeline(rows.ind, rows.area, rows.sex, rows.age, rows.per,
                        (len(inp.ind_cats), len(inp.area_cats), 3, len(inp.age_cats),
                         len(inp.per_cats)), (cells.ind, cells.per))
@@ -128,7 +132,7 @@ def _analyse(inp: Inputs, rows: Rows, cells: Cells, crow_of: NDArray[np.integer]
                                  ~rows.is_city & (rows.status == OK))
     return Columns(got["city_value"], got["city_lo95"], got["city_hi95"], got["difference"],
                    got["ratio"], got["to_city"], got["to_rest"], got["rest_value"], trend, gap,
-                   rank, quintile, line.is_latest)
+                   rank, quintile, line.is_latest, basis)
 
 
 def _trend(inp: Inputs, rows: Rows, line: tl.Timeline, buffers: list[Array]) -> NDArray[np.int8]:

@@ -46,6 +46,13 @@ METHOD_STRINGS: dict[str, tuple[str, str, str]] = {
         "(Chiang II, ostatnia grupa otwarta 90+); ukryte poniżej 5000 osobolat.",
         "Life expectancy at birth and at 65 from an abridged life table (Chiang II, last band "
         "open at 90+); not shown below 5,000 person-years."),
+    "method.spread": (
+        "Värdena saknar konfidensintervall: ett område är bättre eller sämre än staden när det "
+        "ligger mer än en standardavvikelse (av områdenas värden) från stadens värde.",
+        "Wartości nie mają przedziałów ufności: obszar jest lepszy lub gorszy od miasta, gdy "
+        "odbiega od wartości miasta o więcej niż jedno odchylenie standardowe wartości obszarów.",
+        "The values have no confidence interval: an area is better or worse than the city when "
+        "it lies more than one standard deviation (of the areas' values) from the city value."),
     "comparator.label": ("Jämför med", "Porównaj z", "Compare with"),
     "comparator.city": ("Staden", "Miasto", "The city"),
     "comparator.rest": ("Resten av staden", "Reszta miasta", "The rest of the city"),

@@ -85,3 +85,24 @@ def test_unknown_comparator_names_the_valid_ones(table: pd.DataFrame) -> None:
 
 def test_interval_methods(table: pd.DataFrame) -> None:
     assert set(interval_methods(table)) == {"wilson"}
+
+
+def test_values_without_an_interval_are_judged_by_the_areas_spread() -> None:
+    scores = [1.0, 2.0, 3.0, 4.0, 10.0]
+    codes = [f"S{i}" for i in range(len(scores))]
+    values = pd.DataFrame({"indicator_id": "z", "area_code": [*codes, "C"], "period": "2024",
+                           "sex": "total", "age_group": "all", "numerator": np.nan,
+                           "denominator": np.nan, "value": [*scores, 3.0],
+                           "lower_ci": np.nan, "upper_ci": np.nan, "status": None})
+    catalogue = pd.DataFrame({"id": ["z"], "domain": ["d"], "value_type": ["score"],
+                              "multiplier": [1], "polarity": ["high_is_good"], "decimals": [1]})
+    areas = pd.DataFrame({"code": [*codes, "C"], "level": ["nb"] * len(codes) + ["city"]})
+    table = comparison_table(values, catalogue, areas, "C").set_index("area_code")
+    sd = float(np.std(scores, ddof=1))  # 3.54: the spread of the five areas
+    for code, score in zip(codes, scores, strict=True):
+        expected = ("better" if score - 3.0 > sd else "worse" if 3.0 - score > sd
+                    else "similar")
+        assert table.loc[code, "compared_to_city"] == expected
+        assert table.loc[code, "comparison_basis"] == "spread"
+    assert table.loc["S4", "compared_to_city"] == "better"
+    assert table.loc["C", "comparison_basis"] == "none"
