@@ -15,7 +15,7 @@ from indicators.compare import C, compare_to_city, compare_to_rest
 from indicators.contract import GAP_TRENDS, STATUSES
 from indicators.disclosure import ADDITIVE_CODES, Layout, secondary_suppression
 from indicators.frame import Columns, build_frame, empty_table
-from indicators.measures import MEASURES, Measures, is_share
+from indicators.measures import COUNT, MEASURES, Measures, is_share
 from indicators.prepare import Inputs, read_inputs
 from indicators.ranks import rank_within
 from indicators.rows import Rows, add_city_rows, check_unique, input_rows
@@ -105,9 +105,11 @@ def _compare(inp: Inputs, rows: Rows, crow_of: NDArray[np.integer]) -> dict[str,
         out["rest_value"][sl] = np.where(is_city, np.nan, rest)
         out["city_value"][sl] = cv
         out["city_lo95"][sl], out["city_hi95"][sl] = rows.lo95[crow], rows.hi95[crow]
+        # an area's count against the city total says nothing: no difference, no ratio
+        summed = (vt == COUNT) & ~is_city
         with np.errstate(invalid="ignore", divide="ignore"):
-            out["difference"][sl] = value - cv
-            out["ratio"][sl] = np.where(cv != 0, value / cv, np.nan)
+            out["difference"][sl] = np.where(summed, np.nan, value - cv)
+            out["ratio"][sl] = np.where(summed | (cv == 0), np.nan, value / cv)
 
     each_span(block, n)
     return out
