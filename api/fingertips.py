@@ -40,7 +40,11 @@ TREND_BY_POLARITY = {  # getting better / worse says the direction once the pola
 VALUE_NOTE = {"suppressed": "Value suppressed for disclosure control due to small count",
               "suppressed_at_source": "Value suppressed at source",
               "missing": "Value missing in source data",
-              "not_aggregable": "Value cannot be calculated"}
+              "not_aggregable": "Value cannot be calculated",
+              # the public-health methods' blanks (standardised rates, life expectancy)
+              "too_few_events": "Value cannot be calculated as number of cases is too small",
+              "too_few_person_years": "Value cannot be calculated as the population is too small",
+              "interval_over_20_years": "Value not published for data quality reasons"}
 AGGREGATED = "Aggregated from all known lower geography values"
 YEAR = re.compile(r"^(\d{4})(?:$|[-/–](\d{2,4})$)")
 

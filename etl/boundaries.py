@@ -23,6 +23,8 @@ from etl.boundaryfile import Check, attributes, filtered, read_file
 from etl.characters import AREA_FIX, identifier_problem, skeleton
 from etl.config import CityConfig
 from etl.coverage import as_multipolygons, check_coverage, display_geometries, union_of
+from etl.crosswalk import Crosswalk
+from etl.dissolve import dissolved
 from etl.errors import Problem, excerpt
 from etl.readers import display_name
 
@@ -38,16 +40,20 @@ AREA_COLUMNS = [
 ]
 
 
-def read_boundaries(cfg: CityConfig) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+def read_boundaries(cfg: CityConfig, crosswalks: dict[str, Crosswalk] | None = None
+                    ) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     """The city's areas and whole-city row, ready to load, and all problems found.
 
     Columns: ``AREA_COLUMNS``, ``geometry`` (MultiPolygon, EPSG:4326, the active
     geometry) and ``display_geometry`` (simplified, neighbours share borders).
+    With ``[boundaries] dissolve`` the areas are the features dissolved by that one
+    of ``crosswalks`` (etl.dissolve).
     """
     b = cfg.boundaries
     check = Check(display_name(b.path, cfg.source.parent))
     raw = read_file(b, check)
-    areas = None if raw is None else attributes(filtered(raw, b, check), b, check)
+    config = display_name(cfg.source, cfg.source.parent)
+    areas = None if raw is None else attributes(filtered(raw, b, check), b, check, config)
     if areas is None or areas.empty:
         return _empty(), check.problems
     metric = _metric_crs(areas)
@@ -56,6 +62,8 @@ def read_boundaries(cfg: CityConfig) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     areas = areas[keep].set_geometry(
         gpd.GeoSeries(geoms[keep], index=areas.index[keep], crs=areas.crs)
     )
+    if b.dissolve is not None:
+        areas = dissolved(areas, (crosswalks or {}).get(b.dissolve), b, check)
     if areas.empty:
         return _empty(), check.problems
     source = areas.geometry.to_numpy()

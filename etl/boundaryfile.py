@@ -21,6 +21,7 @@ from pyproj import CRS
 
 from etl.characters import AREA_FIX, CONTROL_FIX, identifier_problem, invisible, lookalikes, nfc
 from etl.config import BoundariesConfig
+from etl.corrections import corrected
 from etl.errors import EXCERPT, Problem, excerpt, printable, reason
 from etl.paths import NOT_FOUND, unreadable
 
@@ -152,9 +153,10 @@ def _code_text(series: pd.Series) -> pd.Series:
 
 
 def attributes(
-    frame: gpd.GeoDataFrame, b: BoundariesConfig, check: Check
+    frame: gpd.GeoDataFrame, b: BoundariesConfig, check: Check, config_file: str = ""
 ) -> gpd.GeoDataFrame | None:
-    """code, name, population and the feature number; rows without a usable code dropped."""
+    """code, name, population and the feature number, after ``[boundaries] corrections``
+    (etl.corrections); rows without a usable code dropped."""
     fields = (
         ("code_field", b.code_field),
         ("name_field", b.name_field),
@@ -172,6 +174,8 @@ def attributes(
     names = _code_text(frame[b.name_field]).to_numpy() if b.name_field else out["code"].to_numpy()
     out["name"] = np.where(pd.isna(names), out["code"].to_numpy(), names)
     out["population"] = _population(frame, b, out, check)
+    out, fixes = corrected(out, b, config_file, check.file)
+    check.problems += fixes
     for feat in out.loc[out["code"].isna(), "feature"]:
         check.add(
             f"feature {feat} has no code",

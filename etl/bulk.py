@@ -34,7 +34,8 @@ from etl.errors import EtlError
 Advance = Callable[[int], None]
 
 # The tables a refresh replaces, in the order readers and the swap lock them.
-SWAPPED = ("city", "areas", "indicators", "indicator_values", "area_notes")
+SWAPPED = ("city", "areas", "indicators", "indicator_values", "area_notes", "comparators",
+           "comparator_values")
 SUFFIX = "_next"
 # Memory for the sorted index builds (the server's default is 64MB); shared by the
 # parallel workers, so 1GB keeps a 5M-row key build in memory.

@@ -16,6 +16,7 @@ from etl.catalogue_columns import (
     PLAUSIBILITY,
     PLAUSIBILITY_ALIASES,
     POLARITY_ALIASES,
+    STANDARD_ALIASES,
     VALUE_TYPE_ALIASES,
 )
 from etl.characters import CONTROL_FIX, ID_FIX, identifier_problem, invisible, lookalikes
@@ -23,7 +24,9 @@ from etl.config import CityConfig
 from etl.errors import Problem, excerpt, listing
 from etl.numbers import parse_numbers
 from etl.readers import display_name, open_table, read_all
-from store.schema import POLARITIES, VALUE_TYPES
+from store.schema import POLARITIES, STANDARDS, VALUE_TYPES
+
+DSR_MULTIPLIER = 100_000.0  # a dsr indicator's multiplier when the catalogue leaves it empty
 
 __all__ = ["COLUMNS", "ETL_COLUMNS", "OUTPUT_COLUMNS", "read_catalogue"]
 
@@ -181,6 +184,29 @@ def _texts(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
         out[f"name_{lang}"] = out[f"name_{lang}"].fillna(out["name_en"])
 
 
+def _standards(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
+    """``standard`` only for dsr indicators: esp2013 (when empty) or city; a dsr indicator's
+    empty multiplier is 100,000."""
+    raw = frame["standard"] if "standard" in frame else pd.Series("", index=frame.index)
+    normal = raw.map(lambda v: STANDARD_ALIASES.get(_normal(v), _normal(v)))
+    dsr = (out["value_type"] == "dsr").to_numpy()
+    given = (raw != "").to_numpy()
+    other = given & ~dsr & out["value_type"].isin(VALUE_TYPES).to_numpy()
+    for i in np.flatnonzero(other):
+        check.add(i, "standard", f"standard applies to dsr indicators only (this one is "
+                  f"{out['value_type'].iloc[i]})", "leave standard empty, or set value_type = dsr",
+                  value=raw.iloc[i])
+    for i in np.flatnonzero(given & dsr & ~normal.isin(STANDARDS).to_numpy()):
+        check.add(i, "standard", "standard is not a standard population the atlas knows",
+                  "use esp2013 (the European Standard Population 2013; the default when empty) "
+                  "or city (the city's own population by age band in the same period)"
+                  + _close(_normal(raw.iloc[i]), list(STANDARDS)), value=raw.iloc[i])
+    out["standard"] = pd.Series(normal.where(given, STANDARDS[0]).to_numpy(dtype=object),
+                                index=out.index).where(dsr, None)
+    multiplier = frame["multiplier"] if "multiplier" in frame else pd.Series("", index=frame.index)
+    out.loc[dsr & (multiplier == "").to_numpy(), "multiplier"] = DSR_MULTIPLIER
+
+
 def _ids(out: pd.DataFrame, check: _Check) -> None:
     """Ids are unique, made of the id characters, and do not look like one another."""
     ids = out["id"]
@@ -247,6 +273,7 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     out["polarity"] = _choice(frame, check, "polarity", POLARITIES, POLARITY_ALIASES)
     out["plausibility"] = _choice(frame, check, "plausibility", PLAUSIBILITY, PLAUSIBILITY_ALIASES)
     _numbers(frame, check, out)
+    _standards(frame, check, out)
     _ids(out, check)
     out = out[OUTPUT_COLUMNS + ETL_COLUMNS].set_axis(pd.Index(lines, name="row"))
     return out.astype(object).where(out.notna(), None).astype(

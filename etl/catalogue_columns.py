@@ -110,6 +110,15 @@ COLUMNS: tuple[Column, ...] = (
         "18-64",
     ),
     Column(
+        "standard",
+        False,
+        None,
+        32,
+        "Standard population of a dsr indicator: esp2013 (the European Standard Population "
+        "2013, the default) or city (the city's own population by age band).",
+        "esp2013",
+    ),
+    Column(
         "plausibility",
         False,
         "warning",
@@ -141,6 +150,7 @@ OUTPUT_COLUMNS = [
     "min_denominator",
     "weight",
     "headline_age_group",
+    "standard",
 ]
 POLARITY_ALIASES = {
     "higher_is_better": "high_is_good",
@@ -165,6 +175,13 @@ VALUE_TYPE_ALIASES = {
     "pct": "percentage",
     "%": "percentage",
     "share": "proportion",
+    "directly_standardised_rate": "dsr",
+    "directly_standardized_rate": "dsr",
+    "indirectly_standardised_ratio": "isr",
+    "indirectly_standardized_ratio": "isr",
+    "smr": "isr",
+    "sar": "isr",
 }
+STANDARD_ALIASES = {"esp_2013": "esp2013", "esp": "esp2013", "european": "esp2013", "own": "city"}
 NUMBERS = ("multiplier", "decimals", "min_numerator", "min_denominator", "weight")
-CODES = ("id", "headline_age_group")  # matched against the tables: no invisible characters
+CODES = ("id", "headline_age_group", "standard")  # matched against the tables: no invisible characters

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from etl.errors import Problem, excerpt
+from store.schema import STANDARDISED_TYPES
 
 LIMIT = 50
 SUPPRESSED = "suppressed_at_source"
@@ -131,11 +132,13 @@ def fill_values(
     """Compute missing values from numerator and denominator; returns the mask of computed values.
 
     proportion: num/den; percentage: 100*num/den; count: num; median: not
-    computed; others (rate, mean, score): multiplier*num/den.
+    computed; others (rate, mean, score): multiplier*num/den. Age-banded rows of the
+    standardised types (etl.banded) are left alone: the engine computes their values.
     """
     num, den, val = _f(frame, "numerator"), _f(frame, "denominator"), _f(frame, "value")
     status = frame["status"]
     open_ = np.isnan(val) & (status != SUPPRESSED).to_numpy(dtype=bool) & ~np.isnan(num)
+    open_ &= ~np.isin(types, STANDARDISED_TYPES)
     scale = np.where(
         types == "proportion", 1.0, np.where(types == "percentage", 100.0, multipliers)
     )

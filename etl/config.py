@@ -4,7 +4,7 @@ Every key is declared as data (section, name, default, help) in
 ``etl.config_keys``; unknown keys fail listing the valid ones, a key given where
 it cannot apply is refused (never ignored), and a test checks that
 docs/config.md documents every key. ``[[sources]]`` and ``[[derived]]`` are
-read by ``etl.derived_config``.
+read by ``etl.derived_config``, ``[[comparators]]`` by ``etl.comparator_config``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from etl.area_config import (
+    AreaMatch,
+    Correction,
+    CrosswalkConfig,
+    Keyed,
+    check_references,
+    corrections_line,
+    read_area_match,
+    read_corrections,
+    read_crosswalks,
+    read_dissolve,
+)
 from etl.characters import invisible, nfc
+from etl.comparator_config import ComparatorConfig, read_comparators
 from etl.config_keys import (
     KEYS,
     LONG_FIELDS,
@@ -52,6 +65,9 @@ class BoundariesConfig:
     population_field: str | None = None
     filter_field: str | None = None
     filter_prefix: str | None = None
+    corrections: tuple[Correction, ...] = ()  # etl.corrections
+    corrections_line: int | None = None  # line of `corrections =` in the configuration
+    dissolve: str | None = None  # name of the crosswalk the features are dissolved by
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,8 @@ class TableConfig:
     unknown_indicators: str = "error"
     unknown_areas: str = "error"
     ignore_columns: tuple[str, ...] = ()
+    area_match: AreaMatch | None = None  # etl.names
+    crosswalk: str | None = None  # name of a [[crosswalks]] block (etl.crosswalk)
 
 
 @dataclass(frozen=True)
@@ -96,14 +114,20 @@ class CityConfig:
     notes: Path | None = None  # the optional notes file (etl.notes)
     sources: tuple[SourceConfig, ...] = ()  # inputs of derived indicators (etl.sources)
     derived: tuple[DerivedConfig, ...] = ()  # derived indicators (etl.derive)
+    deprivation: str | None = None  # catalogue id of the deprivation measure (etl.deprivation)
+    comparators: tuple[ComparatorConfig, ...] = ()  # the country's, the region's values
+    crosswalks: tuple[CrosswalkConfig, ...] = ()  # area keys (etl.crosswalk, etl.interpolate)
 
     def files(self) -> list[tuple[str, Path]]:
         """(kind, path) of every source file, in load order."""
         notes = [("notes", self.notes)] if self.notes is not None else []
         sources = [("source", s.path) for s in self.sources]
+        comparators = [("comparator", c.path) for c in self.comparators]
+        crosswalks = [("crosswalk", c.path) for c in self.crosswalks] + [
+            ("population", c.population_path) for c in self.crosswalks if c.population_path]
         return [("boundaries", self.boundaries.path), ("catalogue", self.catalogue)] + [
             ("table", t.path) for t in self.tables
-        ] + sources + notes
+        ] + sources + notes + comparators + crosswalks
 
 
 def _table_keys(raw: dict[str, Any], t: dict[str, Any], where: str, src: Path) -> None:
@@ -148,10 +172,12 @@ def _table(raw: dict[str, Any], i: int, src: Path) -> TableConfig:
         unknown_indicators=t["unknown_indicators"],
         unknown_areas=t["unknown_areas"],
         ignore_columns=tuple(str(c) for c in t["ignore_columns"]),
+        area_match=read_area_match(t["area_match"], where, src),
+        crosswalk=None if t["crosswalk"] is None else nfc(str(t["crosswalk"])),
     )
 
 
-def _boundaries(raw: dict[str, Any], src: Path) -> BoundariesConfig:
+def _boundaries(raw: dict[str, Any], src: Path, text: str = "") -> BoundariesConfig:
     bnd = section(raw, "boundaries", "boundaries", src)
     for given, needed in (("filter_field", "filter_prefix"), ("filter_prefix", "filter_field")):
         if given in raw and needed not in raw:
@@ -167,6 +193,9 @@ def _boundaries(raw: dict[str, Any], src: Path) -> BoundariesConfig:
         population_field=bnd["population_field"],
         filter_field=bnd["filter_field"],
         filter_prefix=bnd["filter_prefix"],
+        corrections=read_corrections(bnd["corrections"], src),
+        corrections_line=corrections_line(text),
+        dissolve=read_dissolve(bnd["dissolve"], src),
     )
 
 
@@ -225,14 +254,14 @@ def load_config(path: str | Path) -> CityConfig:
         choice(missing["decimal"], (".", ","), "[missing] decimal", src)
     code = nfc(str(city["code"]))
     name = str(city["name"])
-    return CityConfig(
+    cfg = CityConfig(
         source=src,
         code=code,
         name=name,
         names={lang: str(city[f"name_{lang}"] or name) for lang in LANGS},
         synthetic=bool(city["synthetic"]),
         row_code=nfc(str(city["row_code"] or code)),
-        boundaries=_boundaries(raw["boundaries"], src),
+        boundaries=_boundaries(raw["boundaries"], src, text),
         prioritized=tuple(nfc(str(c)) for c in prio["codes"]),
         catalogue=(src.parent / cat["path"]).resolve(),
         catalogue_sheet=cat["sheet"],
@@ -242,4 +271,11 @@ def load_config(path: str | Path) -> CityConfig:
         notes=(src.parent / notes["path"]).resolve() if notes["path"] else None,
         sources=read_sources(raw.get("sources", []), src, text),
         derived=read_derived(raw.get("derived", []), src, text),
+        deprivation=nfc(str(city["deprivation"])) if city["deprivation"] is not None else None,
+        comparators=read_comparators(raw.get("comparators", []), src, text),
+        crosswalks=read_crosswalks(raw.get("crosswalks", []), src, text),
     )
+    blocks = [Keyed(f"[tables #{i + 1}]", t.area_match, t.crosswalk) for i, t in enumerate(cfg.tables)]
+    blocks += [Keyed(s.label, s.area_match, s.crosswalk) for s in cfg.sources]
+    check_references(src, blocks, cfg.crosswalks, cfg.boundaries.dissolve)
+    return cfg

@@ -46,6 +46,7 @@ KEYS: tuple[Key, ...] = (
     Key("city", "name_en", None, "English name (defaults to name)."),
     Key("city", "synthetic", False, "True for made-up data; the dashboard labels it as such."),
     Key("city", "row_code", None, "Code that marks whole-city rows in the indicator tables (defaults to city.code)."),
+    Key("city", "deprivation", None, "Catalogue id of the deprivation measure the slope index of inequality ranks areas by (its polarity says which way is deprived)."),
     Key("boundaries", "path", REQUIRED, "GeoPackage, Shapefile (also .zip) or GeoJSON of the areas, relative to this file.", True),
     Key("boundaries", "layer", None, "Layer to read when the file has several."),
     Key("boundaries", "code_field", REQUIRED, "Field holding the area code.", True),
@@ -55,6 +56,10 @@ KEYS: tuple[Key, ...] = (
     Key("boundaries", "population_field", None, "Field with the population, shown in area headers."),
     Key("boundaries", "filter_field", None, "Keep only features whose field starts with filter_prefix."),
     Key("boundaries", "filter_prefix", None, "Prefix for filter_field, e.g. a municipality code."),
+    Key("boundaries", "corrections", [], "Fixes applied to the features before their codes are checked: "
+        "{code, new_code}, {feature, new_code}, {drop = [...]}, {merge = [...], into}."),
+    Key("boundaries", "dissolve", None, "{ crosswalk = 'name' }: the areas are the dissolve of the "
+        "file's features by that crosswalk (small areas into neighbourhoods)."),
     Key("prioritized", "codes", [], "Codes of the prioritized areas."),
     Key("catalogue", "path", REQUIRED, "CSV or XLSX indicator catalogue, relative to this file.", True),
     Key("catalogue", "sheet", None, "Sheet of an XLSX catalogue (defaults to the first)."),
@@ -73,6 +78,10 @@ KEYS: tuple[Key, ...] = (
     Key("tables", "ignore_columns", [], "Wide: extra columns to leave out without a warning, e.g. an area-name column."),
     Key("tables", "unknown_indicators", "error", "'error' or 'ignore' rows whose indicator is not in the catalogue."),
     Key("tables", "unknown_areas", "error", "'error' or 'ignore' rows whose area is not in the boundaries."),
+    Key("tables", "area_match", None, "How area cells name the areas: { by = 'code' or 'name', pattern = "
+        "'Uppsala ({name})' }."),
+    Key("tables", "crosswalk", None, "Name of a [[crosswalks]] block: the table's areas are its "
+        "from-codes, summed into the atlas's areas."),
     Key("sources", "name", REQUIRED, "Name the [[derived]] terms use for this source (letters, digits, _ - . :).", True),
     Key("sources", "path", REQUIRED, "CSV, XLSX, .px or JSON-stat file read as input of derived indicators, relative to this file.", True),
     *(Key("sources", name, default, help) for name, default, help in _READING),
@@ -83,12 +92,47 @@ KEYS: tuple[Key, ...] = (
     Key("sources", "age_bands", {}, "Map of source age label -> band ('0-4', '65+', 'all')."),
     Key("sources", "unit", "count", "What the numbers are: count, amount, mean, median, rate, percentage, proportion or score."),
     Key("sources", "unknown_areas", "error", "'error' or 'ignore' rows whose area is not in the boundaries."),
+    Key("sources", "area_match", None, "How area cells name the areas: { by = 'code' or 'name', pattern = "
+        "'Uppsala ({name})' }."),
+    Key("sources", "crosswalk", None, "Name of a [[crosswalks]] block: the source's areas are its "
+        "from-codes, summed into the atlas's areas."),
+    Key("sources", "crosswalk_weight", None, "Number column weighting a mean, rate or share through the "
+        "crosswalk (a weighted mean), e.g. the persons counted."),
+    Key("crosswalks", "name", REQUIRED, "Name that tables, sources and dissolve use (letters, digits, _ - . :).", True),
+    Key("crosswalks", "path", REQUIRED, "Key file (CSV or XLSX; method key) or polygons of the source "
+        "areas (GeoPackage, Shapefile, GeoJSON; method area or population), relative to this file.", True),
+    Key("crosswalks", "method", "key", "'key' (a key file of codes), 'area' (areal interpolation by "
+        "area) or 'population' (by the population layer)."),
+    Key("crosswalks", "from_column", None, "Key file: column of the source areas' codes."),
+    Key("crosswalks", "to_column", None, "Key file: column of the atlas's area codes."),
+    Key("crosswalks", "name_column", None, "Key file: column of the atlas areas' names (for a dissolve)."),
+    Key("crosswalks", "weight_column", None, "Key file: share (0-1) of a source area's counts that goes "
+        "to the atlas area, for keys that split areas."),
+    Key("crosswalks", "code_field", None, "Areal: field of the source areas' codes in path."),
+    Key("crosswalks", "layer", None, "Areal: layer of path when the file has several."),
+    Key("crosswalks", "crs", None, "Areal: CRS of path when the file declares none."),
+    Key("crosswalks", "population_path", None, "Population: polygons with the population (e.g. a grid), "
+        "relative to this file."),
+    Key("crosswalks", "population_field", None, "Population: field of population_path with the residents."),
     Key("derived", "indicator", REQUIRED, "Catalogue id of the derived indicator.", True),
     Key("derived", "numerator", None, "Term giving the numerator (see Terms)."),
     Key("derived", "denominator", None, "Term giving the denominator (see Terms)."),
     Key("derived", "value", None, "Term giving the value itself, instead of numerator and denominator."),
     Key("derived", "sexes", ["total"], "Sexes to compute: total, female, male (one row each)."),
     Key("derived", "age_group", "all", "Age group stored with the values, and the band the terms sum by default."),
+    Key("comparators", "code", REQUIRED, "Short code of the comparator, e.g. 'SE' (letters, digits, _ - . :), unique.", True),
+    Key("comparators", "kind", REQUIRED, "'national' (the country) or 'regional' (the county, the region).", True),
+    Key("comparators", "name", REQUIRED, "Name of the comparator as shown in the dashboard.", True),
+    Key("comparators", "name_sv", None, "Swedish name (defaults to name)."),
+    Key("comparators", "name_pl", None, "Polish name (defaults to name)."),
+    Key("comparators", "name_en", None, "English name (defaults to name)."),
+    Key("comparators", "path", REQUIRED, "CSV or XLSX table of the comparator's values, relative to this file.", True),
+    *(Key("comparators", name, default, help) for name, default, help in _READING),
+    Key("comparators", "columns", {}, "Map of field -> source column: indicator, period, sex, age_group, value, lower_ci, upper_ci."),
+    Key("comparators", "constants", {}, "Fields with one value for the whole file, e.g. {sex = 'total'}."),
+    Key("comparators", "sex_codes", {}, "Map of source sex code -> total, female or male."),
+    Key("comparators", "indicators", {}, "Map of source indicator name -> catalogue id."),
+    Key("comparators", "unknown_indicators", "error", "'error' or 'ignore' rows whose indicator is not in the catalogue."),
 )
 
 # The keys of a term (the value of numerator, denominator, value, plus and minus).
@@ -106,6 +150,7 @@ TERM_KEYS: tuple[Key, ...] = (
 
 SECTIONS = (
     "city", "boundaries", "prioritized", "catalogue", "missing", "notes", "tables", "sources", "derived",
+    "comparators", "crosswalks",
 )
 LONG_FIELDS = (
     "indicator", "area", "period", "sex", "age_group", "value",
@@ -114,6 +159,8 @@ LONG_FIELDS = (
 WIDE_FIELDS = ("area", "period", "sex", "age_group", "denominator")
 WIDE_CONSTANTS = ("area", "period", "sex", "age_group", "lower_ci", "upper_ci", "sd", "status")
 SOURCE_FIELDS = ("area", "period", "sex", "age_group")
+COMPARATOR_FIELDS = ("indicator", "period", "sex", "age_group", "value", "lower_ci", "upper_ci")
+COMPARATOR_KINDS = ("national", "regional")  # what the ETL loads (store.schema allows 'target')
 UNITS = ("count", "amount", "mean", "median", "rate", "percentage", "proportion", "score")
 ADDITIVE = ("count", "amount")  # units that can be summed
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from etl.checks import ProblemLog
 from etl.config import CityConfig
+from etl.crosswalk import Crosswalk
 from etl.keys import KEY_COLUMNS, Codebook
 from etl.readers import display_name
 
@@ -23,6 +24,8 @@ class Context:
     log: ProblemLog = field(default_factory=ProblemLog)
     ids: set[str] = field(default_factory=set)
     books: dict[str, Codebook] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # area code -> name (area_match by name)
+    crosswalks: dict[str, Crosswalk] = field(default_factory=dict)  # by name (etl.crosswalk)
 
     def __post_init__(self) -> None:
         self.books = {c: Codebook() for c in [*KEY_COLUMNS, "status", "file"]}

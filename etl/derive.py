@@ -56,17 +56,20 @@ def _rows(terms: Terms, d: DerivedConfig, sex: str) -> pd.DataFrame | None:
     if "value" in got:
         base = got["value"]
         out = pd.DataFrame({"value": base["value"], "numerator": np.nan, "denominator": np.nan,
-                            "status": base["status"], "num_file": base["file"], "num_line": base["line"]})
+                            "status": base["status"], "num_file": base["file"], "num_line": base["line"],
+                            "estimated": base["estimated"]})
     elif "denominator" in got:
         both = _matched(terms, d, got["numerator"], got["denominator"], sex)
         out = pd.DataFrame({"numerator": both["value_num"], "denominator": both["value_den"],
                             "value": np.nan, "status": np.maximum(both["status_num"], both["status_den"]),
                             "num_file": both["file_num"], "num_line": both["line_num"],
-                            "den_file": both["file_den"], "den_line": both["line_den"]})
+                            "den_file": both["file_den"], "den_line": both["line_den"],
+                            "estimated": both["estimated_num"] | both["estimated_den"]})
     else:
         num = got["numerator"]
         out = pd.DataFrame({"numerator": num["value"], "denominator": np.nan, "value": np.nan,
-                            "status": num["status"], "num_file": num["file"], "num_line": num["line"]})
+                            "status": num["status"], "num_file": num["file"], "num_line": num["line"],
+                            "estimated": num["estimated"]})
     out = out.reset_index()
     out["sex"] = sex
     return out
@@ -92,6 +95,7 @@ def _typed(ctx: Context, d: DerivedConfig, frame: pd.DataFrame) -> pd.DataFrame:
     out["status"] = books["status"].categorical(
         np.where(status == HIDDEN, codes[0], np.where(status == PART_MISSING, codes[1], -1)).astype(np.int32))
     out["file"] = books["file"].categorical(np.full(n, books["file"].codes([ctx.config_file])[0], dtype=np.int32))
+    out["estimated"] = frame["estimated"].to_numpy(dtype=bool)
     for col in REFERENCES:
         out[col] = frame[col].to_numpy() if col in frame else None
     return out

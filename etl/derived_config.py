@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from etl.ages import parse_band
+from etl.area_config import AreaMatch, read_area_match
 from etl.characters import identifier_problem, nfc
 from etl.config_keys import (
+    ADDITIVE,
     SOURCE_FIELDS,
     TERM_KEYS,
     UNITS,
@@ -60,6 +62,9 @@ class SourceConfig:
     age_bands: tuple[tuple[str, str], ...] = ()  # source label -> band
     unit: str = "count"
     unknown_areas: str = "error"
+    area_match: AreaMatch | None = None  # etl.names
+    crosswalk: str | None = None  # name of a [[crosswalks]] block (etl.crosswalk)
+    crosswalk_weight: str | None = None  # number column weighting a mean through the crosswalk
 
     @property
     def label(self) -> str:
@@ -175,13 +180,40 @@ def _source(raw: dict[str, Any], number: int, line: int | None, src: Path) -> So
         if parse_band(band) is None:
             raise EtlError(f"{src}: [{where}] age_bands maps {excerpt(label)} to {excerpt(band)}, "
                            "which is not an age band. Fix: write bands as '0-4', '65+' or 'all'.")
+    unit = choice(s["unit"], UNITS, f"[{where}] unit", src)
+    crosswalk = None if s["crosswalk"] is None else nfc(str(s["crosswalk"]))
+    weight = None if s["crosswalk_weight"] is None else nfc(str(s["crosswalk_weight"]))
+    _check_weight(src, where, unit, crosswalk, weight)
     return SourceConfig(
         name=name, path=path, number=number, line=line, **reading_options(s, where, src),
         columns=tuple(columns.items()), constants=tuple(constants.items()),
         sex_codes=tuple(sex_codes.items()), categories=categories, age_bands=tuple(bands.items()),
-        unit=choice(s["unit"], UNITS, f"[{where}] unit", src),
+        unit=unit,
         unknown_areas=choice(s["unknown_areas"], ("error", "ignore"), f"[{where}] unknown_areas", src),
+        area_match=read_area_match(s["area_match"], where, src), crosswalk=crosswalk,
+        crosswalk_weight=weight,
     )
+
+
+def _check_weight(src: Path, where: str, unit: str, crosswalk: str | None, weight: str | None) -> None:
+    """Through a crosswalk, counts are summed; means and rates need a weight; medians cannot go."""
+    if weight is not None and crosswalk is None:
+        raise refuse(src, where, "crosswalk_weight", "weights values through a crosswalk, but the "
+                     "source names none", "add crosswalk = \"...\", or remove crosswalk_weight")
+    if crosswalk is None:
+        return
+    if unit == "median":
+        raise refuse(src, where, "crosswalk", f"would combine medians through crosswalk {excerpt(crosswalk)}"
+                     ": the median of a neighbourhood cannot be computed from its small areas' medians",
+                     "read the neighbourhoods' medians from a source keyed by them")
+    if unit in ADDITIVE and weight is not None:
+        raise refuse(src, where, "crosswalk_weight", f"weights a source of {unit}s, which are summed "
+                     "through the crosswalk", "remove crosswalk_weight")
+    if unit not in ADDITIVE and weight is None:
+        raise refuse(src, where, "crosswalk", f"reads {unit} values through crosswalk {excerpt(crosswalk)}; "
+                     f"a {unit} is never summed", "give crosswalk_weight = \"<number column>\" (e.g. the "
+                     "persons each value is computed over) for a weighted mean, or read counts "
+                     "(unit = \"count\")")
 
 
 def read_sources(raw: Any, src: Path, text: str) -> tuple[SourceConfig, ...]:

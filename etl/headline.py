@@ -5,6 +5,10 @@ the catalogue's ``headline_age_group``, else ``all``, else the only one. An
 indicator published in several age groups without ``all`` needs the catalogue to
 name one, or profiles leave it out: a warning says so. A named age group the
 tables do not have is an error. Indicators without values are not checked.
+
+An indicator whose values come by age band (dsr, isr, life expectancy: etl.banded) has
+its headline computed over all ages (``all``; life expectancy also at 65, ``65+``): its
+``headline_age_group`` is empty or one of those.
 """
 
 from __future__ import annotations
@@ -15,11 +19,14 @@ import numpy as np
 import pandas as pd
 
 from etl.errors import Problem, excerpt, listing
+from store.schema import STANDARDISED_TYPES
 
 COLUMN = "headline_age_group"
 WHOLE_POPULATION = "all"  # the tables' default age group (etl.keys)
 HEADLINE_SEX = "total"  # profiles count sex total rows
 KEYS = ["indicator_id", "age_group", "sex"]
+# The age groups the engine computes a standardised indicator's value for.
+STANDARDISED_HEADLINES = {"dsr": ("all",), "isr": ("all",), "life_expectancy": ("all", "65+")}
 
 
 def check_headline_age_groups(
@@ -33,7 +40,17 @@ def check_headline_age_groups(
     total = _age_groups(keys[keys["sex"] == HEADLINE_SEX])
     problems = []
     rows = catalogue[catalogue["id"].notna() & ~catalogue["id"].duplicated()]
-    for row, ident, named in zip(rows.index, rows["id"], rows[COLUMN], strict=True):
+    types = rows["value_type"] if "value_type" in rows else pd.Series(None, index=rows.index)
+    for row, ident, named, vtype in zip(rows.index, rows["id"], rows[COLUMN], types, strict=True):
+        if vtype in STANDARDISED_TYPES:
+            allowed = STANDARDISED_HEADLINES[vtype]
+            if isinstance(named, str) and named not in allowed:
+                problems.append(Problem(
+                    file, f"headline_age_group of {vtype} indicator '{ident}' is not an age group "
+                    "the engine computes its value for", f"set it to {' or '.join(allowed)}, or "
+                    "leave it empty (the value over all ages)", row=int(row), column=COLUMN,
+                    value=named))
+            continue
         if ident not in every:
             continue
         if isinstance(named, str):

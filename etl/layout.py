@@ -16,6 +16,7 @@ from etl.readers import TextTable
 KEYS = ("indicator", "area", "period", "sex", "age_group")
 NUMBERS = ("value", "numerator", "denominator", "lower_ci", "upper_ci", "sd")
 MEASURES = ("value", "numerator", "denominator")
+FIELD_OF = {"indicator_id": "indicator", "area_code": "area"}  # value columns named as fields
 
 
 @dataclass
@@ -35,6 +36,7 @@ class Layout:
         return name in self.fields or name in self.constants or wide
 
     def column(self, name: str, indicator: str | None = None) -> str | None:
+        name = FIELD_OF.get(name, name)
         if self.wide and name in MEASURES:
             return self.wide.get(str(indicator), {}).get(name)
         return self.fields.get(name)

@@ -29,6 +29,7 @@ from sqlalchemy.sql.expression import TableClause
 
 from etl.boundaries import AREA_COLUMNS
 from etl.bulk import copy_frame, copy_rows, staged, staging
+from etl.comparators import ComparatorData
 from etl.config import CityConfig
 from etl.errors import EtlError, Problem, reason, stored_message
 from store.read import NOTE_COLUMNS, VALUE_COLUMNS
@@ -39,6 +40,8 @@ from store.schema import (
     Base,
     BatchFile,
     City,
+    Comparator,
+    ComparatorValue,
     Indicator,
     IndicatorValue,
     LoadBatch,
@@ -70,6 +73,7 @@ class CityData:
     files: list[SourceFile]
     fingerprint: str
     notes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=NOTE_COLUMNS))
+    comparators: ComparatorData = field(default_factory=ComparatorData)
 
 
 @dataclass(frozen=True)
@@ -224,7 +228,7 @@ def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
         with staged(conn):
             _insert_city(conn, data, batch_id, advance)
     else:
-        for model in (AreaNote, IndicatorValue, Indicator, Area, City):
+        for model in (ComparatorValue, Comparator, AreaNote, IndicatorValue, Indicator, Area, City):
             conn.execute(delete(model))
         _insert_city(conn, data, batch_id, advance)
     conn.execute(
@@ -270,12 +274,15 @@ def _insert_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
             name_pl=cfg.names["pl"],
             name_en=cfg.names["en"],
             synthetic=cfg.synthetic,
+            deprivation_indicator=cfg.deprivation,
             batch_id=batch_id,
         )
     )
     insert_areas(conn, data.areas, batch_id)
     insert_catalogue(conn, data.catalogue, batch_id)
     insert_notes(conn, data.notes, batch_id)
+    for name, frame, columns in data.comparators.tables():
+        insert_small(conn, name, frame, columns, batch_id)
     insert_values(conn, data.values, batch_id, advance)
 
 
@@ -328,7 +335,8 @@ def _rows(
 
 # Binary COPY of the values, encoded column-wise (etl.copyformat), in primary-key order.
 _TEXT = (*VALUE_COLUMNS[:5], "status")
-VALUE_TYPES = {c: "text" if c in _TEXT else "float8" for c in VALUE_COLUMNS} | {"batch_id": "int4"}
+VALUE_TYPES = {c: "text" if c in _TEXT else "float8" for c in VALUE_COLUMNS} | {
+    "estimated": "bool", "batch_id": "int4"}
 
 
 def insert_values(conn: Connection, values: pd.DataFrame, batch_id: int, advance: Advance) -> None:

@@ -18,9 +18,13 @@ from sqlalchemy import Engine
 
 from etl.boundaries import read_boundaries
 from etl.catalogue import read_catalogue
+from etl.comparators import ComparatorData, read_comparators
 from etl.config import CityConfig, load_config
+from etl.crosswalk import read_keys
+from etl.deprivation import check_deprivation
 from etl.errors import EtlError, Problem, ValidationError
 from etl.headline import check_headline_age_groups
+from etl.interpolate import areal_crosswalks
 from etl.load import (
     CityData,
     LoadResult,
@@ -78,6 +82,7 @@ class Inputs:
     files: list[SourceFile]
     problems: list[Problem]
     notes: pd.DataFrame = field(default_factory=empty_notes)  # store.read.NOTE_COLUMNS
+    comparators: ComparatorData = field(default_factory=ComparatorData)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -88,12 +93,14 @@ def read_inputs(
     cfg: CityConfig, say: Say = _quiet, files: list[SourceFile] | None = None
 ) -> Inputs:
     """Read and check boundaries, catalogue and tables; collect all problems."""
-    areas, problems = read_boundaries(cfg)
+    crosswalks, problems, walk_rows = read_keys(cfg)
+    areas, boundary_problems = read_boundaries(cfg, crosswalks)
+    problems += boundary_problems
     say(
         f"Boundaries: {(areas['level'] != 'city').sum()} areas read from {cfg.boundaries.path.name}."
     )
     catalogue, cat_problems = read_catalogue(cfg)
-    problems += cat_problems
+    problems += cat_problems + check_deprivation(cfg, catalogue)
     say(f"Catalogue: {len(catalogue)} indicators read from {cfg.catalogue.name}.")
     codes = set(areas.loc[areas["level"] != "city", "code"])
     if not codes and any(p.severity == "error" for p in problems):
@@ -101,8 +108,14 @@ def read_inputs(
         values = pd.DataFrame(columns=VALUE_COLUMNS)
         rows: dict[str, int] = {}
     else:
+        areal, areal_problems, areal_rows = areal_crosswalks(cfg, areas)
+        problems += areal_problems
+        walk_rows |= areal_rows
+        if cfg.crosswalks:
+            say(f"Crosswalks: {len(crosswalks) + len(areal)} read ({len(areal)} by areal interpolation).")
+        names = dict(zip(areas["code"], areas["name"], strict=True))
         with progress_bar("Reading tables", total=None):
-            tables = read_tables(cfg, codes, catalogue)
+            tables = read_tables(cfg, codes, catalogue, names, crosswalks | areal)
         problems += tables.problems
         values = tables.values
         problems += check_headline_age_groups(
@@ -115,8 +128,23 @@ def read_inputs(
                 f"block(s) from {len(cfg.sources)} source file(s).")
     notes, note_problems = _notes(cfg, codes, say)
     problems += note_problems
+    comparators, comparator_problems = _comparators(cfg, catalogue, say)
+    problems += comparator_problems
+    rows |= {str(path): n for path, n in comparators.rows.items()}
+    rows |= {str(path): n for path, n in walk_rows.items()}
     files = _with_rows(files or source_files(cfg), areas, catalogue, rows, len(notes))
-    return Inputs(areas, catalogue, values, files, problems, notes)
+    return Inputs(areas, catalogue, values, files, problems, notes, comparators)
+
+
+def _comparators(cfg: CityConfig, catalogue: pd.DataFrame, say: Say
+                 ) -> tuple[ComparatorData, list[Problem]]:
+    """The [[comparators]] files, checked against the catalogue."""
+    if not cfg.comparators:
+        return ComparatorData(), []
+    data, problems = read_comparators(cfg, catalogue)
+    say(f"Comparators: {len(data.values)} values of {len(data.comparators)} comparator(s) read "
+        f"from {len(cfg.comparators)} file(s).")
+    return data, problems
 
 
 def _notes(cfg: CityConfig, codes: set[str], say: Say) -> tuple[pd.DataFrame, list[Problem]]:
@@ -195,7 +223,7 @@ def run(
         record_batch(engine, cfg, print_, "failed", exc)
         raise
     data = CityData(cfg, inputs.areas, inputs.catalogue, inputs.values, inputs.files, print_,
-                    inputs.notes)
+                    inputs.notes, inputs.comparators)
     with progress_bar("Loading values", total=len(inputs.values)) as advance:
         result = load_city(engine, data, advance)
     say(result.message)

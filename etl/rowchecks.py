@@ -1,19 +1,23 @@
-"""The checks every row of values goes through, from a table or derived: counts, the value
-computed from numerator and denominator, ranges, then plausibility (etl.plausibility)."""
+"""The checks every row of values goes through, from a table or derived: age-banded rows
+(etl.banded), counts, the value computed from numerator and denominator, ranges, then
+plausibility (etl.plausibility)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
+from etl.banded import check_banded
 from etl.checks import Report, check_counts, check_ranges, fill_values
 from etl.context import Context
 from etl.plausibility import RowKinds, check_rate_ceiling, check_supplied_ratio
 
 
 def plain(value: object) -> object:
-    """A number as a message shows it: 12 rather than 12.0."""
+    """A number as a message shows it: 12 rather than 12.0; an empty cell (NaN) as nothing."""
     if isinstance(value, float | np.floating):
+        if np.isnan(value):
+            return None
         return int(value) if float(value).is_integer() else float(value)
     return value
 
@@ -54,8 +58,10 @@ def row_kinds(frame: pd.DataFrame, ctx: Context) -> RowKinds:
 
 
 def check_values(frame: pd.DataFrame, ctx: Context, report: Report) -> pd.DataFrame:
-    """Counts, computed values, ranges (etl.checks) and plausibility (etl.plausibility)."""
+    """Age-banded rows (etl.banded), counts, computed values, ranges (etl.checks) and
+    plausibility (etl.plausibility)."""
     kinds = row_kinds(frame, ctx)
+    check_banded(frame, ctx, kinds, report)
     given = ~np.isnan(frame["value"].to_numpy(dtype=float))
     check_counts(frame, kinds.types, report)
     check_supplied_ratio(frame, kinds, given, report)

@@ -25,6 +25,7 @@ from etl.context import Context
 from etl.derived_config import SourceConfig
 from etl.errors import Problem, excerpt, listing
 from etl.keys import Tally, tally_problems
+from etl.names import area_key
 from etl.numbers import detect_decimal, parse_measure
 from etl.opening import open_input
 from etl.readers import TextTable, display_name, read_all
@@ -48,6 +49,7 @@ class SourceData:
     decimal: str | None = None
     failed: bool = False  # its keys have errors (reported): terms do not read it
     parsed: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    estimated: np.ndarray | None = None  # per key row: an estimate (etl.aggregate); None: none is
 
     @property
     def number_columns(self) -> list[str]:
@@ -62,8 +64,10 @@ class SourceData:
         """Values and marked (suppressed) cells of a number column; bad cells reported once."""
         if column in self.parsed:
             return self.parsed[column]
-        if self.decimal is None:
-            sample = [self.texts[c] for c in list(self.texts)[:50]]
+        if self.decimal is None:  # a sample of about 20,000 cells, however wide the file
+            columns = list(self.texts)[:50]
+            rows = max(400, 20_000 // max(1, len(columns)))
+            sample = [self.texts[c].head(rows) for c in columns]
             self.decimal = self.cfg.decimal or ctx.cfg.decimal or detect_decimal(sample, self.delimiter)
         markers = {m.strip() for m in ctx.cfg.missing_markers if m.strip()}
         markers |= {m.upper() for m in markers}
@@ -167,6 +171,9 @@ def _guess(label: str) -> str:
 
 def _read(ctx: Context, s: SourceConfig) -> tuple[SourceData | None, int]:
     file = display_name(s.path, ctx.cfg.source.parent)
+    walk = ctx.crosswalks.get(s.crosswalk) if s.crosswalk else None
+    if s.crosswalk and (walk is None or walk.failed):
+        return None, 0  # the crosswalk could not be read; its problems say why
     table = open_input(s, file)
     ctx.log.problems += table.problems
     del table.problems[:]
@@ -207,6 +214,9 @@ def _typed(ctx: Context, s: SourceConfig, table: TextTable, frame: pd.DataFrame,
     keep = np.ones(len(frame), dtype=bool)
     tallies = {k: Tally() for k in ("unknown area", "ignored area", "unknown sex", "unknown period")}
     lookups = _lookups(ctx, s)
+    key = area_key(ctx.cfg, s.label, s.area_match, s.crosswalk, ctx.areas, ctx.names, ctx.crosswalks)
+    if key is not None:
+        lookups["area"] = key.lookup
     for name, column in (("area", "area_code"), ("period", "period"), ("sex", "sex")):
         cells = frame[fields[name]] if name in fields else pd.Series(
             [constants.get(name, "")] * len(frame), dtype=object)
@@ -224,6 +234,8 @@ def _typed(ctx: Context, s: SourceConfig, table: TextTable, frame: pd.DataFrame,
         keys[col] = stripped.map(nfc).to_numpy(dtype=object)
         problems += _spaced(table.file, col, cells, stripped, lines)
     valid = {"area": sorted(ctx.areas | {ctx.cfg.row_code})}
+    if key is not None:
+        problems += key.problems(tallies, table.file, fields.get("area"), ctx.log.limit)
     found = problems + [replace(p, fix=p.fix.replace("[[tables]]", s.label))
                         for p in tally_problems(tallies, table.file, fields, valid, ctx.log.limit)]
     ctx.log.problems += found

@@ -15,21 +15,24 @@ import pandas as pd
 from pandas.api.extensions import ExtensionArray
 from pandas.api.types import union_categoricals
 
+from etl.aggregate import aggregate_values, crosswalked
 from etl.characters import CONTROL_FIX, invisible_rows
 from etl.checks import MISSING, SUPPRESSED, Message, Report, check_scale
 from etl.config import CityConfig, TableConfig
 from etl.context import Context
+from etl.crosswalk import Crosswalk
 from etl.derive import derive
 from etl.duplicates import check_duplicates
 from etl.errors import Problem
 from etl.keys import KEY_COLUMNS, Codebook, convert_keys, lookups, new_tallies, tally_problems
 from etl.layout import NUMBERS, Layout, resolve_long, resolve_wide, to_long
+from etl.names import AreaKey, area_key
 from etl.numbers import detect_decimal, parse_measure
 from etl.opening import open_input
 from etl.plausibility import check_city_values
 from etl.readers import TextTable, display_name
 from etl.rowchecks import check_values, plain, row_kinds
-from etl.sources import read_sources
+from etl.sources import SourceData, read_sources
 from store.read import VALUE_COLUMNS
 from store.schema import SEXES
 
@@ -171,11 +174,19 @@ def _open(t: TableConfig, ctx: Context) -> tuple[TextTable, Layout] | None:
 
 def read_table(t: TableConfig, ctx: Context) -> tuple[pd.DataFrame | None, int]:
     """One table as typed values (None when it cannot be read); problems go to ``ctx.log``."""
+    walk = ctx.crosswalks.get(t.crosswalk) if t.crosswalk else None
+    if t.crosswalk and (walk is None or walk.failed):
+        return None, 0  # the crosswalk could not be read; its problems say why
     opened = _open(t, ctx)
     if opened is None:
         return None, 0
     table, layout = opened
     maps = lookups(ctx.cfg, t, ctx.ids, ctx.areas)
+    number = next(i for i, x in enumerate(ctx.cfg.tables) if x is t) + 1
+    key = area_key(ctx.cfg, f"[tables #{number}]", t.area_match, t.crosswalk, ctx.areas, ctx.names,
+                   ctx.crosswalks)
+    if key is not None:
+        maps["area"] = key.lookup
     tallies = new_tallies()
     parts, rows, decimal = [], 0, None
     for frame, lines in table.chunks():
@@ -196,6 +207,8 @@ def read_table(t: TableConfig, ctx: Context) -> tuple[pd.DataFrame | None, int]:
         "indicator": sorted(ctx.ids | set(t.indicators)),
         "area": sorted(ctx.areas | {ctx.cfg.row_code}),
     }
+    if key is not None:
+        ctx.log.problems += key.problems(tallies, table.file, layout.fields.get("area"), ctx.log.limit)
     ctx.log.problems += tally_problems(tallies, table.file, layout.fields, valid, ctx.log.limit)
     if rows == 0:
         ctx.log.problems.append(
@@ -210,7 +223,19 @@ def read_table(t: TableConfig, ctx: Context) -> tuple[pd.DataFrame | None, int]:
     values = concat_frames(parts)
     book = ctx.books["file"]
     values["file"] = book.categorical(np.full(len(values), book.codes([table.file])[0]))
-    return values, rows
+    values["estimated"] = np.zeros(len(values), dtype=bool)
+    return _through_crosswalk(values, key, ctx, table.file, layout), rows
+
+
+def _through_crosswalk(values: pd.DataFrame, key: AreaKey | None, ctx: Context, file: str,
+                       layout: Layout) -> pd.DataFrame:
+    """A table keyed by a crosswalk's source areas, summed into the atlas's areas and checked
+    again (values computed from the summed numerators and denominators)."""
+    if key is None or key.crosswalk is None or values.empty:
+        return values
+    check_duplicates(values, ctx.log)  # a repeated source row would be summed twice
+    summed = aggregate_values(values, key, ctx, file, layout.column)
+    return check_chunk(summed, ctx, layout) if len(summed) else summed
 
 
 def concat_frames(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -247,11 +272,14 @@ def _finish(values: pd.DataFrame) -> pd.DataFrame:
     if values.empty:
         return pd.DataFrame(
             {
-                c: pd.Series(dtype=object if c in [*KEY_COLUMNS, "status"] else float)
+                c: pd.Series(dtype=object if c in [*KEY_COLUMNS, "status", "estimated"] else float)
                 for c in VALUE_COLUMNS
             }
         )
     values = values.reset_index(drop=True)
+    flags = np.full(len(values), None, dtype=object)
+    flags[values["estimated"].to_numpy(dtype=bool)] = True
+    values["estimated"] = flags
     for col in VALUE_COLUMNS:  # replaced column by column, so no second copy of the frame
         series = values[col]
         if isinstance(series.dtype, pd.CategoricalDtype) and col not in KEY_COLUMNS:
@@ -263,7 +291,16 @@ def _finish(values: pd.DataFrame) -> pd.DataFrame:
     return values[VALUE_COLUMNS]
 
 
-def read_tables(cfg: CityConfig, area_codes: set[str], catalogue: pd.DataFrame) -> TablesResult:
+def _crosswalked(data: SourceData, ctx: Context) -> SourceData:
+    """A source read through its crosswalk, keyed by the atlas's areas (etl.aggregate)."""
+    s = data.cfg
+    key = area_key(ctx.cfg, s.label, s.area_match, s.crosswalk, ctx.areas, ctx.names, ctx.crosswalks)
+    return data if key is None or s.crosswalk is None else crosswalked(data, key, ctx)
+
+
+def read_tables(cfg: CityConfig, area_codes: set[str], catalogue: pd.DataFrame,
+                names: dict[str, str] | None = None,
+                crosswalks: dict[str, Crosswalk] | None = None) -> TablesResult:
     """All indicator tables of ``cfg`` as one value frame, with every problem found.
 
     ``area_codes`` are the boundary codes; the whole-city row code
@@ -271,7 +308,7 @@ def read_tables(cfg: CityConfig, area_codes: set[str], catalogue: pd.DataFrame) 
     value is a suppression marker are kept with value NULL and status
     ``suppressed_at_source`` (an empty cell gives ``missing``).
     """
-    ctx = Context(cfg, set(area_codes), catalogue)
+    ctx = Context(cfg, set(area_codes), catalogue, names=names or {}, crosswalks=crosswalks or {})
     parts, rows_per_file = [], {}
     for t in cfg.tables:
         part, rows = read_table(t, ctx)
@@ -281,6 +318,7 @@ def read_tables(cfg: CityConfig, area_codes: set[str], catalogue: pd.DataFrame) 
     values, derived = concat_frames(parts), []
     if cfg.sources or cfg.derived:
         sources, source_rows = read_sources(ctx)
+        sources = {name: _crosswalked(data, ctx) for name, data in sources.items()}
         rows_per_file |= {p: n for p, n in source_rows.items() if p not in rows_per_file}
         derived = derive(ctx, values, sources)
         values = concat_frames([values, *derived])

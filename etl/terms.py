@@ -36,6 +36,8 @@ class Terms:
     values: pd.DataFrame  # the tables' values
     derived: list[pd.DataFrame] = field(default_factory=list)  # derived values computed so far
     said: set[Problem] = field(default_factory=set)
+    # a source part's numbers by what it reads (a population term many blocks share is read once)
+    read: dict[tuple[object, ...], pd.DataFrame] = field(default_factory=dict)
 
     def indicator_rows(self, indicator: str) -> pd.DataFrame:
         """An indicator's rows, from the tables or computed already, with text keys."""
@@ -54,7 +56,7 @@ class Terms:
         """The term with its plus and minus terms: value, status, line, file by area and period."""
         total: pd.DataFrame | None = None
         for sign, part in term.parts():
-            piece = self.source_part(d, part, sex) if part.source else self.indicator_part(d, part, sex)
+            piece = self.cached_part(d, part, sex) if part.source else self.indicator_part(d, part, sex)
             if piece is None:
                 return None
             piece["value"] *= sign
@@ -62,6 +64,18 @@ class Terms:
         return total
 
     # ------------------------------------------------------------ sources
+
+    def cached_part(self, d: DerivedConfig, part: Term, sex: str) -> pd.DataFrame | None:
+        """``source_part``, read once per source, rows picked, columns, age and sex (a copy:
+        ``evaluate`` changes the signs); a part that cannot be read is read again, so each
+        block says why."""
+        key = (part.source, part.where, part.columns, part.age or d.age_group, part.sex or sex)
+        if key not in self.read:
+            found = self.source_part(d, part, sex)
+            if found is None:
+                return None
+            self.read[key] = found
+        return self.read[key].copy()
 
     def _ages(self, d: DerivedConfig, part: Term, src: SourceData) -> list[str] | None:
         asked = part.age or d.age_group
@@ -159,11 +173,13 @@ class Terms:
         if self._repeated(d, part, src, picked):
             return None
         frames = []
+        guessed = src.estimated[mask] if src.estimated is not None else np.zeros(int(mask.sum()), dtype=bool)
         for col in columns:
             values, marked = src.numbers(col, self.ctx)
             frames.append(pd.DataFrame({"area_code": picked["area_code"].to_numpy(),
                                         "period": picked["period"].to_numpy(), "value": values[mask],
-                                        "marked": marked[mask], "line": picked["line"].to_numpy()}))
+                                        "marked": marked[mask], "line": picked["line"].to_numpy(),
+                                        "estimated": guessed}))
         return _summed(pd.concat(frames, ignore_index=True), expected, src.file)
 
     @staticmethod
@@ -214,6 +230,7 @@ class Terms:
             "period": pick["period"].to_numpy(),
             "value": pick[part.measure].to_numpy(dtype=float),
             "marked": status == SUPPRESSED, "line": pick["line"].to_numpy(),
+            "estimated": pick["estimated"].to_numpy(dtype=bool) if "estimated" in pick else False,
         })
         files = pick["file"].to_numpy()
         return _summed(out, 1, str(files[0]) if len(files) else "")
@@ -222,15 +239,30 @@ class Terms:
 def _summed(frame: pd.DataFrame, expected: int, file: str) -> pd.DataFrame:
     """Rows added up by area and period; missing unless all ``expected`` parts have a number."""
     frame["nan"] = np.isnan(frame["value"].to_numpy(dtype=float))
+    if expected == 1 and not frame.duplicated(INDEX).any():  # one part each: nothing to add
+        return _single(frame, file)
     grouped = frame.groupby(INDEX, sort=False).agg(
         value=("value", "sum"), parts=("value", "size"), nan=("nan", "any"),
-        marked=("marked", "any"), line=("line", "min"))
+        marked=("marked", "any"), line=("line", "min"), estimated=("estimated", "any"))
     broken = grouped["nan"].to_numpy() | (grouped["parts"].to_numpy() < expected)
     out = pd.DataFrame(index=grouped.index)
     out["value"] = np.where(broken, np.nan, grouped["value"].to_numpy(dtype=float))
     out["status"] = np.where(grouped["marked"], HIDDEN, np.where(broken, MISSING, OK)).astype(np.int8)
     out["line"] = grouped["line"].to_numpy()
     out["file"] = file
+    out["estimated"] = grouped["estimated"].to_numpy(dtype=bool)
+    return out
+
+
+def _single(frame: pd.DataFrame, file: str) -> pd.DataFrame:
+    """``_summed`` of rows that are one part each (what the groupby would give, faster)."""
+    nan, marked = frame["nan"].to_numpy(), frame["marked"].to_numpy(dtype=bool)
+    out = pd.DataFrame(index=pd.MultiIndex.from_arrays([frame[c].to_numpy() for c in INDEX], names=INDEX))
+    out["value"] = np.where(nan, np.nan, frame["value"].to_numpy(dtype=float))
+    out["status"] = np.where(marked, HIDDEN, np.where(nan, MISSING, OK)).astype(np.int8)
+    out["line"] = frame["line"].to_numpy()
+    out["file"] = file
+    out["estimated"] = frame["estimated"].to_numpy(dtype=bool)
     return out
 
 
@@ -243,4 +275,6 @@ def _add(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     out["status"] = np.where(np.isnan(out["value"]) & (status == OK), MISSING, status).astype(np.int8)
     out["line"] = joined["line_a"].fillna(joined["line_b"]).astype(np.int64)
     out["file"] = joined["file_a"].fillna(joined["file_b"])
+    out["estimated"] = (joined["estimated_a"].fillna(False).astype(bool)
+                        | joined["estimated_b"].fillna(False).astype(bool))
     return out

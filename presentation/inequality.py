@@ -98,7 +98,10 @@ def inequality_table(table: pd.DataFrame, snapshot: Snapshot) -> pd.DataFrame:
                  "deprivation"]].astype({c: str for c in (*BY, "area_code")})
     sii = slope_index_of_inequality(data, by=BY, population="weight",
                                     higher_is_more_deprived=dep.higher_is_more_deprived)
-    sii["sii_trend"] = inequality_trend(sii, by=("indicator_id", "sex")).astype(str)
+    # per indicator: its own periods (pooled 2015-2017 or single years) are consecutive, not
+    # interleaved with other indicators' (a period missing from the window breaks it)
+    sii["sii_trend"] = pd.concat([inequality_trend(part, by=("indicator_id", "sex")).astype(str)
+                                  for _, part in sii.groupby("indicator_id", sort=False)])
     sii["status"] = sii["status"].astype(str)
     return sii
 
@@ -133,8 +136,10 @@ def decile_points(table: pd.DataFrame, snapshot: Snapshot, indicator_id: str, pe
 
 
 def gap_unit(value_type: str, unit: str, lang: str) -> str:
-    """The unit of a difference: percentage points for percentages, else the unit."""
-    return t("ineq.pp", lang) if value_type == "percentage" else unit
+    """The unit of a difference: percentage points for percentages (and proportions shown
+    in %), else the unit."""
+    in_percent = value_type == "percentage" or (value_type == "proportion" and str(unit).strip() == "%")
+    return t("ineq.pp", lang) if in_percent else unit
 
 
 def headline(row: pd.Series, name: str, unit: str, decimals: int, deprivation_name: str,

@@ -1,8 +1,9 @@
 """Area profiles as files: one area's profile as PDF, HTML, XLSX or CSV, in sv, pl or en.
 
-``render_profile(snapshot, table, area_code, fmt, lang)`` returns ``(content, filename,
-mimetype)`` from the store's snapshot and the engine's comparison table; it is the one
-entry the dashboard's download buttons and ``wellbeing export profile`` call. Every
+``render_profile(snapshot, table, area_code, fmt, lang, comparator="city")`` returns
+``(content, filename, mimetype)`` from the store's snapshot and the engine's comparison
+table; it is the one entry the dashboard's download buttons and ``wellbeing export
+profile`` call. Every
 format is rendered from the same :class:`Profile` (:func:`reports.build.build_profile`).
 Nothing here imports the dashboard.
 """
@@ -78,8 +79,11 @@ def slug(text: str) -> str:
 
 
 def filename(profile: Profile, fmt: str) -> str:
-    """E.g. ``profile-A0013-sodra-asen-14-sv.pdf`` (ASCII, safe on every file system)."""
-    return f"profile-{slug(profile.area_code)}-{slug(profile.area_name)}-{profile.lang}.{FORMATS[fmt].extension}"
+    """E.g. ``profile-A0013-sodra-asen-14-sv.pdf`` (ASCII, safe on every file system); judged
+    against another comparator than the city, ``profile-A0013-sodra-asen-14-sv-vs-se.pdf``."""
+    versus = "" if profile.comparator == "city" else f"-vs-{slug(profile.comparator)}"
+    return (f"profile-{slug(profile.area_code)}-{slug(profile.area_name)}-{profile.lang}{versus}"
+            f".{FORMATS[fmt].extension}")
 
 
 class _LastIndex:
@@ -105,9 +109,13 @@ _LAST_INDEX = _LastIndex()
 
 def render_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, fmt: str, lang: str,
                    export_date: date | None = None,
-                   index: TableIndex | None = None) -> tuple[bytes, str, str]:
+                   index: TableIndex | None = None, *,
+                   comparator: str = "city") -> tuple[bytes, str, str]:
     """(content, filename, mimetype) of ``area_code``'s profile, ``fmt`` in pdf|html|xlsx|csv,
     ``lang`` in sv|pl|en, from ``snapshot`` and its comparison ``table`` (one load batch).
+    Its judgements (better, similar, worse) are against ``comparator``: ``city`` (the
+    default), ``rest``, ``parent`` or the code of a comparator in the store (e.g. ``SE``);
+    an unknown one is an ExportError listing the valid ones.
 
     The table index is kept for the last table rendered from, so repeated downloads are
     cheap; a batch of profiles passes its own ``index``.
@@ -116,7 +124,8 @@ def render_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, fmt:
 
     spec = check_format(fmt)
     index = index if index is not None and index.table is table else _LAST_INDEX.of(table)
-    profile = build_profile(snapshot, table, area_code, check_lang(lang), export_date, index)
+    profile = build_profile(snapshot, table, area_code, check_lang(lang), export_date, index,
+                            comparator)
     return renderer_of(spec)(profile), filename(profile, spec.name), spec.mimetype
 
 

@@ -30,6 +30,7 @@ class Job:
     lang: str
     out_dir: Path
     export_date: date
+    comparator: str = "city"
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def render_one(job: Job, code: str) -> Written:
     """Render and write one profile; a failure is reported, not raised."""
     try:
         content, name, _ = render_profile(job.snapshot, job.index.table, code, job.fmt, job.lang,
-                                  job.export_date, job.index)
+                                          job.export_date, job.index, comparator=job.comparator)
     except ExportError as exc:
         return Written(code, None, str(exc))
     path = job.out_dir / name
@@ -78,14 +79,17 @@ def prioritized_codes(snapshot: Snapshot) -> list[str]:
 
 def export_batch(snapshot: Snapshot, table: pd.DataFrame, codes: list[str], fmt: str, lang: str,
                  out_dir: Path, jobs: int | None = None, export_date: date | None = None,
-                 on_done: Callable[[Written], None] | None = None) -> list[Written]:
+                 on_done: Callable[[Written], None] | None = None,
+                 comparator: str = "city") -> list[Written]:
     """Write the profile of every area in ``codes`` to ``out_dir``, ``jobs`` processes at a time.
 
     Processes are forked (where the platform allows) so the snapshot and table are
     shared, not copied through pickles.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    job = Job(snapshot, TableIndex(table), fmt, lang, out_dir, export_date or date.today())
+    index = TableIndex(table)
+    index.inequality(snapshot)  # city-wide: computed once, before any fork
+    job = Job(snapshot, index, fmt, lang, out_dir, export_date or date.today(), comparator)
     jobs = default_jobs() if jobs is None else max(1, jobs)
     done: list[Written] = []
     if jobs == 1 or len(codes) < MIN_PARALLEL:

@@ -15,10 +15,15 @@ import pandas as pd
 
 from indicators import headline_age_groups, headline_age_rows, headline_rows
 from presentation.area_notes import about_area
+from presentation.comparators import comparator_choices
 from presentation.redaction import REDACTED_COLUMNS
 from reports import strings
 from reports.errors import ExportError
-from reports.numbers import is_blank
+from reports.inequality import inequality_frame, inequality_section
+from reports.judgements import NATIONAL_COLUMN, check_comparator, judged, national_of
+from reports.locator import locator_frame
+from reports.methods import profile_methods
+from reports.numbers import decimals_of, is_blank, opt
 from reports.profile import (
     SUPPRESSED,
     AppendixEntry,
@@ -37,17 +42,6 @@ from store.read import Snapshot
 SEX_ORDER = {"total": 0, "female": 1, "male": 2}
 Record = Mapping[Any, Any]  # a row as ``DataFrame.to_dict`` gives it
 SpineStats = dict[tuple[str, str], Record]  # (indicator, period) -> lowest, q25, q75, highest, n
-
-
-def opt(value: Any) -> float | None:
-    """A float, or None for blank values."""
-    return None if is_blank(value) else float(value)
-
-
-def decimals_of(info: Record) -> int:
-    """The indicator's decimals from the catalogue (1 when unset)."""
-    value = info.get("decimals")
-    return 1 if is_blank(value) else int(float(str(value)))
 
 
 def disclosed(rows: pd.DataFrame) -> pd.DataFrame:
@@ -163,7 +157,7 @@ def indicator_row(row: Record, info: Record, stats: SpineStats, history: pd.Data
         upper95=opt(row.get("upper_ci95")),
         city_value=opt(row.get("city_value")),
         difference=opt(row.get("difference")),
-        compared=_code(row, "compared_to_city", "not_compared"),
+        compared=_code(row, "compared_to_comparator", "not_compared"),
         compared_rest=_code(row, "compared_to_rest_of_city", "not_compared"),
         trend=_code(row, "trend", "not_enough_data"),
         gap_trend=_code(row, "gap_trend", "not_enough_data"),
@@ -172,6 +166,7 @@ def indicator_row(row: Record, info: Record, stats: SpineStats, history: pd.Data
         n_ranked=None if spine is None else spine.n_areas,
         spine=spine,
         series=trend_series(history),
+        national_value=opt(row.get(NATIONAL_COLUMN)),
     )
 
 
@@ -197,7 +192,7 @@ def domain_sections(headline: pd.DataFrame, main: pd.DataFrame, cat: pd.DataFram
 
 def _sex_value(r: Record) -> SexValue:
     return SexValue(opt(r["value"]), opt(r.get("lower_ci95")), opt(r.get("upper_ci95")),
-                    opt(r.get("city_value")), _code(r, "compared_to_city", "not_compared"),
+                    opt(r.get("city_value")), _code(r, "compared_to_comparator", "not_compared"),
                     None if is_blank(r.get("status")) else str(r["status"]))
 
 
@@ -269,6 +264,13 @@ class TableIndex:
         self._by_area = {str(k): v for k, v in groups.items()}
         self._stats: dict[str, SpineStats] = {}
         self._age_groups: pd.Series | None = None
+        self._sii: pd.DataFrame | None = None
+
+    def inequality(self, snapshot: Snapshot) -> pd.DataFrame:
+        """The city's slope indices of inequality (sex total), computed once."""
+        if self._sii is None:
+            self._sii = inequality_frame(self.table, snapshot)
+        return self._sii
 
     @property
     def age_groups(self) -> pd.Series:
@@ -299,9 +301,23 @@ def _check_store(snapshot: Snapshot, table: pd.DataFrame) -> None:
         )
 
 
+def _judged_rows(snapshot: Snapshot, index: TableIndex, area: pd.Series, cat: pd.DataFrame,
+                 comparator: str) -> pd.DataFrame:
+    """The area's rows of the catalogue's indicators, disclosed, with the comparator's
+    columns and the national value (:func:`reports.judgements.judged`)."""
+    rows = disclosed(index.area_rows(str(area["code"])))
+    rows = rows[rows["indicator_id"].isin(cat.index)]
+    parent = area.get("parent_code")
+    parent_rows = (disclosed(index.area_rows(str(parent))) if comparator == "parent"
+                   and not is_blank(parent) else rows.iloc[0:0])
+    return judged(rows, parent_rows, snapshot, comparator, national_of(snapshot))
+
+
 def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang: str,
-                  export_date: date | None = None, index: TableIndex | None = None) -> Profile:
-    """The profile of ``area_code`` in ``lang`` (sv, pl or en).
+                  export_date: date | None = None, index: TableIndex | None = None,
+                  comparator: str = "city") -> Profile:
+    """The profile of ``area_code`` in ``lang`` (sv, pl or en), its judgements against
+    ``comparator`` (city, rest, parent or a supplied comparator's code).
 
     ``index`` (a :class:`TableIndex` of ``table``) saves re-scanning the table when many
     profiles are built from the same data.
@@ -310,11 +326,11 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
         raise ExportError(f"Unknown language {lang!r}. Fix: use one of {', '.join(strings.LANGS)}.")
     _check_store(snapshot, table)
     area = area_record(snapshot, area_code)
+    check_comparator(snapshot, comparator)
     code, level = str(area["code"]), str(area["level"])
     index = index if index is not None else TableIndex(table)
     cat = catalogue_info(snapshot.catalogue, lang)
-    rows = disclosed(index.area_rows(code))
-    rows = rows[rows["indicator_id"].isin(cat.index)]
+    rows = _judged_rows(snapshot, index, area, cat, comparator)
     ages = index.age_groups
     main = headline_age_rows(rows[rows["sex"] == "total"], ages)
     level_of = snapshot.areas.set_index("code")["level"]
@@ -324,6 +340,10 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
     city_rows = index.area_rows(str(snapshot.city.get("code", "")))
     notes, note_counts = quality_notes(rows, city_rows, cat, lang)
     entries = appendix(cat, shown, lang)
+    names = dict(comparator_choices(snapshot, lang))
+    in_text = strings.comparator_in_text(comparator, names[comparator], lang)
+    national = national_of(snapshot)
+    inequality = inequality_section(index.inequality(snapshot), snapshot, cat, shown, lang)
     return Profile(
         lang=lang, area_code=code, area_name=str(area["name"]), level=level,
         prioritized=bool(area["prioritized"]),
@@ -334,31 +354,19 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
         periods=sorted({str(p) for p in rows["period"]}),
         latest_periods=sorted({r.period for d in domains for r in d.rows}),
         batch_id=snapshot.batch_id,
-        summary=summary_sentences(domains, lang),
+        summary=summary_sentences(domains, lang, None if comparator == "city" else in_text),
         domains=domains,
         sex_rows=sex_rows(headline_age_rows(rows, ages), cat,
                           {r.indicator_id: r.period for d in domains for r in d.rows}),
         notes=notes, note_counts=note_counts,
         appendix=entries,
-        methods=strings.methods(lang),
+        methods=profile_methods(lang, cat.loc[shown, "value_type"].astype(str), comparator, in_text,
+                                None if national is None else names.get(national), inequality.measure),
         sources=sorted({e.source for e in entries if e.source}),
         records=area_records(rows, cat, str(area["name"])),
         geometries=locator_frame(snapshot, code, level),
         about=about_area(snapshot.notes, code, lang),
+        comparator=comparator, comparator_name=in_text,
+        national_name=None if national is None else names.get(national, national),
+        inequality=inequality,
     )
-
-
-def locator_frame(snapshot: Snapshot, code: str, level: str) -> Any:
-    """Geometries of the city outline, the areas of ``level`` and this area (``role``)."""
-    geoms = snapshot.geometries
-    if geoms is None or geoms.empty:
-        return None
-    areas = snapshot.areas.set_index("code")
-    frame = geoms[geoms.geometry.notna() & ~geoms.geometry.is_empty].copy()
-    frame["level"] = frame["code"].map(areas["level"])
-    frame["prioritized"] = frame["code"].map(areas["prioritized"]).fillna(False).astype(bool)
-    frame = frame[frame["level"].isin((level, "city"))]
-    frame["role"] = "peer"
-    frame.loc[frame["level"] == "city", "role"] = "city"
-    frame.loc[frame["code"].astype(str) == code, "role"] = "area"
-    return frame if (frame["role"] == "area").any() else None

@@ -3,6 +3,7 @@
 - spine chart (Fingertips style): the area's value against the range of all
   areas, the city at the centre, worst on the left and best on the right;
 - trend chart: the area with its 95% CI against the city over the periods;
+- SII sparkline: the gap between the most and least deprived areas over the periods;
 - locator map: the area within the city.
 """
 
@@ -31,7 +32,7 @@ from reports.drawing import (
     wrap,
 )
 from reports.numbers import number
-from reports.profile import IndicatorRow, Spine, TrendSeries
+from reports.profile import IndicatorRow, InequalityLine, Spine, TrendSeries
 
 
 # --- spine ------------------------------------------------------------------------------
@@ -193,6 +194,28 @@ def trend_chart(row: IndicatorRow, lang: str, width: float = 58.0, height: float
 
     _axes(fig, (left, top, right, bottom), ticks, y, s.periods, x, row.decimals, lang)
     _plot_series(fig, s, x, y)
+    return fig
+
+
+def sii_sparkline(line: InequalityLine, width: float = 34.0, height: float = 7.0) -> Figure:
+    """The SII of every period as a small line (no gap: a dashed zero line, when in range)."""
+    fig = Figure(width, height, title=f"SII {', '.join(line.periods)}")
+    values = [v for v in line.series if v is not None]
+    if not values:
+        return fig
+    lo, hi = min(*values, 0.0), max(*values, 0.0)
+    n, pad = len(line.series), 1.0
+
+    def x(i: float) -> float:
+        return pad + (width - 2 * pad) * (i / (n - 1) if n > 1 else 0.5)
+
+    def y(v: float) -> float:
+        return height - pad - (v - lo) / ((hi - lo) or 1.0) * (height - 2 * pad)
+
+    fig.add(Line(pad, y(0.0), width - pad, y(0.0), stroke=style.MUTED, width=0.15, dash=(0.8, 0.6)))
+    for run in _runs(list(range(n)), line.series):
+        fig.add(Poly(tuple((x(i), y(v)) for i, v in run), stroke=style.AREA_LINE, width=0.35))
+        fig.add(*[Circle(x(i), y(v), 0.45, fill=style.AREA_LINE) for i, v in run])
     return fig
 
 

@@ -1,5 +1,7 @@
 """The CSV profile: the area's rows of the comparison table in exactly the documented
-columns of `wellbeing export data` (``indicators.contract.EXPORT_COLUMNS``).
+columns of `wellbeing export data`: the 25 contract columns
+(``indicators.contract.EXPORT_COLUMNS``), then the comparator, method and flag columns
+(``presentation.comparators.EXPORT_EXTRA``) of the profile's comparator.
 
 Only the area's own rows are written: each row already carries ``city_value``,
 so the city's benchmark rows would repeat it (they are in `wellbeing export data`).
@@ -12,15 +14,18 @@ from __future__ import annotations
 import pandas as pd
 
 from indicators.contract import EXPORT_COLUMNS
+from presentation.comparators import EXPORT_EXTRA
 from presentation.formulas import neutralise_frame
 from reports.profile import Profile
+
+COLUMNS = [*EXPORT_COLUMNS, *EXPORT_EXTRA]
 
 
 def profile_rows(profile: Profile) -> pd.DataFrame:
     """The area's rows in the export columns and reading order."""
     records = profile.records
-    missing = [c for c in EXPORT_COLUMNS if c not in records.columns]
-    frame = records.reindex(columns=EXPORT_COLUMNS)
+    missing = [c for c in COLUMNS if c not in records.columns]
+    frame = records.reindex(columns=COLUMNS)
     if "prioritized" in missing:
         frame["prioritized"] = profile.prioritized
     return frame

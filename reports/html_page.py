@@ -8,9 +8,10 @@ from html import escape
 from presentation.area_notes import Note
 from reports import charts, strings, style
 from reports.drawing import to_svg
+from reports.html_inequality import inequality_html
 from reports.numbers import interval, long_date, number, period_range
 from reports.profile import DomainSection, IndicatorRow, Profile
-from reports.summary import COUNT_COLUMNS, count_heading
+from reports.summary import COUNT_COLUMNS, comparator_statement, compared_heading, count_heading
 
 CSS = """
 :root { --ink: %(ink)s; --muted: %(muted)s; --rule: %(rule)s; --band: %(band)s; --brand: %(brand)s; }
@@ -53,6 +54,9 @@ small, .unit { display: block; color: var(--muted); font-size: 11px; font-weight
 .arrow { font-weight: bold; margin-right: 3px; }
 td.spine { width: 170px; padding: 2px 6px; }
 td.spine svg { display: block; width: 160px; height: auto; }
+td.spark { text-align: left; }
+td.spark svg { display: block; width: 120px; height: auto; }
+p.comparator { font-weight: bold; margin: 4px 0 10px; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; font-size: 12px; margin: 6px 0; }
 .trends { display: grid; grid-template-columns: repeat(auto-fill, minmax(290px, 1fr)); gap: 14px; }
 .trends svg { width: 100%%; height: auto; }
@@ -73,7 +77,7 @@ footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule)
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
   header.cover { padding: 14px 16px; }
-  section.domain, section.sex, section.appendix { break-before: page; }
+  section.domain, section.inequality, section.sex, section.appendix { break-before: page; }
   .trends { grid-template-columns: repeat(3, 1fr); }
   table, .trends svg, figure { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
@@ -139,7 +143,8 @@ def _summary(p: Profile) -> str:
         + "".join(f"<td>{d.counts[code]}</td>" for code in COUNT_COLUMNS) + "</tr>"
         for d in p.domains
     )
-    return (f'<section class="summary"><h2>{escape(strings.text("summary", lang))}</h2><ul>{items}</ul>'
+    return (f'<section class="summary"><h2>{escape(strings.text("summary", lang))}</h2>'
+            f'<p class="comparator">{escape(comparator_statement(p))}</p><ul>{items}</ul>'
             f'<table class="counts"><thead><tr><th class="l" scope="col">'
             f'{escape(strings.text("domain", lang))}</th>{heads}</tr></thead><tbody>{rows}</tbody></table>'
             f"{_legend(lang)}</section>")
@@ -179,7 +184,7 @@ def _legend(lang: str) -> str:
     return f'<div class="legend">{"".join(f"<span>{chip(c, lang)}</span>" for c in codes)}</div>'
 
 
-def _row(r: IndicatorRow, lang: str) -> str:
+def _row(r: IndicatorRow, lang: str, national: bool) -> str:
     d = r.decimals
     compared = chip(r.compared, lang)
     if r.value is None:  # say why the value is blank where the comparison would be
@@ -191,20 +196,24 @@ def _row(r: IndicatorRow, lang: str) -> str:
         f'<td class="value">{escape(number(r.value, d, lang))}</td>'
         f"<td>{escape(interval(r.lower95, r.upper95, d, lang))}</td>"
         f"<td>{escape(number(r.city_value, d, lang))}</td>"
-        f"<td>{escape(number(r.difference, d, lang, signed=True))}</td>"
+        + (f"<td>{escape(number(r.national_value, d, lang))}</td>" if national else "")
+        + f"<td>{escape(number(r.difference, d, lang, signed=True))}</td>"
         f'<td class="l cmp">{compared}</td><td class="l">{trend_cell(r, lang)}</td>'
         f'<td class="spine">{spine}</td></tr>'
     )
 
 
-def _domain(section: DomainSection, lang: str) -> str:
-    keys = ("period", "value", "ci95", "city_value", "difference")
+def _domain(section: DomainSection, p: Profile) -> str:
+    lang = p.lang
+    keys = [strings.text(k, lang) for k in ("period", "value", "ci95", "city_value")]
+    keys += [p.national_name] if p.national_name else []
+    keys.append(strings.text("difference", lang))
     heads = (f'<th class="l" scope="col">{escape(strings.text("indicator", lang))}</th>'
-             + "".join(f'<th scope="col">{escape(strings.text(k, lang))}</th>' for k in keys)
-             + f'<th class="l" scope="col">{escape(strings.text("compared", lang))}</th>'
+             + "".join(f'<th scope="col">{escape(k)}</th>' for k in keys)
+             + f'<th class="l" scope="col">{escape(compared_heading(p))}</th>'
              + f'<th class="l" scope="col">{escape(strings.text("trend", lang))}</th>'
              + f'<th class="l" scope="col">{escape(strings.text("spine_title", lang))}</th>')
-    rows = "".join(_row(r, lang) for r in section.rows)
+    rows = "".join(_row(r, lang, bool(p.national_name)) for r in section.rows)
     trends = [r for r in section.rows if r.series is not None]
     trend_html = ""
     if trends:
@@ -234,7 +243,7 @@ def _sex(p: Profile) -> str:
         name = escape(strings.label("sex", sex, lang))
         heads += (f"<th>{name}</th><th>{escape(strings.text('ci95', lang))}</th>"
                   f'<th>{escape(strings.text("city_value", lang))}</th>'
-                  f'<th class="l">{escape(strings.text("compared", lang))}</th>')
+                  f'<th class="l">{escape(compared_heading(p))}</th>')
     rows = ""
     for r in p.sex_rows:
         cells = f'<th scope="row">{escape(r.name)}<span class="unit">{escape(r.unit)}</span></th><td>{escape(r.period)}</td>'
@@ -291,8 +300,8 @@ def render_html(profile: Profile) -> bytes:
     title = f"{strings.text('report_title', p.lang)}: {p.area_name} – {p.city_name}"
     footer = f"{strings.text('export_date', p.lang)}: {long_date(p.export_date, p.lang)} · {strings.text('generated_by', p.lang)}"
     body = (_cover(p) + "<main>" + _overview(p) + _summary(p) + _about(p)
-            + "".join(_domain(d, p.lang) for d in p.domains)
-            + _sex(p) + _quality(p) + _appendix(p)
+            + "".join(_domain(d, p) for d in p.domains)
+            + inequality_html(p) + _sex(p) + _quality(p) + _appendix(p)
             + f"<footer>{escape(footer)}</footer></main>")
     doc = (f'<!DOCTYPE html><html lang="{p.lang}"><head><meta charset="utf-8">'
            f'<meta name="viewport" content="width=device-width, initial-scale=1">'

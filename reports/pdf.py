@@ -11,6 +11,7 @@ from reports import charts, strings, style
 from reports.drawing import Figure, Label, Line, Rect, fit
 from reports.numbers import interval, long_date, number, period_range
 from reports.pdf_document import CONTENT_W, MARGIN, PAGE_W, ProfileDocument
+from reports.pdf_inequality import inequality
 from reports.pdf_sections import (
     about,
     appendix,
@@ -19,9 +20,15 @@ from reports.pdf_sections import (
     quality,
     sex_breakdown,
 )
-from reports.pdf_table import Cell, Column, table
+from reports.pdf_table import Cell, Column, table, text_column_width
 from reports.profile import DomainSection, IndicatorRow, Profile
-from reports.summary import COUNT_COLUMNS, count_heading
+from reports.summary import (
+    COUNT_COLUMNS,
+    comparator_statement,
+    compared_heading,
+    count_heading,
+    spine_marker,
+)
 
 COMPARISON_CODES = ("much_better", "better", "similar", "worse", "much_worse", "higher", "lower",
                     "not_compared")
@@ -89,6 +96,8 @@ def cover(doc: ProfileDocument, p: Profile) -> None:
 def summary(doc: ProfileDocument, p: Profile) -> None:
     doc.start_section(strings.text("summary", p.lang))
     heading(doc, strings.text("summary", p.lang), 13, 1.0)
+    doc.lines(comparator_statement(p), 8.5, bold=True)
+    doc.ln(1.2)
     for sentence in p.summary:
         doc.lines(sentence, 8.5, hanging="•  ")
         doc.ln(0.6)
@@ -116,20 +125,27 @@ def legend(doc: ProfileDocument, lang: str) -> None:
 
 
 # --- domains ----------------------------------------------------------------------------
-def domain_columns(lang: str) -> list[Column]:
-    return [
-        Column(strings.text("indicator", lang), 46, "L"),
-        Column(strings.text("period", lang), 11, "C"),
+def domain_columns(p: Profile) -> list[Column]:
+    """The domain table's columns (180 mm), with the national value's when there is one."""
+    lang, national = p.lang, p.national_name
+    widths = (38, 14, 16, 28, 23) if national else (46, 15, 16, 31, 25)
+    period = text_column_width((r.period for d in p.domains for r in d.rows), 11)
+    columns = [
+        Column(strings.text("indicator", lang), widths[0] - (period - 11), "L"),
+        Column(strings.text("period", lang), period, "C"),
         Column(strings.text("value", lang), 14),
         Column(strings.text("ci95", lang), 22),
-        Column(strings.text("city_value", lang), 15),
-        Column(strings.text("difference", lang), 16),
-        Column(strings.text("compared", lang), 31, "L"),
-        Column(strings.text("trend", lang), 25, "L"),
+        Column(strings.text("city_value", lang), widths[1]),
+        Column(strings.text("difference", lang), widths[2]),
+        Column(compared_heading(p), widths[3], "L"),
+        Column(strings.text("trend", lang), widths[4], "L"),
     ]
+    if national:
+        columns.insert(5, Column(national, 14))
+    return columns
 
 
-def domain_cells(r: IndicatorRow, lang: str) -> list[Cell]:
+def domain_cells(r: IndicatorRow, lang: str, national: bool = False) -> list[Cell]:
     d = r.decimals
     compared = strings.label("compared", r.compared, lang)
     if r.value is None:  # say why the value is blank where the comparison would be
@@ -140,6 +156,7 @@ def domain_cells(r: IndicatorRow, lang: str) -> list[Cell]:
         Cell(number(r.value, d, lang), bold=True),
         Cell(interval(r.lower95, r.upper95, d, lang)),
         Cell(number(r.city_value, d, lang)),
+        *([Cell(number(r.national_value, d, lang))] if national else []),
         Cell(number(r.difference, d, lang, signed=True)),
         Cell(compared, chip=r.compared),
         Cell(strings.label("trend", r.trend, lang), sub=charts.gap_text(r, lang),
@@ -155,7 +172,8 @@ def continue_section(doc: ProfileDocument, height: float) -> bool:
     return True
 
 
-def spine_block(doc: ProfileDocument, section: DomainSection, lang: str) -> None:
+def spine_block(doc: ProfileDocument, section: DomainSection, p: Profile) -> None:
+    lang = p.lang
     rows = [r for r in section.rows if r.spine is not None]
     if not rows:
         return
@@ -184,10 +202,11 @@ def spine_block(doc: ProfileDocument, section: DomainSection, lang: str) -> None
         fig.add(*charts.spine_items(r, bar_x - MARGIN, 0.4, bar_w, row_h - 0.8))
         doc.figure(fig, MARGIN, y)
         doc.set_y(y + row_h)
-    spine_legend(doc, lang)
+    spine_legend(doc, p)
 
 
-def spine_legend(doc: ProfileDocument, lang: str) -> None:
+def spine_legend(doc: ProfileDocument, p: Profile) -> None:
+    lang = p.lang
     y = doc.get_y() + 1.5
     fig = Figure(CONTENT_W, 5)
     fig.add(Rect(0, 1.3, 8, 2.4, fill=style.SPINE_RANGE), Label(9.5, 2.5, strings.text("areas_range", lang), 6.2, style.INK),
@@ -198,7 +217,7 @@ def spine_legend(doc: ProfileDocument, lang: str) -> None:
     doc.stroke(style.INK, 0.25)
     doc.circle(MARGIN + 112, y + 2.5, 1.4, style="DF")
     doc.font(6.2)
-    doc.text(MARGIN + 115, y + 3.3, strings.text("spine_marker", lang))
+    doc.text(MARGIN + 115, y + 3.3, spine_marker(p))
     doc.set_y(y + 6)
 
 
@@ -220,7 +239,7 @@ def trends_block(doc: ProfileDocument, section: DomainSection, lang: str) -> Non
         doc.set_y(y + h + 3)
 
 
-def domain(doc: ProfileDocument, section: DomainSection, lang: str) -> None:
+def domain(doc: ProfileDocument, section: DomainSection, p: Profile) -> None:
     """A domain starts on a fresh page unless its heading, table and spine chart fit below
     the previous one (small catalogues should not print half-empty pages)."""
     n = len(section.rows)
@@ -237,8 +256,9 @@ def domain(doc: ProfileDocument, section: DomainSection, lang: str) -> None:
     heading(doc, section.title, 16, 0.5)
     paragraph(doc, section.summary, 8.5, style.MUTED)
     doc.ln(3)
-    table(doc, domain_columns(lang), [domain_cells(r, lang) for r in section.rows])
-    spine_block(doc, section, lang)
+    lang = p.lang
+    table(doc, domain_columns(p), [domain_cells(r, lang, bool(p.national_name)) for r in section.rows])
+    spine_block(doc, section, p)
     trends_block(doc, section, lang)
 
 
@@ -247,8 +267,9 @@ def render_pdf(profile: Profile) -> bytes:
     doc = ProfileDocument(profile)
     cover(doc, profile)
     for section in profile.domains:
-        domain(doc, section, profile.lang)
+        domain(doc, section, profile)
     doc.begin_part(None)
+    inequality(doc, profile)
     sex_breakdown(doc, profile)
     quality(doc, profile)
     appendix(doc, profile)

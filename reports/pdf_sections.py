@@ -7,9 +7,10 @@ from presentation.area_notes import Note
 from reports import strings, style
 from reports.numbers import interval, number
 from reports.pdf_document import ProfileDocument
-from reports.pdf_table import Cell, Column, table
+from reports.pdf_table import Cell, Column, table, text_column_width
 from reports.profile import Profile, SexRow
 from reports.quality import KINDS
+from reports.summary import compared_heading
 
 
 def heading(doc: ProfileDocument, text: str, size: float = 15.0, gap: float = 2.0) -> None:
@@ -78,11 +79,13 @@ def sex_breakdown(doc: ProfileDocument, p: Profile) -> None:
     if not p.sex_rows:
         paragraph(doc, strings.text("sex_none", lang))
         return
-    columns = [Column(strings.text("indicator", lang), 40, "L"), Column(strings.text("period", lang), 11, "C")]
+    period = text_column_width((r.period for r in p.sex_rows), 11)
+    columns = [Column(strings.text("indicator", lang), 51 - period, "L"),
+               Column(strings.text("period", lang), period, "C")]
     for sex in ("female", "male"):
         name = strings.label("sex", sex, lang)
         columns += [Column(name, 16), Column(strings.text("ci95", lang), 19),
-                    Column(strings.text("compared", lang), 29, "L")]
+                    Column(compared_heading(p), 29, "L")]
     table(doc, columns, [_sex_cells(r, lang) for r in p.sex_rows])
 
 

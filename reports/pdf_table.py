@@ -3,10 +3,11 @@ wrapped first column, and cells that carry a comparison chip or a trend arrow.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reports import style
-from reports.drawing import fit, wrap
+from reports.drawing import Figure, fit, text_width, wrap
 from reports.pdf_document import MARGIN, ProfileDocument
 
 BODY = 7.0
@@ -30,6 +31,13 @@ class Cell:
     arrow: str = ""  # a trend arrow before the text
     color: str = style.INK
     bold: bool = False
+    figure: Figure | None = None  # a small chart drawn in the cell, left and vertically centred
+
+
+def text_column_width(texts: Iterable[str], minimum: float) -> float:
+    """A column wide enough for the longest of ``texts`` on one line (body size), at least
+    ``minimum``: e.g. a pooled period such as ``2022-2024`` that cannot wrap."""
+    return max(minimum, max((text_width(t, BODY) for t in texts), default=0.0) + 2 * PAD + 0.4)
 
 
 def _lines(cell: Cell, col: Column) -> list[str]:
@@ -64,6 +72,9 @@ def header(doc: ProfileDocument, columns: list[Column]) -> None:
 
 
 def _cell(doc: ProfileDocument, cell: Cell, col: Column, x: float, y: float, h: float) -> None:
+    if cell.figure is not None:
+        doc.figure(cell.figure, x + PAD, y + (h - cell.figure.height) / 2)
+        return
     lines = _lines(cell, col)
     block = (len(lines) + (1 if cell.sub else 0)) * LINE
     top = y + (h - block) / 2 + 2.2

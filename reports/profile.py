@@ -18,6 +18,8 @@ from presentation.area_notes import NoteGroup
 from presentation.palette import BETTER, WORSE  # noqa: F401 - the outcomes a profile counts
 
 SUPPRESSED = ("suppressed", "suppressed_at_source")
+NOT_COMPUTED = ("too_few_events", "too_few_person_years", "interval_over_20_years")
+"""Statuses of a standardised rate or a life expectancy left blank by its method."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,10 @@ class TrendSeries:
 
 @dataclass(frozen=True)
 class IndicatorRow:
-    """One indicator of the area at its latest period (sex total)."""
+    """One indicator of the area at its latest period (sex total). ``compared`` is the
+    judgement against the profile's comparator (the city unless another was chosen);
+    ``national_value`` the national comparator's value of the same cell, when the store
+    has one."""
 
     indicator_id: str
     name: str
@@ -69,6 +74,7 @@ class IndicatorRow:
     n_ranked: int | None
     spine: Spine | None
     series: TrendSeries | None
+    national_value: float | None = None
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,40 @@ class QualityNote:
     name: str
     sexes: str
     periods: str
+
+
+@dataclass(frozen=True)
+class InequalityLine:
+    """The gap between the most and least deprived areas of the city in one indicator
+    (sex total): the headline sentence at the latest period with a slope index of
+    inequality (SII), that period's SII and interval, the gap's trend and the SII of every
+    period (``periods`` with ``sii``, None where not computed)."""
+
+    indicator_id: str
+    name: str
+    unit: str
+    decimals: int
+    sentence: str
+    period: str
+    sii: float
+    lower95: float | None
+    upper95: float | None
+    trend: str
+    periods: list[str]
+    series: list[float | None]
+
+
+@dataclass(frozen=True)
+class Inequality:
+    """Inequality within the city, for the indicators of the profile. ``measure`` is the
+    name of the city's deprivation measure, None when the city has none (then ``lines``
+    is empty and the section is a short note). ``table``: the SII and RII of every period
+    of those indicators (sex total; ``presentation.inequality.inequality_table``'s
+    columns), for the spreadsheet."""
+
+    measure: str | None
+    lines: list[InequalityLine]
+    table: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
 
 @dataclass(frozen=True)
@@ -154,3 +194,7 @@ class Profile:
     records: pd.DataFrame  # the area's comparison rows (all periods and sexes), names added
     geometries: gpd.GeoDataFrame | None = field(default=None, repr=False)
     about: list[NoteGroup] = field(default_factory=list)  # the area's notes by kind, in lang
+    comparator: str = "city"  # what the judgements are against (a comparator code)
+    comparator_name: str = ""  # its name in lang
+    national_name: str | None = None  # the national comparator's name, when the store has one
+    inequality: Inequality = field(default_factory=lambda: Inequality(None, []))

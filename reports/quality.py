@@ -1,23 +1,28 @@
-"""Data-quality notes: which of the area's values are suppressed, missing or not compared,
-and where a supplied (official) city figure differs from the aggregate of the areas."""
+"""Data-quality notes: which of the area's values are suppressed, not computed by their
+method (a standardised rate of fewer than 10 events, a life table of fewer than 5,000
+person-years...), missing or not compared, and where a supplied (official) city figure
+differs from the aggregate of the areas."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from reports import strings
-from reports.profile import SUPPRESSED, QualityNote
+from reports.profile import NOT_COMPUTED, SUPPRESSED, QualityNote
 
-KINDS = ("suppressed", "missing", "not_compared", "discrepancy")
+KINDS = ("suppressed", *NOT_COMPUTED, "missing", "not_compared", "discrepancy")
 
 
 def note_kind(rows: pd.DataFrame) -> pd.Series:
-    """Per row: suppressed, missing, not_compared, or None when the value is fine."""
+    """Per row: suppressed, a method's reason (NOT_COMPUTED), missing, not_compared, or None
+    when the value is fine."""
     status = rows["status"].astype("object")
     kind = pd.Series(None, index=rows.index, dtype="object")
     compared = rows.get("compared_to_city", pd.Series("not_compared", index=rows.index))
     kind[rows["value"].notna() & (compared == "not_compared")] = "not_compared"
     kind[rows["value"].isna()] = "missing"
+    computed = status.isin(NOT_COMPUTED)
+    kind[computed] = status[computed]
     kind[status.isin(SUPPRESSED)] = "suppressed"
     return kind
 

@@ -228,15 +228,90 @@ TEXT: dict[str, tuple[Text, Text, Text]] = {
         "Kontrola ujawniania: wartości oparte na zbyt małej liczbie zdarzeń lub osób są utajniane i nigdy nie są pokazywane.",
         "Disclosure control: values based on too few events or persons are suppressed and never shown.",
     ),
+    "quality_too_few_events": (
+        "Inte beräknade (färre än 10 fall): {n}",
+        "Nieobliczone (mniej niż 10 zdarzeń): {n}",
+        "Not computed (fewer than 10 events): {n}",
+    ),
+    "quality_too_few_person_years": (
+        "Inte beräknade (färre än 5 000 personår): {n}",
+        "Nieobliczone (mniej niż 5000 osobolat): {n}",
+        "Not computed (fewer than 5,000 person-years): {n}",
+    ),
+    "quality_interval_over_20_years": (
+        "Visas inte (konfidensintervallet är bredare än 20 år): {n}",
+        "Niepokazane (przedział ufności szerszy niż 20 lat): {n}",
+        "Not shown (confidence interval wider than 20 years): {n}",
+    ),
+    "comparator_uses": (
+        "Bedömningarna (bättre, liknande, sämre) jämför området med {name}.",
+        "Oceny (lepiej, podobnie, gorzej) porównują obszar z wartością dla: {name}.",
+        "The judgements (better, similar, worse) compare the area with {name}.",
+    ),
+    "comparator": ("Jämförelse", "Porównanie", "Comparator"),
+    "compared_other": ("Mot {name}", "Wobec: {name}", "vs {name}"),
+    "comparator_value": ("Jämförelsevärde", "Wartość porównawcza", "Comparator value"),
+    "summary_overall_other": (
+        "Av {n} {noun} som kunde jämföras är {worse} signifikant sämre, {better} signifikant bättre och {similar} utan signifikant skillnad (jämförelse: {name}).",
+        "Spośród {n} {noun}: {worse} istotnie gorzej, {better} istotnie lepiej, {similar} bez istotnej różnicy (porównanie: {name}).",
+        "Of {n} {noun}: {worse} significantly worse, {better} significantly better, {similar} not significantly different (comparator: {name}).",
+    ),
+    "spine_marker_other": (
+        "Området (färg: jämfört med {name})",
+        "Obszar (kolor: porównanie – {name})",
+        "Area (colour: compared with {name})",
+    ),
+    "ineq_intro": (
+        "Lutningsindex för ojämlikhet (SII): skillnaden, i indikatorns enhet, mellan de mest och de minst utsatta områdena i staden, skattad över alla områden rangordnade efter {measure} och viktade efter befolkning.",
+        "Wskaźnik nachylenia nierówności (SII): różnica, w jednostce wskaźnika, między najbardziej i najmniej zdeprywowanymi obszarami miasta, oszacowana na wszystkich obszarach uszeregowanych według miary: {measure} i ważonych liczbą ludności.",
+        "The slope index of inequality (SII) is the gap, in the indicator's unit, between the most and the least deprived areas of the city, estimated over all areas ranked by {measure} and weighted by population.",
+    ),
+    "ineq_no_measure": (
+        "Staden har inte valt något mått på socioekonomisk utsatthet, så ojämlikheten inom staden beräknas inte.",
+        "Miasto nie wybrało miary deprywacji, więc nierówności w mieście nie są obliczane.",
+        "The city has not chosen a deprivation measure, so inequality within the city is not computed.",
+    ),
+    "ineq_no_lines": (
+        "Ingen av profilens indikatorer har ett beräknat lutningsindex (för få områden med värden).",
+        "Żaden ze wskaźników profilu nie ma obliczonego wskaźnika nachylenia (za mało obszarów z wartościami).",
+        "None of the profile's indicators has a slope index of inequality (too few areas with values).",
+    ),
+    "sii": ("SII", "SII", "SII"),
+    "sii_trend": ("Gapets utveckling", "Zmiana różnicy", "Trend of the gap"),
+    "sii_series": ("SII per period", "SII według okresów", "SII by period"),
+    "rii": ("RII", "RII", "RII"),
+    "areas_n": ("Områden", "Obszary", "Areas"),
+    "headline": ("Sammanfattning", "Podsumowanie", "Headline"),
+    "method_comparator": (
+        "Jämförelse med {name}: värdet jämförs med områdets 95- och 99,8-procentiga konfidensintervall, på samma sätt som stadens värde.",
+        "Porównanie z wartością dla: {name} – porównuje się ją z 95% i 99,8% przedziałem ufności obszaru, tak jak wartość dla miasta.",
+        "Comparison with {name}: its value is compared with the area's 95% and 99.8% confidence intervals, as the city value is.",
+    ),
+    "method_national": (
+        "{name}: det nationella värdet för samma period, kön och åldersgrupp, som referens.",
+        "{name}: wartość krajowa dla tego samego okresu, płci i grupy wieku, jako punkt odniesienia.",
+        "{name}: the national value for the same period, sex and age group, for reference.",
+    ),
+    "method_inequality": (
+        "Ojämlikhet inom staden: lutningsindex för ojämlikhet (SII) och relativt index (RII) från en befolkningsviktad regression av värdena på områdenas rangordning efter {measure}, med 95-procentiga konfidensintervall; gapets utveckling testas över de fem senaste perioderna som skillnaden mot staden.",
+        "Nierówności w mieście: wskaźnik nachylenia (SII) i wskaźnik względny (RII) z regresji ważonej liczbą ludności wartości względem pozycji obszarów według miary: {measure}, z 95% przedziałami ufności; zmianę różnicy testuje się w ostatnich pięciu okresach tak jak różnicę względem miasta.",
+        "Inequality within the city: the slope index of inequality (SII) and the relative index (RII) from a population-weighted regression of the values on the areas' rank by {measure}, with 95% confidence intervals; the trend of the gap is tested over the last five periods as the gap to the city is.",
+    ),
 }
 
 METHOD_KEYS = ("method_intervals", "method_city", "method_rest", "method_city_values", "method_trends", "method_disclosure")
 """The appendix's method paragraphs, in order (entries of TEXT)."""
 
 LABELS: dict[str, dict[str, tuple[str, str, str]]] = {  # codes the dashboard does not name
+    "comparator": {  # a comparator's name inside a sentence (supplied ones: their own name)
+        "city": ("staden", "miasto", "the city"),
+        "rest": ("övriga staden", "reszta miasta", "the rest of the city"),
+        "parent": ("det överordnade området", "obszar nadrzędny", "the parent district"),
+    },
     "status": {
         "not_compared": ("Ej jämfört", "Nie porównano", "Not compared"),
         "discrepancy": ("Avvikande stadsvärde", "Rozbieżna wartość miasta", "City figure differs"),
+        "too_few_areas": ("För få områden", "Za mało obszarów", "Too few areas"),
     },
     "domain": {
         "population": ("Befolkning", "Ludność", "Population"),
@@ -266,6 +341,21 @@ def text(key: str, lang: str, **fields: object) -> str:
 def methods(lang: str) -> tuple[str, ...]:
     """The appendix's method paragraphs in ``lang``."""
     return tuple(text(key, lang) for key in METHOD_KEYS)
+
+
+def shared(key: str, lang: str, **fields: object) -> str:
+    """A text of the vocabulary the reports share with the dashboard (presentation/strings.py
+    and presentation/method_strings.py), e.g. ``method.dsr`` or ``ineq.title``."""
+    _check_lang(lang)
+    return translate(DASHBOARD_STRINGS, key, lang, "presentation/strings.py", **fields)
+
+
+def comparator_in_text(code: str, name: str, lang: str) -> str:
+    """A comparator as a sentence names it: the built-in ones in lower case (``the rest of
+    the city``), a supplied one by its own ``name`` (``Sweden``)."""
+    _check_lang(lang)
+    builtin = LABELS["comparator"]
+    return translate(builtin, code, lang, "reports/strings.py") if code in builtin else name
 
 
 DASHBOARD_PREFIX = {

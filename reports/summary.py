@@ -1,4 +1,5 @@
-"""The profile's summary in words: significant differences from the city, overall and by domain."""
+"""The profile's summary in words: significant differences from the city (or the chosen
+comparator), overall and by domain; the comparator's statement and headings."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pandas as pd
 from indicators import outcome_counts
 from presentation.palette import BETTER, WORSE
 from reports import strings
-from reports.profile import DomainSection, IndicatorRow
+from reports.profile import DomainSection, IndicatorRow, Profile
 
 MAX_NAMES = 5
 COUNT_COLUMNS = ("worse", "similar", "better", "higher", "lower", "not_compared")
@@ -24,10 +25,32 @@ def count_heading(code: str, lang: str) -> str:
     return strings.text(key, lang) if key in strings.TEXT else strings.label("compared", code, lang)
 
 
+def compared_heading(p: Profile) -> str:
+    """The heading of the judgement column: ``vs city``, ``vs rest of city``, ``vs Sweden``."""
+    if p.comparator == "city":
+        return strings.text("compared", p.lang)
+    if p.comparator == "rest":
+        return strings.text("compared_rest", p.lang)
+    return strings.text("compared_other", p.lang, name=p.comparator_name)
+
+
+def comparator_statement(p: Profile) -> str:
+    """What the profile's judgements compare the area with, in a sentence."""
+    return strings.text("comparator_uses", p.lang, name=p.comparator_name)
+
+
+def spine_marker(p: Profile) -> str:
+    """The spine legend's words for the area's marker (its colour is the judgement)."""
+    if p.comparator == "city":
+        return strings.text("spine_marker", p.lang)
+    return strings.text("spine_marker_other", p.lang, name=p.comparator_name)
+
+
 def domain_counts(rows: Sequence[IndicatorRow]) -> dict[str, int]:
     """Counts of the comparison outcomes among ``rows`` (the area's headline rows), from
     :func:`indicators.outcome_counts`: ``compared`` is the indicators with a comparison
-    against the city (better, worse, similar, higher or lower); ``higher`` / ``lower`` are
+    against the profile's comparator, the city by default (better, worse, similar, higher or
+    lower); ``higher`` / ``lower`` are
     neutral indicators significantly above / below the city; ``not_compared`` is every
     other row (suppressed, missing, untestable, no outcome); ``n`` is every row."""
     outcomes = pd.DataFrame({"compared": pd.Series([r.compared for r in rows], dtype=object)})
@@ -54,16 +77,20 @@ def _names(rows: list[IndicatorRow]) -> str:
     return ", ".join(names)
 
 
-def summary_sentences(domains: Sequence[DomainSection], lang: str) -> list[str]:
-    """The overall summary: outcomes, the indicators concerned, trends and gap trends."""
+def summary_sentences(domains: Sequence[DomainSection], lang: str,
+                      comparator: str | None = None) -> list[str]:
+    """The overall summary: outcomes, the indicators concerned, trends and gap trends.
+    ``comparator``: the name of what the outcomes compare with, when not the city."""
     rows = [r for d in domains for r in d.rows]
     counts = domain_counts(rows)
     if counts["compared"] == 0:
         return [strings.text("summary_none", lang)]
     noun = strings.text("noun", lang, count=counts["compared"])
+    key, named = ("summary_overall", {}) if comparator is None else (
+        "summary_overall_other", {"name": comparator})
     out = [strings.text(
-        "summary_overall", lang, worse=counts["worse"], n=counts["compared"], noun=noun,
-        better=counts["better"], similar=counts["similar"],
+        key, lang, worse=counts["worse"], n=counts["compared"], noun=noun,
+        better=counts["better"], similar=counts["similar"], **named,
     )]
     worse = sorted((r for r in rows if r.compared in WORSE), key=lambda r: r.compared != "much_worse")
     better = sorted((r for r in rows if r.compared in BETTER), key=lambda r: r.compared != "much_better")

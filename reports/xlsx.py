@@ -1,4 +1,5 @@
-"""The XLSX profile: a metadata sheet, then one sheet per domain with every period and sex.
+"""The XLSX profile: a metadata sheet, then one sheet per domain with every period, sex and
+age group, then inequality within the city (the SII and RII of the profile's indicators).
 
 Numbers are stored as numbers with a number format from the indicator's
 decimals (never as text); the header row is frozen, filterable and sized.
@@ -19,8 +20,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from presentation.formulas import neutralise_workbook
 from reports import strings, style
+from reports.judgements import NATIONAL_COLUMN
 from reports.numbers import is_blank, period_range
 from reports.profile import Profile
+from reports.summary import comparator_statement, compared_heading
 
 HEADER_FILL = PatternFill("solid", fgColor=style.BAND.lstrip("#"))
 HEADER_FONT = Font(bold=True, color=style.BRAND.lstrip("#"))
@@ -33,6 +36,7 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("unit", "unit", "text"),
     ("period", "period", "text"),
     ("sex", "sex", "sex"),
+    ("age_group", "age_group", "text"),
     ("value", "value", "value"),
     ("lower_ci95", "lower95", "value"),
     ("upper_ci95", "upper95", "value"),
@@ -52,6 +56,27 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("status", "status", "status"),
 )
 FORMATS = {"count": "#,##0", "int": "0", "ratio": "0.00"}
+INEQUALITY: tuple[tuple[str, str, str], ...] = (  # (column, header key, kind) of the SII sheet
+    ("period", "period", "text"), ("sii", "sii", "value"), ("sii_lower_ci95", "lower95", "value"),
+    ("sii_upper_ci95", "upper95", "value"), ("rii", "rii", "ratio"),
+    ("rii_lower_ci95", "lower95", "ratio"), ("rii_upper_ci95", "upper95", "ratio"),
+    ("areas", "areas_n", "int"), ("sii_trend", "sii_trend", "gap"), ("status", "status", "status"),
+)
+
+
+def columns_of(p: Profile) -> list[tuple[str, str, str]]:
+    """The domain sheets' (record column, header, kind): COLUMNS, the national value after
+    the city's when the store has one, and the chosen comparator's value and judgement
+    when it is not the city or the rest of the city (those have columns of their own)."""
+    out = [(col, strings.text(key, p.lang), kind) for col, key, kind in COLUMNS]
+    at = next(i for i, c in enumerate(out) if c[0] == "city_value") + 1
+    if p.national_name:
+        out.insert(at, (NATIONAL_COLUMN, p.national_name, "value"))
+    if p.comparator not in ("city", "rest"):
+        at = next(i for i, c in enumerate(out) if c[0] == "compared_to_rest_of_city") + 1
+        out[at:at] = [("comparator_value", strings.text("comparator_value", p.lang), "value"),
+                      ("compared_to_comparator", compared_heading(p), "compared")]
+    return out
 
 
 def value_format(decimals: int) -> str:
@@ -89,23 +114,65 @@ def _widths(ws: Worksheet, maximum: int = 48) -> None:
         ws.column_dimensions[get_column_letter(column[0].column)].width = min(max(longest + 2, 8), maximum)
 
 
-def domain_sheet(ws: Worksheet, rows: pd.DataFrame, lang: str) -> None:
-    """One row per indicator, period and sex; numbers typed and formatted."""
-    ws.append([strings.text(key, lang) for _, key, _ in COLUMNS])
-    for cell in ws[1]:
+def _header(ws: Worksheet, titles: list[str]) -> None:
+    ws.append(titles)
+    for cell in ws[ws.max_row]:
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(vertical="bottom", wrap_text=True)
-    for record in rows.to_dict("records"):
-        decimals = 1 if is_blank(record.get("decimals")) else int(record["decimals"])
-        ws.append([_cell_value(kind, record.get(col), lang) for col, _, kind in COLUMNS])
-        for cell, (_, _, kind) in zip(ws[ws.max_row], COLUMNS, strict=True):
-            if kind == "value":
-                cell.number_format = value_format(decimals)
-            elif kind in FORMATS:
-                cell.number_format = FORMATS[kind]
+
+
+def domain_sheet(ws: Worksheet, rows: pd.DataFrame, lang: str,
+                 columns: list[tuple[str, str, str]]) -> None:
+    """One row per indicator, period, sex and age group; numbers typed and formatted."""
+    _header(ws, [title for _, title, _ in columns])
+    _rows(ws, rows, lang, columns)
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = ws.dimensions
     _widths(ws)
+
+
+def _rows(ws: Worksheet, rows: pd.DataFrame, lang: str,
+          columns: list[tuple[str, str, str]] | tuple[tuple[str, str, str], ...]) -> None:
+    first = ws.max_row + 1
+    for row, record in enumerate(rows.to_dict("records"), start=first):
+        decimals = 1 if is_blank(record.get("decimals")) else int(record["decimals"])
+        ws.append([_cell_value(kind, record.get(col), lang) for col, _, kind in columns])
+        for at, (_, _, kind) in enumerate(columns, start=1):  # ws.cell: no scan of the sheet
+            if kind == "value":
+                ws.cell(row, at).number_format = value_format(decimals)
+            elif kind in FORMATS:
+                ws.cell(row, at).number_format = FORMATS[kind]
+
+
+def inequality_sheet(ws: Worksheet, p: Profile) -> None:
+    """The headline sentences, then the SII and RII of every period of the profile's
+    indicators with an SII; a note when the city has no deprivation measure."""
+    lang, section = p.lang, p.inequality
+    ws.append([strings.shared("ineq.title", lang)])
+    ws["A1"].font = TITLE_FONT
+    if section.measure is None:
+        ws.append([strings.text("ineq_no_measure", lang)])
+        return
+    notes = [strings.text("ineq_intro", lang, measure=section.measure)]
+    notes += [line.sentence for line in section.lines] or [strings.text("ineq_no_lines", lang)]
+    for note in notes:
+        ws.append([note])
+    ws.append([])
+    first = ws.max_row + 1
+    _header(ws, [strings.text(k, lang) for k in ("indicator", "indicator_id", "unit")]
+            + [strings.text(key, lang) for _, key, _ in INEQUALITY])
+    lines = {line.indicator_id: line for line in section.lines}
+    table = section.table.assign(
+        indicator_name=section.table["indicator_id"].map(lambda i: lines[i].name),
+        unit=section.table["indicator_id"].map(lambda i: lines[i].unit),
+        decimals=section.table["indicator_id"].map(lambda i: lines[i].decimals))
+    _rows(ws, table, lang, [("indicator_name", "", "text"), ("indicator_id", "", "text"),
+                            ("unit", "", "text"), *INEQUALITY])
+    ws.auto_filter.ref = f"A{first}:{get_column_letter(3 + len(INEQUALITY))}{ws.max_row}"
+    ws.freeze_panes = f"B{first + 1}"
+    for letter, width in zip("ABCDEFGHIJKLM", (40, 18, 14, 10, 10, 10, 10, 9, 9, 9, 8, 18, 18),
+                             strict=True):
+        ws.column_dimensions[letter].width = width
 
 
 def _meta_rows(p: Profile) -> list[tuple[str, Any]]:
@@ -120,6 +187,7 @@ def _meta_rows(p: Profile) -> list[tuple[str, Any]]:
         (strings.text("data_periods", lang), period_range(p.periods)),
         (strings.text("latest_period", lang), period_range(p.latest_periods)),
         (strings.text("batch", lang), p.batch_id),
+        (strings.text("comparator", lang), comparator_statement(p)),
     ]
     if p.synthetic:
         rows.append(("", strings.text("synthetic", lang)))
@@ -182,12 +250,15 @@ def render_xlsx(profile: Profile) -> bytes:
     records = profile.records
     order = [d.code for d in profile.domains]
     order += [d for d in dict.fromkeys(records["domain"]) if d not in order]
+    columns = columns_of(profile)
     for code in order:
         rows = records[records["domain"] == code]
         if rows.empty:
             continue
         title = strings.label("domain", code, profile.lang)
-        domain_sheet(wb.create_sheet(sheet_title(title, taken)), rows, profile.lang)
+        domain_sheet(wb.create_sheet(sheet_title(title, taken)), rows, profile.lang, columns)
+    title = strings.shared("ineq.title", profile.lang)
+    inequality_sheet(wb.create_sheet(sheet_title(title, taken)), profile)
     wb.properties.creator = "wellbeing atlas"
     wb.properties.title = f"{strings.text('report_title', profile.lang)}: {profile.area_name}"
     when = datetime.combine(profile.export_date, time())

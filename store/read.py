@@ -23,6 +23,8 @@ from store.schema import (
     AreaNote,
     BatchFile,
     City,
+    Comparator,
+    ComparatorValue,
     Indicator,
     IndicatorValue,
     LoadBatch,
@@ -33,16 +35,21 @@ AREA_COLUMNS = ["code", "name", "level", "parent_code", "prioritized", "populati
 VALUE_COLUMNS = [
     "indicator_id", "area_code", "period", "sex", "age_group",
     "numerator", "denominator", "value", "lower_ci", "upper_ci", "sd",
-    "status",
+    "status", "estimated",
 ]
 NOTE_COLUMNS = [
     "area_code", "kind", "position", "title_sv", "title_pl", "title_en",
     "text_sv", "text_pl", "text_en", "source", "url",
 ]
+COMPARATOR_COLUMNS = ["code", "kind", "name_sv", "name_pl", "name_en"]
+COMPARATOR_VALUE_COLUMNS = [
+    "comparator_code", "indicator_id", "period", "sex", "age_group", "value", "lower_ci",
+    "upper_ci",
+]
 # Same order as the refresh's swap (etl.bulk.SWAPPED), so the two never deadlock.
 SNAPSHOT_LOCK = text(
-    "LOCK TABLE city, areas, indicators, indicator_values, area_notes, load_batches "
-    "IN ACCESS SHARE MODE"
+    "LOCK TABLE city, areas, indicators, indicator_values, area_notes, comparators, "
+    "comparator_values, load_batches IN ACCESS SHARE MODE"
 )
 
 
@@ -58,6 +65,12 @@ class Snapshot:
     geometries: gpd.GeoDataFrame | None = field(default=None)  # code, geometry (display)
     # NOTE_COLUMNS, ordered by area and position; empty (same columns) when the city has none
     notes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=NOTE_COLUMNS))
+    # COMPARATOR_COLUMNS, ordered by code: the country, the region (kind national, regional)
+    comparators: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=COMPARATOR_COLUMNS))
+    # COMPARATOR_VALUE_COLUMNS, ordered by comparator, indicator, period, sex and age group
+    comparator_values: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=COMPARATOR_VALUE_COLUMNS))
 
 
 def _frame(conn: Connection, stmt: Any, columns: list[str]) -> pd.DataFrame:
@@ -85,7 +98,8 @@ def read_geometries(conn: Connection, display: bool = True) -> gpd.GeoDataFrame:
 
 
 def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
-    """Areas, catalogue, values and notes (and optionally display geometries) in one snapshot.
+    """Areas, catalogue, values, notes and comparators (and optionally display geometries) in
+    one snapshot.
 
     Raises StoreError, saying how to fix it, when the store is not at this
     version's schema (e.g. made by an older version and not upgraded yet).
@@ -110,6 +124,7 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
             ),
             NOTE_COLUMNS,
         )
+        comparators, comparator_values = read_comparators(conn)
         batch_id = conn.execute(
             select(func.max(LoadBatch.id)).where(LoadBatch.status == "succeeded")
         ).scalar()
@@ -117,7 +132,25 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
     areas["prioritized"] = areas["prioritized"].astype(bool)
     texts = [c for c in NOTE_COLUMNS if c != "position"]
     notes[texts] = notes[texts].astype(object).where(notes[texts].notna(), None)
-    return Snapshot(city, areas, catalogue, values, batch_id, geoms, notes)
+    return Snapshot(city, areas, catalogue, values, batch_id, geoms, notes, comparators,
+                    comparator_values)
+
+
+def read_comparators(conn: Connection) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The comparators (``COMPARATOR_COLUMNS``) and their values
+    (``COMPARATOR_VALUE_COLUMNS``), in key order; texts None where empty."""
+    comparators = _frame(
+        conn, select(*[getattr(Comparator, c) for c in COMPARATOR_COLUMNS]).order_by(
+            Comparator.code), COMPARATOR_COLUMNS)
+    key = [getattr(ComparatorValue, c) for c in COMPARATOR_VALUE_COLUMNS[:5]]
+    values = _frame(
+        conn, select(*[getattr(ComparatorValue, c) for c in COMPARATOR_VALUE_COLUMNS]).order_by(
+            *key), COMPARATOR_VALUE_COLUMNS)
+    names = COMPARATOR_COLUMNS[2:]
+    comparators[names] = comparators[names].astype(object).where(comparators[names].notna(), None)
+    numbers = COMPARATOR_VALUE_COLUMNS[5:]
+    values[numbers] = values[numbers].astype(float)
+    return comparators, values
 
 
 BATCH_COLUMNS = ["id", "city_code", "config_path", "started_at", "finished_at", "status",

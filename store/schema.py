@@ -31,7 +31,17 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 SRID = 4326
-VALUE_TYPES = ("proportion", "percentage", "rate", "mean", "median", "count", "score")
+VALUE_TYPES = (
+    "proportion", "percentage", "rate", "mean", "median", "count", "score",
+    "dsr", "isr", "life_expectancy",
+)
+# Computed from counts and populations by age band (directly standardised rate,
+# indirectly standardised ratio, life expectancy): their values come age-banded.
+STANDARDISED_TYPES = ("dsr", "isr", "life_expectancy")
+# The standard population of a dsr indicator (store.schema.Indicator.standard); NULL: esp2013.
+STANDARDS = ("esp2013", "city")
+# What a comparator is (store.schema.Comparator.kind); the ETL loads national and regional.
+COMPARATOR_KINDS = ("national", "regional", "target")
 POLARITIES = ("high_is_good", "low_is_good", "neutral")
 SEXES = ("total", "female", "male")
 # What an area note is, in the order a profile lists them (store.schema.AreaNote.kind).
@@ -111,6 +121,8 @@ class City(Base):
     name_pl: Mapped[str | None] = mapped_column(String(200))
     name_en: Mapped[str | None] = mapped_column(String(200))
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+    # catalogue id of the measure the city ranks its areas by for the slope index of inequality
+    deprivation_indicator: Mapped[str | None] = mapped_column(String(100))
     batch_id: Mapped[int | None] = mapped_column(Integer)
 
 
@@ -159,11 +171,14 @@ class Indicator(Base):
     weight: Mapped[float] = mapped_column(Float, default=1.0)
     # the age group an area's profile counts (indicators.headline_age_groups); NULL: the rule
     headline_age_group: Mapped[str | None] = mapped_column(String(32))
+    # the standard population of a dsr indicator (STANDARDS); NULL: esp2013
+    standard: Mapped[str | None] = mapped_column(String(32))
     batch_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
         CheckConstraint(
-            "value_type IN ('proportion','percentage','rate','mean','median','count','score')",
+            "value_type IN ('proportion','percentage','rate','mean','median','count','score',"
+            "'dsr','isr','life_expectancy')",
             name="value_type",
         ),
         CheckConstraint("polarity IN ('high_is_good','low_is_good','neutral')", name="polarity"),
@@ -188,6 +203,8 @@ class IndicatorValue(Base):
     upper_ci: Mapped[float | None] = mapped_column(Float)
     sd: Mapped[float | None] = mapped_column(Float)  # standard deviation, for means
     status: Mapped[str | None] = mapped_column(String(64))
+    # an estimate (areal interpolation, a share of a split area: etl.aggregate); NULL: not
+    estimated: Mapped[bool | None] = mapped_column(Boolean)
     batch_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
@@ -224,6 +241,47 @@ class AreaNote(Base):
     )
 
 
+class Comparator(Base):
+    """An area outside the city that its values are compared with: the country, the region,
+    or (later) a programme target."""
+
+    __tablename__ = "comparators"
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    name_sv: Mapped[str | None] = mapped_column(String(200))
+    name_pl: Mapped[str | None] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('national','regional','target')", name="kind"),
+    )
+
+
+class ComparatorValue(Base):
+    """A comparator's value: comparator x indicator x period x sex x age group."""
+
+    __tablename__ = "comparator_values"
+    comparator_code: Mapped[str] = mapped_column(
+        String(64), ForeignKey("comparators.code", ondelete="CASCADE")
+    )
+    indicator_id: Mapped[str] = mapped_column(
+        String(100), ForeignKey("indicators.id", ondelete="CASCADE")
+    )
+    period: Mapped[str] = mapped_column(String(32))
+    sex: Mapped[str] = mapped_column(String(8), default="total")
+    age_group: Mapped[str] = mapped_column(String(32), default="all")
+    value: Mapped[float | None] = mapped_column(Float)
+    lower_ci: Mapped[float | None] = mapped_column(Float)
+    upper_ci: Mapped[float | None] = mapped_column(Float)
+    batch_id: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        PrimaryKeyConstraint("comparator_code", "indicator_id", "period", "sex", "age_group"),
+        CheckConstraint("sex IN ('total','female','male')", name="sex"),
+    )
+
+
 class LoadBatch(Base):
     """One run of the ETL: what was loaded, when, and how it ended."""
 
@@ -249,7 +307,8 @@ class BatchFile(Base):
     batch_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("load_batches.id", ondelete="CASCADE")
     )
-    kind: Mapped[str] = mapped_column(String(16))  # boundaries | catalogue | table | notes
+    # boundaries | catalogue | table | source | notes | comparator
+    kind: Mapped[str] = mapped_column(String(16))
     path: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     rows: Mapped[int | None] = mapped_column(Integer)

@@ -1,13 +1,18 @@
-"""Shared fixtures: stores (embedded SQLite and a real PostGIS) and component gating.
+"""Shared fixtures: stores (embedded SQLite and a real PostGIS), a Redis of the test's
+own, and component gating.
 
-REQUIRE_POSTGIS=1 / REQUIRE_BROWSER=1 turn a missing component into a failure
-instead of a skip (CI sets both).
+REQUIRE_POSTGIS=1 / REQUIRE_BROWSER=1 / REQUIRE_REDIS=1 turn a missing component into a
+failure instead of a skip (CI sets all three).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import socket
+import subprocess
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +71,56 @@ def waitress_serving(wsgi: Any, threads: int = 2) -> Iterator[str]:
         stopping.set()
         server.close()
         thread.join(timeout=10)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def redis_serving(folder: Path, port: int | None = None) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A redis-server of the test's own on a free localhost port (never the shared one on
+    6379), persisting nothing; yields (its URL, its process), stopped at the end."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        missing_component("REQUIRE_REDIS", "redis-server is not installed (apt-get install redis-server)")
+    try:
+        import redis
+    except ImportError:
+        missing_component("REQUIRE_REDIS", "the redis package is not installed")
+    port = port or free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.Popen([str(binary), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", str(folder)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"redis-server did not start on port {port}") from None
+                time.sleep(0.05)
+        yield url, proc
+    finally:
+        client.close()
+        if proc.poll() is None:
+            proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    """The URL of a Redis of this test's own."""
+    with redis_serving(tmp_path / "redis") as (url, _proc):
+        yield url
 
 
 def realdata_dir(name: str) -> Path:

@@ -41,28 +41,34 @@ def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, 
                           f"folder, e.g. --out {out.with_suffix('')} (it is created when missing).")
 
 
-def _load() -> tuple[Snapshot, pd.DataFrame]:
-    """The store's snapshot (read at one instant) and its comparison table."""
+def _load(comparator: str) -> tuple[Snapshot, pd.DataFrame]:
+    """The store's snapshot (read at one instant) and its comparison table; an unknown
+    ``comparator`` is a usage error listing the valid ones."""
     from presentation.comparisons import comparison_table_of
+    from reports.judgements import check_comparator
     from store.engine import get_engine, read_database_url
     from store.read import read_snapshot
 
     snapshot = read_snapshot(get_engine(read_database_url()), with_geometry=True)
+    try:
+        check_comparator(snapshot, comparator)
+    except ExportError as exc:
+        raise fail(str(exc), USAGE) from exc
     return snapshot, comparison_table_of(snapshot)
 
 
-def _single(area: str, fmt: str, lang: str, out: Path) -> None:
-    snapshot, table = _load()
-    content, _, _ = render_profile(snapshot, table, area, fmt, lang)
+def _single(area: str, fmt: str, lang: str, out: Path, comparator: str) -> None:
+    snapshot, table = _load(comparator)
+    content, _, _ = render_profile(snapshot, table, area, fmt, lang, comparator=comparator)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
     typer.echo(f"Wrote {out} ({len(content) / 1024:.0f} KiB).")
 
 
-def _batch(fmt: str, lang: str, out: Path, jobs: int | None) -> None:
+def _batch(fmt: str, lang: str, out: Path, jobs: int | None, comparator: str) -> None:
     from reports.batch import Written, export_batch, prioritized_codes
 
-    snapshot, table = _load()
+    snapshot, table = _load(comparator)
     codes = prioritized_codes(snapshot)
     if not codes:
         raise ExportError("the store has no prioritized areas. Fix: list their codes under "
@@ -75,7 +81,8 @@ def _batch(fmt: str, lang: str, out: Path, jobs: int | None) -> None:
         def advance(_: Written) -> None:
             progress.advance(task)
 
-        written = export_batch(snapshot, table, codes, fmt, lang, out, jobs, on_done=advance)
+        written = export_batch(snapshot, table, codes, fmt, lang, out, jobs, on_done=advance,
+                               comparator=comparator)
     failed = [w for w in written if w.error]
     typer.echo(f"Wrote {len(written) - len(failed)} of {len(codes)} profiles to {out}.")
     if failed:
@@ -94,10 +101,14 @@ def export_profile(
         ..., "--out", help="File (with --area) or folder (with --all-prioritized)."),
     jobs: int | None = typer.Option(
         None, "--jobs", min=1, help="Processes for --all-prioritized (default: up to 2 cores)."),
+    comparator: str = typer.Option(
+        "city", "--comparator", help="What the judgements (better, similar, worse) compare "
+        "with: city, rest (the rest of the city), parent (the parent district) or the code of "
+        "a national or regional comparator in the store, e.g. SE."),
 ) -> None:
     """Area profiles as PDF, HTML, XLSX or CSV: one area, or all prioritized areas.
 
-    A profile holds a cover, a summary, what the area has (resources, arenas, initiatives, residents' view; when the city gives notes), tables by domain, spine and trend charts, the breakdown by sex, data-quality notes and an appendix of definitions and methods.
+    A profile holds a cover, a summary, what the area has (resources, arenas, initiatives, residents' view; when the city gives notes), tables by domain (with the national value when the store has one), spine and trend charts, inequality within the city (when the city names a deprivation measure), the breakdown by sex, data-quality notes and an appendix of definitions and methods. It says which comparator its judgements use.
     """
     try:
         check_options(area, all_prioritized, fmt, lang, out)
@@ -107,7 +118,7 @@ def export_profile(
     shown = store_shown(read_database_url())
     with errors_to_exit(shown):
         if area:
-            _single(area, fmt, lang, out)
+            _single(area, fmt, lang, out, comparator)
         else:
-            _batch(fmt, lang, out, jobs)
+            _batch(fmt, lang, out, jobs, comparator)
     typer.echo(f"Store: {shown}")

@@ -12,6 +12,7 @@ COLUMNS = (
     "id", "name_sv", "name_pl", "name_en", "description_sv", "description_pl",
     "description_en", "domain", "unit", "value_type", "multiplier", "polarity",
     "decimals", "source", "definition", "min_numerator", "min_denominator", "weight",
+    "headline_age_group", "standard",
 )
 
 _SYN = "Synthetic demo data, not real figures"
@@ -29,7 +30,8 @@ def _row(
     id: str, domain: str, unit: str, value_type: str, multiplier: float, polarity: str,
     decimals: int, names: tuple[str, str, str], descriptions: tuple[str, str, str],
     source: str, definition: str, min_numerator: int | None = None,
-    min_denominator: int | None = None, weight: float = 1.0,
+    min_denominator: int | None = None, weight: float = 1.0, headline_age_group: str | None = None,
+    standard: str | None = None,
 ) -> dict[str, Any]:
     return {
         "id": id, "name_sv": names[0], "name_pl": names[1], "name_en": names[2],
@@ -38,6 +40,7 @@ def _row(
         "value_type": value_type, "multiplier": multiplier, "polarity": polarity,
         "decimals": decimals, "source": source, "definition": definition,
         "min_numerator": min_numerator, "min_denominator": min_denominator, "weight": weight,
+        "headline_age_group": headline_age_group, "standard": standard,
     }
 
 
@@ -88,6 +91,43 @@ HEALTH = [
           "Odsetek ludności w wieku 65 lat i więcej. Opisuje ludność; ani dobry, ani zły.",
           "Share of the population aged 65 or over. Describes the population; neither good nor bad."),
          REGISTER, "Residents aged 65+ on 31 December / all residents."),
+    # Computed by the engine from the health register's counts by age band (value types
+    # dsr, isr and life_expectancy), pooled over rolling three-year periods.
+    _row("mortality_dsr", "health", "per 100,000", "dsr", 100000, "low_is_good", 0,
+         ("Dödlighet, åldersstandardiserad", "Umieralność standaryzowana względem wieku",
+          "All-cause mortality, age-standardised"),
+         ("Döda i alla åldrar per 100 000 invånare och år under tre år, standardiserat till "
+          "Europas standardbefolkning 2013 så att områden med olika åldersstruktur kan jämföras.",
+          "Zgony we wszystkich grupach wieku na 100 000 mieszkańców rocznie w okresie trzech lat, "
+          "standaryzowane względem europejskiej populacji standardowej 2013, aby można było "
+          "porównywać obszary o różnej strukturze wieku.",
+          "Deaths at all ages per 100,000 residents per year over three years, standardised to "
+          "the European Standard Population 2013 so that areas with different age structures "
+          "compare."),
+         HEALTHCARE, "Deaths by five-year age band / person-years by band over three years, "
+         "directly standardised to the ESP 2013 (Dobson 95% CI); fewer than 10 deaths: not shown.",
+         standard="esp2013"),
+    _row("admissions_isr", "health", "ratio (city = 100)", "isr", 1, "low_is_good", 0,
+         ("Akuta sjukhusinläggningar, standardiserad kvot", "Nagłe przyjęcia do szpitala, "
+          "współczynnik standaryzowany", "Emergency admissions, standardised admission ratio"),
+         ("Akuta inskrivningar i slutenvård jämfört med det antal som stadens åldersspecifika "
+          "frekvenser ger för områdets befolkning (staden = 100), under tre år.",
+          "Nagłe przyjęcia do szpitala w porównaniu z liczbą oczekiwaną przy wskaźnikach miasta "
+          "dla poszczególnych grup wieku (miasto = 100), w okresie trzech lat.",
+          "Emergency in-patient admissions compared with the number the city's age-specific "
+          "rates give for the area's population (city = 100), over three years."),
+         HEALTHCARE, "Observed admissions / admissions expected at the city's rates by five-year "
+         "age band and sex x 100 (indirect standardisation, exact 95% CI)."),
+    _row("life_expectancy", "health", "years", "life_expectancy", 1, "high_is_good", 1,
+         ("Medellivslängd", "Oczekiwana długość życia", "Life expectancy"),
+         ("Förväntad medellivslängd vid födseln enligt dödligheten i området under tre år "
+          "(och vid 65 års ålder).",
+          "Oczekiwana długość życia w chwili urodzenia przy umieralności obszaru z trzech lat "
+          "(oraz w wieku 65 lat).",
+          "Life expectancy at birth at the area's mortality over three years (and at age 65)."),
+         HEALTHCARE, "Abridged life table (Chiang II) from deaths and person-years by five-year "
+         "age band over three years; fewer than 5,000 person-years: not shown.",
+         headline_age_group="all"),
 ]
 
 EDUCATION = [

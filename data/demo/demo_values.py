@@ -46,7 +46,7 @@ def rng_for(*keys: object) -> np.random.Generator:
     return np.random.default_rng([SEED, *(zlib.crc32(str(k).encode()) for k in keys)])
 
 
-def _shares(area: Area) -> tuple[float, float]:
+def age_shares(area: Area) -> tuple[float, float]:
     """Expected shares of children (0-17) and older people (65+) in the area."""
     z, c = area.deprivation, area.centrality
     child = min(0.32, max(0.12, 0.20 + 0.035 * z - 0.03 * c))
@@ -57,7 +57,7 @@ def _shares(area: Area) -> tuple[float, float]:
 def group_size(area: Area, year: int, group: str) -> int:
     """Residents in a denominator group (expected size, deterministic)."""
     pop = area.population[year]
-    child, old = _shares(area)
+    child, old = age_shares(area)
     work = 1 - child - old
     z, c = max(area.deprivation, 0.0), area.centrality
     households = pop / (2.05 + 0.3 * z - 0.3 * c)

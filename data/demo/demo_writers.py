@@ -4,7 +4,8 @@
 - catalogue: a UTF-8 CSV;
 - register statistics: a long UTF-8 CSV with comma delimiter and decimal point;
 - the resident survey: a wide Swedish-style CSV (cp1252, ';', decimal comma);
-- environmental monitoring: a wide XLSX with title rows above the header.
+- environmental monitoring: a wide XLSX with title rows above the header;
+- the health register (counts by age band) and the national comparator: long UTF-8 CSVs.
 
 Numbers are formatted explicitly so that the files are byte-identical on
 every run; the XLSX gets fixed timestamps for the same reason.
@@ -98,6 +99,11 @@ def _write_csv(path: Path, header: Iterable[str], rows: Iterable[Iterable[Any]],
         writer = csv.writer(fh, delimiter=delimiter, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(rows)
+
+
+def write_table(path: Path, header: Iterable[str], rows: Iterable[Iterable[Any]]) -> None:
+    """A plain UTF-8 CSV (comma, decimal point) of rows already formatted as text."""
+    _write_csv(path, header, rows)
 
 
 def write_catalogue(path: Path) -> None:

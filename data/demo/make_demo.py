@@ -17,8 +17,11 @@ from pathlib import Path
 
 from demo_areas import CITY_CODE, Area, build_areas
 from demo_geometry import is_coverage, neighbourhoods
+from demo_health import health_rows
 from demo_model import ENVIRONMENT_IDS, SPECS, SURVEY_IDS
 from demo_notes import write_notes
+from demo_sweden import HEADER as SWEDEN_HEADER
+from demo_sweden import sweden_rows
 from demo_values import (
     Row,
     city_median,
@@ -34,6 +37,7 @@ from demo_writers import (
     write_environment,
     write_long,
     write_survey,
+    write_table,
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +47,10 @@ REGISTER = Path("data/demo/register_values.csv")
 SURVEY = Path("data/demo/survey_results.csv")
 ENVIRONMENT = Path("data/demo/environment.xlsx")
 NOTES = Path("data/demo/area_notes.csv")
-OUTPUTS = (BOUNDARIES, CATALOGUE, REGISTER, SURVEY, ENVIRONMENT, NOTES)
+HEALTH = Path("data/demo/health_register.csv")
+SWEDEN = Path("data/demo/sweden.csv")
+OUTPUTS = (BOUNDARIES, CATALOGUE, REGISTER, SURVEY, ENVIRONMENT, NOTES, HEALTH, SWEDEN)
+HEALTH_HEADER = ("indicator", "area_code", "period", "sex", "age_group", "numerator", "denominator")
 
 
 def register_rows(areas: list[Area]) -> list[Row]:
@@ -98,6 +105,8 @@ def make(out_dir: Path) -> list[Path]:
     write_survey(out_dir / SURVEY, survey_rows(areas), names)
     write_environment(out_dir / ENVIRONMENT, environment_rows(areas), names)
     write_notes(out_dir / NOTES, areas)
+    write_table(out_dir / HEALTH, HEALTH_HEADER, health_rows(areas))
+    write_table(out_dir / SWEDEN, SWEDEN_HEADER, sweden_rows())
     return [out_dir / p for p in OUTPUTS]
 
 

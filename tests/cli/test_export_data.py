@@ -13,11 +13,13 @@ from sqlalchemy import Engine, insert
 from typer.testing import CliRunner
 
 from indicators import EXPORT_COLUMNS
+from presentation.comparators import EXPORT_EXTRA
 from store.engine import clear_engine_cache
-from store.schema import Area, City, Indicator, IndicatorValue
+from store.schema import Area, City, Comparator, ComparatorValue, Indicator, IndicatorValue
 from wellbeing.export_data import export_data
 
 COUNTS = {"A": (3, 400), "B": (40, 900), "D": (20, 800), "E": (90, 1000)}
+NATIONAL = {"2022": 0.2, "2023": 0.031}  # Sweden's unemployment (a share, as the areas')
 
 
 def app() -> typer.Typer:
@@ -65,13 +67,16 @@ def read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def test_writes_exactly_the_contract_columns(store: Engine, tmp_path: Path) -> None:
+def test_writes_the_contract_columns_in_order_then_the_extras(store: Engine, tmp_path: Path) -> None:
     out = tmp_path / "export.csv"
     result = CliRunner().invoke(app(), ["--out", str(out), "--lang", "pl"])
     assert result.exit_code == 0, result.output
     with out.open(encoding="utf-8") as f:
         header = f.readline().strip().split(",")
-    assert header == EXPORT_COLUMNS
+    assert len(EXPORT_COLUMNS) == 25 and header[:25] == EXPORT_COLUMNS
+    assert header[25:] == EXPORT_EXTRA == ["comparator", "comparator_value",
+                                           "compared_to_comparator", "method", "standardised",
+                                           "estimated", "ci998_source"]
     rows = read(out)
     assert len(rows) == 2 * (len(COUNTS) + 1)
     b = next(r for r in rows if r["area_code"] == "B" and r["period"] == "2023")
@@ -80,6 +85,11 @@ def test_writes_exactly_the_contract_columns(store: Engine, tmp_path: Path) -> N
     city = next(r for r in rows if r["area_code"] == "C" and r["period"] == "2023")
     assert city["compared_to_city"] == "benchmark"
     assert f"Wrote {len(rows)} rows" in result.output
+    # by default the comparator is the city: the same judgement, the city's value
+    assert (b["comparator"], b["compared_to_comparator"]) == ("city", b["compared_to_city"])
+    assert float(b["comparator_value"]) == pytest.approx(float(b["city_value"]))
+    assert (b["method"], b["standardised"], b["estimated"], b["ci998_source"]) == (
+        "wilson", "False", "False", "computed")
 
 
 def test_suppressed_values_never_reach_the_file(store: Engine, tmp_path: Path) -> None:
@@ -102,3 +112,75 @@ def test_unknown_language_is_refused(store: Engine, tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "unknown language 'de'" in result.output
     assert not (tmp_path / "x.csv").exists()
+
+
+@pytest.fixture
+def national_store(store: Engine) -> Engine:
+    """The store with Sweden's unemployment as a national comparator."""
+    with store.begin() as conn:
+        conn.execute(insert(Comparator), [{"code": "SE", "kind": "national", "name_sv": "Sverige",
+                                           "name_pl": "Szwecja", "name_en": "Sweden"}])
+        conn.execute(insert(ComparatorValue), [
+            {"comparator_code": "SE", "indicator_id": "unemp", "period": p, "sex": "total",
+             "age_group": "all", "value": v} for p, v in NATIONAL.items()])
+    return store
+
+
+def test_judgements_against_a_national_comparator(national_store: Engine, tmp_path: Path) -> None:
+    out = tmp_path / "export.csv"
+    result = CliRunner().invoke(app(), ["--out", str(out), "--comparator", "SE"])
+    assert result.exit_code == 0, result.output
+    rows = read(out)
+    assert {r["comparator"] for r in rows} == {"SE"}
+    for r in rows:
+        assert float(r["comparator_value"]) == pytest.approx(NATIONAL[r["period"]])
+    # by hand: area B in 2023 is 40/900 = 4.4%; Sweden's 3.1% is below the area's 95%
+    # interval but inside its 99.8% one, and unemployment is low-is-good: B is worse
+    b = next(r for r in rows if r["area_code"] == "B" and r["period"] == "2023")
+    lo95, hi95, lo998 = (float(b[c]) for c in ("lower_ci95", "upper_ci95", "lower_ci998"))
+    assert lo998 < NATIONAL["2023"] < lo95 < float(b["value"]) < hi95
+    assert b["compared_to_comparator"] == "worse"
+    # E (9%) has Sweden below even its 99.8% interval; in 2022 Sweden's 20% is above every
+    # area's interval: every area is better (low is good)
+    e = next(r for r in rows if r["area_code"] == "E" and r["period"] == "2023")
+    assert float(e["lower_ci998"]) > NATIONAL["2023"] and e["compared_to_comparator"] == "much_worse"
+    shown = [r for r in rows if r["period"] == "2022" and r["value"]]
+    assert shown and all(float(r["upper_ci95"]) < NATIONAL["2022"] for r in shown)
+    assert {r["compared_to_comparator"] for r in shown} <= {"better", "much_better"}
+    # the city columns still judge against the city
+    assert b["compared_to_city"] != "" and b["city_value"] != b["comparator_value"]
+
+
+def test_rest_of_the_city_as_comparator(store: Engine, tmp_path: Path) -> None:
+    out = tmp_path / "export.csv"
+    assert CliRunner().invoke(app(), ["--out", str(out), "--comparator", "rest"]).exit_code == 0
+    for r in read(out):
+        assert r["comparator"] == "rest"
+        assert r["compared_to_comparator"] == r["compared_to_rest_of_city"]
+
+
+def test_unknown_comparator_is_a_usage_error_listing_the_valid_ones(
+        national_store: Engine, tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    result = CliRunner().invoke(app(), ["--out", str(out), "--comparator", "NO"])
+    assert result.exit_code == 2
+    assert "unknown comparator 'NO'" in result.output
+    assert "use one of city, rest, parent, SE" in result.output
+    assert not out.exists()
+
+
+def test_comparator_with_the_fingertips_layout_is_refused(store: Engine, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app(), ["--out", str(tmp_path / "x.csv"), "--layout",
+                                        "fingertips", "--comparator", "rest"])
+    assert result.exit_code == 2 and "--comparator applies to the default layout" in result.output
+
+
+def test_parent_district_as_comparator(store: Engine, tmp_path: Path) -> None:
+    out = tmp_path / "export.csv"
+    assert CliRunner().invoke(app(), ["--out", str(out), "--comparator", "parent"]).exit_code == 0
+    rows = read(out)
+    districts = [r for r in rows if r["area_code"] != "C" and r["value"]]
+    assert districts and all(r["comparator"] == "parent" for r in rows)
+    for r in districts:  # every district's parent is the city: its value, judged the same way
+        assert float(r["comparator_value"]) == pytest.approx(float(r["city_value"]))
+        assert r["compared_to_comparator"] == r["compared_to_city"]

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from api.fingertips import COLUMNS, _period_parts, _trend, age_label
 from indicators import EXPORT_COLUMNS
+from presentation.comparators import EXPORT_EXTRA
 from store.engine import clear_engine_cache
 from store.schema import Area
 from tests.cli.test_export_data import COUNTS, fill
@@ -85,7 +86,8 @@ def test_fingertips_words_and_known_values(store: Engine, tmp_path: Path) -> Non
 def test_the_default_layout_is_unchanged(store: Engine, tmp_path: Path) -> None:
     out = tmp_path / "export.csv"
     assert CliRunner().invoke(app(), ["--out", str(out), "--layout", "default"]).exit_code == 0
-    assert out.read_text(encoding="utf-8").splitlines()[0].split(",") == EXPORT_COLUMNS
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header == [*EXPORT_COLUMNS, *EXPORT_EXTRA]
 
 
 def test_an_unknown_layout_is_refused(store: Engine, tmp_path: Path) -> None:
@@ -119,3 +121,12 @@ def test_time_period_sortable_and_range(period: str, parts: tuple[int | None, st
                                             ("65+", "65+ yrs"), ("youth", "youth")])
 def test_age_words(age: str, words: str) -> None:
     assert age_label(age) == words
+
+
+def test_every_blank_status_has_a_fingertips_value_note() -> None:
+    from api.fingertips import VALUE_NOTE
+    from indicators.contract import STATUSES
+
+    assert set(STATUSES) - {"ok"} <= set(VALUE_NOTE)
+    assert VALUE_NOTE["too_few_events"] == "Value cannot be calculated as number of cases is too small"
+    assert len(set(VALUE_NOTE.values())) == len(VALUE_NOTE)  # each reason its own words

@@ -12,6 +12,13 @@ It also writes the inputs of derived indicators and ``DERIVED_CONFIG``:
 region) and ``tenure.csv`` (a wide file of dwellings by tenure). ``DERIVED_CONFIG``
 is a valid configuration that uses them; ``population(area, period, sex, band)`` and
 the other functions give each figure, for known-answer tests.
+
+For the public-health methods it writes ``catalogue_methods.csv`` (the catalogue plus a
+dsr, an isr and a life expectancy indicator, with a ``standard`` column), ``health.csv``
+(their counts by area × period × sex × the 19 ESP 2013 bands, ``health_counts``) and
+``sweden.csv`` (a national comparator, ``SWEDEN_ROWS``) when called with ``methods=True``
+(``METHODS_CONFIG``, the default config then, loads them with ``[city] deprivation`` and a
+``[[comparators]]`` block).
 """
 
 from __future__ import annotations
@@ -227,6 +234,63 @@ def derived_files() -> dict[str, str]:
             "tenure.csv": "\n".join(tenure) + "\n", "catalogue_derived.csv": DERIVED_CATALOGUE}
 
 
+ESP_BANDS = ("0-4", "5-9", "10-14", "15-19", "20-24", "25-29", "30-34", "35-39", "40-44",
+             "45-49", "50-54", "55-59", "60-64", "65-69", "70-74", "75-79", "80-84", "85-89",
+             "90+")
+METHODS_IDS = {"mortality": "dsr", "admission_ratio": "isr", "life_expectancy": "life_expectancy"}
+METHODS_CATALOGUE = "\n".join(
+    [CATALOGUE.splitlines()[0] + ",standard,headline_age_group",
+     *(line + ",," for line in CATALOGUE.splitlines()[1:]),
+     "mortality,Mortality,Dödlighet,Umieralność,health,per 100000,dsr,,low_is_good,0,Synthetic,"
+     "esp2013,",
+     "admission_ratio,Admission ratio,Inläggningskvot,Wskaźnik przyjęć,health,ratio,isr,1,"
+     "low_is_good,0,Synthetic,,",
+     "life_expectancy,Life expectancy,Medellivslängd,Oczekiwana długość życia,health,years,"
+     "life_expectancy,1,high_is_good,1,Synthetic,,all"]) + "\n"
+SWEDEN_ROWS = [  # indicator, period, sex, value, lower_ci, upper_ci
+    ["unemployment", "2022", "total", "7.5", "7.4", "7.6"],
+    ["unemployment", "2023", "total", "7.7", "7.6", "7.8"],
+    ["low_income", "2022", "", "0.14", "", ""],
+    ["mortality", "2023", "total", "910", "905", "915"],
+    ["life_expectancy", "2023", "female", "84.2", "84.1", "84.3"],
+]
+METHODS_CONFIG = CONFIG.replace('synthetic = true\n', 'synthetic = true\ndeprivation = "low_income"\n'
+                                ).replace('path = "catalogue.csv"', 'path = "catalogue_methods.csv"') + """
+[[tables]]
+path = "health.csv"
+
+[[comparators]]
+code = "SE"
+kind = "national"
+name = "Sweden"
+name_sv = "Sverige"
+path = "sweden.csv"
+"""
+
+
+def health_counts(indicator: str, area: str, period: str, sex: str, band: str) -> tuple[int, int]:
+    """(events, population) of one band: populations of 150-400, deaths rising with age (at
+    least one in 90+), admissions about 10% a year."""
+    i, p, b = CODES.index(area), PERIODS.index(period), ESP_BANDS.index(band)
+    population = 400 - 12 * b + 10 * i + 5 * p + (7 if sex == "female" else 0)
+    if indicator == "admission_ratio":
+        return population // 10 + i, population
+    deaths = max(1 if band == "90+" else 0, round(population * 0.0004 * 1.6 ** (b - 4)))
+    return deaths + (i if b > 14 else 0), population
+
+
+def methods_files() -> dict[str, str]:
+    """catalogue_methods.csv, health.csv and sweden.csv (see the module docstring)."""
+    health = ["indicator,area,period,sex,age_group,numerator,denominator"] + [
+        f"{ind},{a},{p},{s},{band},{','.join(map(str, health_counts(ind, a, p, s, band)))}"
+        for ind in METHODS_IDS for a in CODES for p in PERIODS for s in ("female", "male")
+        for band in ESP_BANDS
+    ]
+    sweden = ["indicator,period,sex,value,lower_ci,upper_ci"] + [",".join(r) for r in SWEDEN_ROWS]
+    return {"catalogue_methods.csv": METHODS_CATALOGUE, "health.csv": "\n".join(health) + "\n",
+            "sweden.csv": "\n".join(sweden) + "\n"}
+
+
 def write_small_city(
     folder: Path,
     *,
@@ -234,17 +298,20 @@ def write_small_city(
     catalogue: str | bytes | None = None,
     config: str | None = None,
     files: dict[str, str | bytes] | None = None,
+    methods: bool = False,
 ) -> Path:
-    """Write the small city into ``folder`` (replacing the given files); return city.toml."""
+    """Write the small city into ``folder`` (replacing the given files); return city.toml.
+    ``methods``: also the files of the public-health methods, and ``METHODS_CONFIG``."""
     folder.mkdir(parents=True, exist_ok=True)
     if not (folder / "areas.gpkg").exists():  # always the same grid
         grid().to_file(folder / "areas.gpkg", driver="GPKG")
     texts: dict[str, str | bytes] = {
         **derived_files(),
+        **(methods_files() if methods else {}),
         "catalogue.csv": CATALOGUE if catalogue is None else catalogue,
         "table.csv": table_csv() if table is None else table,
         "notes.csv": NOTES,
-        "city.toml": CONFIG if config is None else config,
+        "city.toml": (METHODS_CONFIG if methods else CONFIG) if config is None else config,
         **(files or {}),
     }
     for name, content in texts.items():

@@ -27,20 +27,30 @@ Signature = tuple[Any, ...]
 
 
 def signature(engine: Engine) -> Signature:
-    """What a reader sees: city, area parents, value count and sum, batch, notes."""
+    """What a reader sees: city, area parents, value count and sum, batch, notes, comparators."""
     snap = read_snapshot(engine)
     parents = frozenset(snap.areas["parent_code"].dropna())
     return (snap.city.get("code"), parents, len(snap.areas), len(snap.values),
             round(float(snap.values["value"].sum()), 6), snap.batch_id,
-            tuple(snap.notes["title_sv"].fillna("")))
+            tuple(snap.notes["title_sv"].fillna("")), tuple(snap.comparators["code"]),
+            round(float(snap.comparator_values["value"].sum()), 6))
+
+
+def city_a(folder: Path) -> Path:
+    """The small city with its age-banded values, deprivation measure and comparator."""
+    return write_small_city(folder, methods=True)
 
 
 def city_b(folder: Path) -> Path:
-    """The small city under another code, with one period only (different counts and sums)."""
+    """The small city under another code, with one period only (different counts and sums)
+    and another comparator."""
     config = CONFIG.replace('code = "SC"', 'code = "SB"').replace("Small City", "Second City")
+    config += '\n[[comparators]]\ncode = "C01"\nkind = "regional"\nname = "Region"\npath = "region.csv"\n'
     rows = [[r[0], "SB" if r[1] == CITY_CODE else r[1], *r[2:]] for r in table_rows() if r[2] == "2023"]
     notes = "area,kind,title_sv\nD02,arena,Parken i stad B\n"
-    return write_small_city(folder, config=config, table=table_csv(rows), files={"notes.csv": notes})
+    region = "indicator,period,value\nunemployment,2023,7.1\n"
+    return write_small_city(folder, config=config, table=table_csv(rows),
+                            files={"notes.csv": notes, "region.csv": region})
 
 
 class PausedRefresh:
@@ -62,7 +72,7 @@ class PausedRefresh:
 def test_reader_sees_old_or_new_city_never_a_mix(
     store_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    run(write_small_city(tmp_path / "a"), store_engine)
+    run(city_a(tmp_path / "a"), store_engine)
     seen_a = signature(store_engine)
     config_b = city_b(tmp_path / "b")
     paused = PausedRefresh(monkeypatch)
@@ -89,6 +99,7 @@ def test_reader_sees_old_or_new_city_never_a_mix(
     seen_b = signature(store_engine)
     assert seen_a[0] == "SC" and seen_b[0] == "SB" and seen_a[3] != seen_b[3]
     assert len(seen_a[6]) == 5 and seen_b[6] == ("Parken i stad B",)
+    assert seen_a[7] == ("SE",) and seen_b[7:] == (("C01",), 7.1)
     assert during == [seen_a] * 5
     assert set(after) <= {seen_a, seen_b}
 
@@ -146,7 +157,7 @@ def test_reader_during_a_postgis_load_reads_the_old_city_unblocked(
     postgis_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Values copied, keys built, swap not yet done: a reader gets the old city at once."""
-    run(write_small_city(tmp_path / "a"), postgis_engine)
+    run(city_a(tmp_path / "a"), postgis_engine)
     seen_a = signature(postgis_engine)
     paused = PausedSwap(monkeypatch)
     writer = start_refresh(city_b(tmp_path / "b"), postgis_engine, paused)
@@ -169,7 +180,7 @@ def test_reader_arriving_during_the_swap_sees_the_whole_new_city(
     postgis_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Its snapshot is taken after the swap commits, so the new tables are not empty to it."""
-    run(write_small_city(tmp_path / "a"), postgis_engine)
+    run(city_a(tmp_path / "a"), postgis_engine)
     seen_a = signature(postgis_engine)
     paused = PausedSwap(monkeypatch, after=True)
     writer = start_refresh(city_b(tmp_path / "b"), postgis_engine, paused)

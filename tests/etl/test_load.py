@@ -53,10 +53,13 @@ def _fail_after_inserting(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_failure_mid_load_leaves_the_store_unchanged_and_records_it(
     store_engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = run(write_small_city(tmp_path / "a"), store_engine)
+    first = run(write_small_city(tmp_path / "a", methods=True), store_engine)
     before = dump_store(store_engine)
+    assert before["comparator_values"] and before["comparators"]  # they are covered too
     table = (tmp_path / "a" / "table.csv")
     table.write_text(table.read_text().replace("25000", "25100"))
+    sweden = tmp_path / "a" / "sweden.csv"
+    sweden.write_text(sweden.read_text().replace("7.5", "7.45"))
     _fail_after_inserting(monkeypatch)
     with pytest.raises(EtlError, match=r"load failed and was rolled back.*disk full"):
         run(tmp_path / "a" / "city.toml", store_engine)
@@ -201,13 +204,18 @@ def test_postgis_swap_keeps_the_schemas_names_keys_and_indexes(
             "PRIMARY KEY (area_code, indicator_id, period, sex, age_group)") in before
     assert ("pk_indicator_values", "reloptions", "fillfactor=100") in before
     assert {("areas", "geom", "e"), ("areas", "display_geom", "e")} <= set(before)
+    assert ("comparator_values", "pk_comparator_values",
+            "PRIMARY KEY (comparator_code, indicator_id, period, sex, age_group)") in before
     assert _schema_drift(postgis_engine) == []
-    run(write_small_city(tmp_path / "a"), postgis_engine)
+    run(write_small_city(tmp_path / "a", methods=True), postgis_engine)
     assert _keys(postgis_engine) == before
     assert _schema_drift(postgis_engine) == []
     loaded = dump_store(postgis_engine)
+    assert loaded["comparator_values"] and loaded["city"][0][-2] == "low_income"
     table = tmp_path / "a" / "table.csv"
     table.write_text(table.read_text().replace("25000", "25100"))
+    sweden = tmp_path / "a" / "sweden.csv"
+    sweden.write_text(sweden.read_text().replace("7.5", "7.45"))
     _fail_after_inserting(monkeypatch)
     with pytest.raises(EtlError, match="disk full"):
         run(tmp_path / "a" / "city.toml", postgis_engine)

@@ -41,6 +41,10 @@ POSTGIS_CASES = [
     "source_unknown_area",
     "derived_cycle",
     "derived_denominator_zero",
+    "crosswalk_many_to_many",
+    "dissolve_feature_not_in_key",
+    "names_not_unique",
+    "interpolation_without_crs",
 ]
 
 
@@ -96,6 +100,9 @@ def test_corpus_is_large_enough() -> None:
     derived = [c for c in CASES if c.startswith(("derived_", "source_", "wide_", "long_", "table_",
                                                   "boundaries_", "plausibility_"))]
     assert len(derived) >= 25  # issue #10: sources, derived indicators, refused keys, plausibility
+    keys = [c for c in CASES if c.startswith(("crosswalk_", "dissolve_", "names_", "correction_",
+                                              "interpolation_"))]
+    assert len(keys) >= 15  # issue #10 item 3: area keys beyond codes
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -77,7 +77,8 @@ def test_demo_spreadsheet_and_csv_blank_every_suppressed_cell(demo: Atlas) -> No
     keys = set(zip(hidden["indicator_id"], hidden["period"], hidden["sex"], strict=True))
     sex = {strings.label("sex", s, "en"): s for s in ("total", "female", "male")}
     seen = 0
-    for ws in wb.worksheets[1:]:
+    domains = {strings.label("domain", d, "en") for d in table["domain"].astype(str).unique()}
+    for ws in (ws for ws in wb.worksheets if ws.title in domains):
         header = [c.value for c in ws[1]]
         at = {name: header.index(name) for name in ("Indicator id", "Period", "Sex", "Value", "Numerator")}
         for row in ws.iter_rows(min_row=2, values_only=True):
@@ -85,3 +86,27 @@ def test_demo_spreadsheet_and_csv_blank_every_suppressed_cell(demo: Atlas) -> No
                 seen += 1
                 assert row[at["Value"]] is None and row[at["Numerator"]] is None
     assert seen >= len(keys)
+
+
+@pytest.mark.parametrize("lang", ["sv", "pl"])
+def test_demo_profile_shows_the_public_health_methods(demo: Atlas, area: str, lang: str) -> None:
+    """The demo's standardised indicators, inequality within the city (ranked by its
+    deprivation measure) and Sweden's column, in the prioritized area's HTML and PDF."""
+    snap, table = demo.snapshot(), demo.comparisons()
+    cat = snap.catalogue
+    standardised = cat[cat["value_type"].isin(["dsr", "isr", "life_expectancy"])]
+    assert set(standardised["value_type"]) == {"dsr", "isr", "life_expectancy"}
+    assert snap.city["deprivation_indicator"] and "SE" in set(snap.comparators["code"])
+    national = str(snap.comparators.set_index("code").loc["SE", f"name_{lang}"])
+    html = BeautifulSoup(render_profile(snap, table, area, "html", lang)[0], "html.parser")
+    pdf = PdfReader(io.BytesIO(render_profile(snap, table, area, "pdf", lang)[0]))
+    pdf_text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    for text in (" ".join(html.get_text(" ").split()), pdf_text):
+        for name in standardised[f"name_{lang}"]:
+            assert name in text
+        assert strings.shared("ineq.title", lang) in text
+        assert strings.text("comparator_uses", lang,
+                            name=strings.comparator_in_text("city", "", lang)) in text
+        assert national in text  # the national column's heading
+    section = html.find("section", class_="inequality")
+    assert section is not None and len(section.find_all("li")) >= 10  # one headline each

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 
 from dashboard.model import Atlas
 from indicators.contract import EXPORT_COLUMNS
+from presentation.comparators import EXPORT_EXTRA
 from presentation.numbers import format_number
 from reports import render_profile, strings
 from tests.conftest import missing_component
@@ -130,7 +131,8 @@ def _workbook(atlas: Atlas, lang: str) -> openpyxl.Workbook:
 def test_xlsx_has_metadata_then_one_sheet_per_domain(atlas: Atlas) -> None:
     wb = _workbook(atlas, "sv")
     domains = [strings.label("domain", d, "sv") for d in ("work_income", "education", "safety")]
-    assert wb.sheetnames == ["Om rapporten", "Om området", *domains] and "Utbildning" in domains
+    assert wb.sheetnames == ["Om rapporten", "Om området", *domains, "Ojämlikhet inom staden"]
+    assert "Utbildning" in domains
     meta = {row[0]: row[1] for row in wb["Om rapporten"].iter_rows(min_row=3, values_only=True)}
     assert meta["Område"] == AREA_NAME and meta["Kommun"] == "Provstad"
     assert meta["Exportdatum"].date() == EXPORT_DATE
@@ -172,7 +174,7 @@ def test_xlsx_never_holds_the_suppressed_value(atlas: Atlas) -> None:
 # --- CSV --------------------------------------------------------------------------------
 def test_csv_has_exactly_the_export_columns_for_the_area(atlas: Atlas) -> None:
     frame = pd.read_csv(io.BytesIO(rendered(atlas, "csv", "en")), dtype={"period": str})
-    assert list(frame.columns) == EXPORT_COLUMNS
+    assert list(frame.columns) == [*EXPORT_COLUMNS, *EXPORT_EXTRA]
     assert set(frame["area_code"]) == {FOCUS}
     assert set(frame["area_name"]) == {AREA_NAME}
     row = frame[(frame["indicator_id"] == "unemployment") & (frame["period"] == "2023")
@@ -214,8 +216,8 @@ def test_pdf_outline_lists_summary_domains_and_closing_parts(atlas: Atlas) -> No
     reader = PdfReader(io.BytesIO(rendered(atlas, "pdf", "en")))
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     domains = [strings.label("domain", d, "en") for d in ("work_income", "education", "safety")]
-    assert titles == ["Summary", "About the area", *domains, "Breakdown by sex", "Data quality",
-                      "Appendix: definitions, sources and methods"]
+    assert titles == ["Summary", "About the area", *domains, "Inequality within the city",
+                      "Breakdown by sex", "Data quality", "Appendix: definitions, sources and methods"]
 
 
 # --- About the area ---------------------------------------------------------------------

@@ -24,14 +24,21 @@ def test_each_kind_is_counted_and_grouped() -> None:
         ("a", "2021", "female", 3.0, "ok", "not_compared", np.nan),
         ("b", "2019", "male", None, "missing", "not_compared", np.nan),
         ("b", "2020", "total", 7.0, "ok", "similar", 0.8),
+        ("b", "2021", "total", None, "too_few_events", "not_compared", np.nan),
+        ("b", "2022", "total", None, "too_few_person_years", "not_compared", np.nan),
     ])
     city = _rows("C", [("b", "2020", "total", 6.2, "ok", "benchmark", 0.8)])
     notes, counts = quality_notes(rows, city, CAT, "en")
-    assert counts == {"suppressed": 3, "missing": 1, "not_compared": 1, "discrepancy": 1}
+    assert counts == {"suppressed": 3, "too_few_events": 1, "too_few_person_years": 1,
+                      "interval_over_20_years": 0, "missing": 1, "not_compared": 1,
+                      "discrepancy": 1}
     assert [(n.kind, n.indicator_id) for n in notes] == [
-        ("suppressed", "a"), ("missing", "b"), ("not_compared", "a"), ("discrepancy", "b")]
+        ("suppressed", "a"), ("too_few_events", "b"), ("too_few_person_years", "b"),
+        ("missing", "b"), ("not_compared", "a"), ("discrepancy", "b")]
+    assert notes[1].periods == "2021"  # a method's blank is not "missing from the source"
+    assert strings.label("status", notes[1].kind, "sv") == "Dolt (färre än 10 fall)"
     assert notes[0].periods == "2019–2021" and notes[0].sexes == strings.label("sex", "total", "en")
-    assert notes[2].sexes == strings.label("sex", "female", "en") and notes[3].name == "Beta"
+    assert notes[4].sexes == strings.label("sex", "female", "en") and notes[5].name == "Beta"
 
 
 def test_nothing_to_note() -> None:

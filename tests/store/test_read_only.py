@@ -51,7 +51,7 @@ def reader_url(postgis_engine: Engine) -> Iterator[str]:
 
 def test_a_read_only_role_reads_across_two_refreshes(postgis_engine: Engine, reader_url: str,
                                                      tmp_path: Path) -> None:
-    config = write_small_city(tmp_path)
+    config = write_small_city(tmp_path, methods=True)
     reader = make_engine(reader_url)
     try:
         for refresh in range(3):  # the first load, then two refreshes
@@ -59,6 +59,8 @@ def test_a_read_only_role_reads_across_two_refreshes(postgis_engine: Engine, rea
             snapshot = read_snapshot(reader)
             assert sorted(snapshot.areas.loc[snapshot.areas["level"] != "city", "code"]) == CODES
             assert len(snapshot.values) > 0
+            assert snapshot.comparators["code"].tolist() == ["SE"]  # swapped with its grants
+            assert len(snapshot.comparator_values) > 0
         with pytest.raises(DBAPIError, match=r"permission denied|read-only transaction"), reader.begin() as conn:
             conn.execute(text("DELETE FROM indicator_values"))
     finally:

@@ -8,13 +8,19 @@ import pytest
 import shapely
 from alembic import command
 from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy.exc import IntegrityError
 
 from dashboard.model import Atlas, StoreUnavailable
 from etl.pipeline import run
 from store.engine import StoreError
 from store.migrate import alembic_config, head_revision, schema_state, upgrade
-from store.read import read_batches, read_snapshot
-from store.schema import Area, City, Indicator, IndicatorValue
+from store.read import (
+    COMPARATOR_COLUMNS,
+    COMPARATOR_VALUE_COLUMNS,
+    read_batches,
+    read_snapshot,
+)
+from store.schema import Area, City, Comparator, ComparatorValue, Indicator, IndicatorValue
 from tests.etl.smallcity import CODES, write_small_city
 
 SQUARE = shapely.MultiPolygon([shapely.box(18.0, 59.0, 18.01, 59.01)])
@@ -179,3 +185,71 @@ def test_pages_never_read_a_batch_message(sqlite_engine: Engine) -> None:
     batches, _files = read_batches(sqlite_engine)
     assert list(batches.columns) == BATCH_COLUMNS and "message" not in batches.columns
     assert batches["status"].tolist() == ["failed"]
+
+
+def test_methods_migration_downgrades_and_upgrades_keeping_rows(store_engine: Engine) -> None:
+    """0007: the new value types, standard, deprivation and comparators come and go; the
+    values survive the rebuilt indicators table (on SQLite its foreign keys would cascade)."""
+    _fill(store_engine)
+    snap = read_snapshot(store_engine)
+    assert list(snap.comparators.columns) == COMPARATOR_COLUMNS and snap.comparators.empty
+    assert list(snap.comparator_values.columns) == COMPARATOR_VALUE_COLUMNS
+    assert snap.comparator_values.empty
+    assert snap.city["deprivation_indicator"] is None and snap.catalogue.loc[0, "standard"] is None
+    with store_engine.begin() as conn:
+        conn.execute(Indicator.__table__.insert(), [{
+            "id": "mortality", "name_sv": "Dödlighet", "name_pl": "Umieralność",
+            "name_en": "Mortality", "domain": "health", "value_type": "dsr",
+            "multiplier": 100000.0, "polarity": "low_is_good", "decimals": 0, "weight": 1.0,
+            "standard": "esp2013"}])
+        conn.execute(IndicatorValue.__table__.insert(), [{
+            "indicator_id": "mortality", "area_code": "A1", "period": "2020-2022",
+            "sex": "female", "age_group": "90+", "numerator": 12.0, "denominator": 60.0}])
+        conn.execute(Comparator.__table__.insert(), [{"code": "SE", "kind": "national",
+                                                      "name_en": "Sweden"}])
+        conn.execute(ComparatorValue.__table__.insert(), [{
+            "comparator_code": "SE", "indicator_id": "unemployment", "period": "2024",
+            "value": 7.5, "lower_ci": 7.4, "upper_ci": 7.6}])
+    try:
+        command.downgrade(alembic_config(store_engine), "0006")
+        tables = inspect(store_engine).get_table_names()
+        assert "comparators" not in tables and "comparator_values" not in tables
+        assert "standard" not in _columns(store_engine, "indicators")
+        assert "deprivation_indicator" not in _columns(store_engine, "city")
+        with store_engine.connect() as conn:
+            values = conn.execute(text("SELECT indicator_id, value FROM indicator_values")).all()
+            ids = conn.execute(text("SELECT id FROM indicators")).scalars().all()
+        assert [tuple(v) for v in values] == [("unemployment", 12.0)]  # dsr rows went with it
+        assert ids == ["unemployment"]
+    finally:
+        upgrade(store_engine)
+    assert "standard" in _columns(store_engine, "indicators")
+    snap = read_snapshot(store_engine)
+    assert snap.values["value"].tolist() == [12.0]
+    assert snap.comparators.empty and snap.comparator_values.empty
+    with pytest.raises(IntegrityError), store_engine.begin() as conn:  # the checks are back
+        conn.execute(Comparator.__table__.insert(), [{"code": "X", "kind": "planet"}])
+    with pytest.raises(IntegrityError), store_engine.begin() as conn:
+        conn.execute(Indicator.__table__.update().values(value_type="ratio"))
+    with store_engine.begin() as conn:  # and the new value types are allowed
+        conn.execute(Indicator.__table__.update().values(value_type="life_expectancy"))
+
+
+def test_comparator_values_follow_their_comparator_and_indicator(store_engine: Engine) -> None:
+    _fill(store_engine)
+    with store_engine.begin() as conn:
+        conn.execute(Comparator.__table__.insert(), [{"code": "SE", "kind": "national"}])
+        conn.execute(ComparatorValue.__table__.insert(), [
+            {"comparator_code": "SE", "indicator_id": "unemployment", "period": p, "value": 7.0}
+            for p in ("2023", "2024")])
+    snap = read_snapshot(store_engine)
+    assert snap.comparator_values[["period", "sex", "age_group"]].values.tolist() == [
+        ["2023", "total", "all"], ["2024", "total", "all"]]  # the defaults
+    assert snap.comparator_values["lower_ci"].isna().all()
+    assert snap.comparators.loc[0, "name_sv"] is None
+    with pytest.raises(IntegrityError), store_engine.begin() as conn:
+        conn.execute(ComparatorValue.__table__.insert(), [
+            {"comparator_code": "NO", "indicator_id": "unemployment", "period": "2024"}])
+    with store_engine.begin() as conn:
+        conn.execute(Indicator.__table__.delete())
+    assert read_snapshot(store_engine).comparator_values.empty  # ON DELETE CASCADE

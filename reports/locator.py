@@ -1,0 +1,24 @@
+"""The locator map's geometries: the city outline, the areas of the profile's level and
+the area itself (``role``), from the snapshot's display geometries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from store.read import Snapshot
+
+
+def locator_frame(snapshot: Snapshot, code: str, level: str) -> Any:
+    """Geometries of the city outline, the areas of ``level`` and this area (``role``)."""
+    geoms = snapshot.geometries
+    if geoms is None or geoms.empty:
+        return None
+    areas = snapshot.areas.set_index("code")
+    frame = geoms[geoms.geometry.notna() & ~geoms.geometry.is_empty].copy()
+    frame["level"] = frame["code"].map(areas["level"])
+    frame["prioritized"] = frame["code"].map(areas["prioritized"]).fillna(False).astype(bool)
+    frame = frame[frame["level"].isin((level, "city"))]
+    frame["role"] = "peer"
+    frame.loc[frame["level"] == "city", "role"] = "city"
+    frame.loc[frame["code"].astype(str) == code, "role"] = "area"
+    return frame if (frame["role"] == "area").any() else None
