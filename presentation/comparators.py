@@ -10,7 +10,7 @@ from indicators.contract import EXPORT_COLUMNS, STANDARDISED_TYPES
 from presentation.i18n import t
 from store.read import Snapshot
 
-EXPORT_EXTRA = ["comparator", "comparator_value", "compared_to_comparator", "method",
+EXPORT_EXTRA = ["age_group", "comparator", "comparator_value", "compared_to_comparator", "method",
                 "standardised", "estimated", "ci998_source"]
 """Columns of `wellbeing export data` after EXPORT_COLUMNS (docs/indicators.md)."""
 

@@ -74,7 +74,7 @@ def test_writes_the_contract_columns_in_order_then_the_extras(store: Engine, tmp
     with out.open(encoding="utf-8") as f:
         header = f.readline().strip().split(",")
     assert len(EXPORT_COLUMNS) == 25 and header[:25] == EXPORT_COLUMNS
-    assert header[25:] == EXPORT_EXTRA == ["comparator", "comparator_value",
+    assert header[25:] == EXPORT_EXTRA == ["age_group", "comparator", "comparator_value",
                                            "compared_to_comparator", "method", "standardised",
                                            "estimated", "ci998_source"]
     rows = read(out)
