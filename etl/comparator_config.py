@@ -22,6 +22,7 @@ from etl.config_keys import (
     reading_options,
     refuse,
     section,
+    text_map,
 )
 from etl.derived_config import block_lines
 from etl.errors import EtlError, excerpt
@@ -59,11 +60,7 @@ class ComparatorConfig:
         return f"[comparators #{self.number} {self.code}]"
 
 
-def _map(value: Any, what: str, src: Path) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise EtlError(f"{src}: {what} is {excerpt(value)}. Fix: give a map such as "
-                       '{ value = "Värde" }.')
-    return {nfc(str(k)): nfc(str(v)) for k, v in value.items()}
+EXAMPLE = '{ value = "Värde" }'
 
 
 def _comparator(raw: dict[str, Any], number: int, line: int | None, src: Path) -> ComparatorConfig:
@@ -77,15 +74,15 @@ def _comparator(raw: dict[str, Any], number: int, line: int | None, src: Path) -
     where = f"comparators #{number} {code}"
     kind = choice(str(c["kind"]), COMPARATOR_KINDS, f"[{where}] kind", src)
     path = check_reading(raw, c, where, src)
-    columns = _map(c["columns"], f"[{where}] columns", src)
-    constants = _map(c["constants"], f"[{where}] constants", src)
+    columns = text_map(c["columns"], f"[{where}] columns", src, EXAMPLE)
+    constants = text_map(c["constants"], f"[{where}] constants", src, EXAMPLE)
     check_fields(columns, COMPARATOR_FIELDS, f"{where}.columns", src,
                  " (a comparator's table has no area: the comparator is the area)")
     check_fields(constants, COMPARATOR_FIELDS, f"{where}.constants", src)
     for both in sorted(set(columns) & set(constants)):
         raise refuse(src, where, both, "is given both as a column and as a constant",
                      f"keep either columns.{both} or constants.{both}")
-    sex_codes = _map(c["sex_codes"], f"[{where}] sex_codes", src)
+    sex_codes = text_map(c["sex_codes"], f"[{where}] sex_codes", src, EXAMPLE)
     for source_code, sex in sex_codes.items():
         choice(sex, SEXES, f"[{where}] sex_codes.{source_code}", src)
     name = str(c["name"])
@@ -93,7 +90,7 @@ def _comparator(raw: dict[str, Any], number: int, line: int | None, src: Path) -
         code=code, kind=kind, path=path, number=number, line=line,
         name_by_lang={lang: str(c[f"name_{lang}"] or name) for lang in LANGS},
         **reading_options(c, where, src), columns=columns, constants=constants, sex_codes=sex_codes,
-        indicators=_map(c["indicators"], f"[{where}] indicators", src),
+        indicators=text_map(c["indicators"], f"[{where}] indicators", src, EXAMPLE),
         unknown_indicators=choice(str(c["unknown_indicators"]), ("error", "ignore"),
                                   f"[{where}] unknown_indicators", src),
     )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from etl.characters import nfc
 from etl.errors import EtlError, excerpt, listing
 
 
@@ -317,3 +318,11 @@ def check_fields(mapping: dict[str, Any], allowed: tuple[str, ...], where: str, 
             f"{src}: [{where}] has unknown or unsupported field(s) {listing(bad, quote=False)}{why}. "
             f"Fix: use only {', '.join(allowed)}."
         )
+
+
+def text_map(value: Any, what: str, src: Path, example: str = '{ K = "female" }') -> dict[str, str]:
+    """A TOML table of texts (``columns``, ``constants``, ``sex_codes`` …) as a dict of
+    NFC strings; anything else is refused naming the key with an ``example``."""
+    if not isinstance(value, dict):
+        raise EtlError(f"{src}: {what} is {excerpt(value)}. Fix: give a map such as {example}.")
+    return {nfc(str(k)): nfc(str(v)) for k, v in value.items()}

@@ -31,6 +31,7 @@ from etl.config_keys import (
     reading_options,
     refuse,
     section,
+    text_map,
 )
 from etl.errors import EtlError, excerpt, listing
 from store.schema import SEXES
@@ -142,13 +143,6 @@ def _texts(value: Any, what: str, src: Path) -> tuple[str, ...]:
     return tuple(nfc(str(v)) for v in items)
 
 
-def _map(value: Any, what: str, src: Path) -> dict[str, str]:
-    if not isinstance(value, dict):
-        raise EtlError(f"{src}: {what} is {excerpt(value)}. Fix: give a map such as "
-                       '{ K = "female" }.')
-    return {nfc(str(k)): nfc(str(v)) for k, v in value.items()}
-
-
 def _source(raw: dict[str, Any], number: int, line: int | None, src: Path) -> SourceConfig:
     where = f"sources #{number}"
     s = section(raw, "sources", where, src)
@@ -159,7 +153,7 @@ def _source(raw: dict[str, Any], number: int, line: int | None, src: Path) -> So
                        "Fix: use letters, digits and _ - . : (e.g. 'population').")
     where = f"sources #{number} {name}"
     path = check_reading(raw, s, where, src)
-    columns, constants = _map(s["columns"], f"[{where}] columns", src), _map(
+    columns, constants = text_map(s["columns"], f"[{where}] columns", src), text_map(
         s["constants"], f"[{where}] constants", src)
     check_fields(columns, SOURCE_FIELDS, f"{where}.columns", src,
                  " (a source's other columns are categories or numbers that terms pick)")
@@ -167,7 +161,7 @@ def _source(raw: dict[str, Any], number: int, line: int | None, src: Path) -> So
     for both in sorted(set(columns) & set(constants)):
         raise refuse(src, where, f"{both}", "is given both as a column and as a constant",
                      f"keep either columns.{both} or constants.{both}")
-    sex_codes = _map(s["sex_codes"], f"[{where}] sex_codes", src)
+    sex_codes = text_map(s["sex_codes"], f"[{where}] sex_codes", src)
     for code, sex in sex_codes.items():
         choice(sex, SEXES, f"[{where}] sex_codes.{code}", src)
     categories = _texts(s["categories"], f"[{where}] categories", src) if s["categories"] else ()
@@ -175,7 +169,7 @@ def _source(raw: dict[str, Any], number: int, line: int | None, src: Path) -> So
         if col in columns.values():
             raise refuse(src, where, "categories", f"lists {excerpt(col)}, which columns maps to a "
                          "key field", f"remove {excerpt(col)} from categories")
-    bands = _map(s["age_bands"], f"[{where}] age_bands", src)
+    bands = text_map(s["age_bands"], f"[{where}] age_bands", src)
     for label, band in bands.items():
         if parse_band(band) is None:
             raise EtlError(f"{src}: [{where}] age_bands maps {excerpt(label)} to {excerpt(band)}, "
