@@ -8,7 +8,6 @@ store is read on the first request.
 from __future__ import annotations
 
 import functools
-import gzip
 import json
 import logging
 import threading
@@ -23,17 +22,18 @@ from werkzeug.exceptions import BadRequest
 import dashboard.pages  # noqa: F401 - the package Dash imports the pages into
 from api.blueprint import api_blueprint
 from api.tables import published
-from dashboard import hardening, ids
+from dashboard import delivery, hardening, health, ids, payloads
+from dashboard.cache import make_cache
 from dashboard.context import ATLAS_KEY, current_atlas, request_lang
 from dashboard.hardening import InvalidInput, client_error, unavailable
 from dashboard.model import Atlas, StoreUnavailable
 from dashboard.views.shell import alert
 from presentation.i18n import default_lang, t
 from settings.languages import LANGS
+from store.engine import read_database_url
 
 HERE = Path(__file__).resolve().parent
 log = logging.getLogger("dashboard")
-GZIP_MIN_BYTES = 2048
 
 URL_SYNC_JS = """
 function(states) {
@@ -47,8 +47,18 @@ function(states) {
     });
     var url = state.path + "?" + params.toString();
     if (window.location.pathname + window.location.search !== url) {
-        window.history.replaceState(window.history.state, "", url);
+        // a control the user changed (state.push) adds a history entry, so Back returns to it
+        window.history[state.push ? "pushState" : "replaceState"](window.history.state, "", url);
     }
+    if (!window.__atlasBack) {  // Back or Forward within a page: Dash's router may not notice
+        window.__atlasBack = true;
+        window.addEventListener("popstate", function() {
+            var last = window.__atlasUrl || "";
+            var here = window.location.pathname + window.location.search;
+            if (last.split("?")[0] === window.location.pathname && last !== here) { window.location.reload(); }
+        });
+    }
+    window.__atlasUrl = url;
     document.documentElement.lang = params.get("lang") || "sv";
     if (state.title) { document.title = state.title; }
     return langs.map(function(l) { params.set("lang", l); return state.path + "?" + params.toString(); });
@@ -108,31 +118,20 @@ def _error_page(exc: Exception) -> Any:
 
 
 def _geometry(version: int) -> Any:
-    """The display geometry of the current load batch (immutable per version: cache it)."""
+    """The display geometry of the current load batch (immutable per version: cache it).
+    A client taking brotli gets it from ``dashboard.delivery`` (compressed once per batch
+    at the best level); one taking only gzip gets the geometry's own gzip."""
     atlas = current_atlas()
     if (atlas.version() or 0) != version:
         return flask.redirect(f"{flask.request.script_root}/geo/{atlas.version() or 0}.geojson")
     geo = atlas.display_geometry()
-    gz = "gzip" in flask.request.headers.get("Accept-Encoding", "")
+    encoding = delivery.accepted(flask.request.headers.get("Accept-Encoding", "")) if delivery.enabled() else None
+    gz = encoding == "gzip"
     resp = flask.Response(geo.gzipped if gz else geo.body, mimetype="application/geo+json")
     if gz:
         resp.headers["Content-Encoding"] = "gzip"
     resp.headers["Vary"] = "Accept-Encoding"
     resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
-    return resp
-
-
-def _compress(resp: flask.Response) -> flask.Response:
-    """Gzip callback responses (JSON) when the browser accepts it."""
-    if (resp.mimetype != "application/json" or resp.direct_passthrough
-            or resp.status_code != 200 or "Content-Encoding" in resp.headers
-            or "gzip" not in flask.request.headers.get("Accept-Encoding", "")):
-        return resp
-    data = resp.get_data()
-    if len(data) >= GZIP_MIN_BYTES:
-        resp.set_data(gzip.compress(data, 5))
-        resp.headers["Content-Encoding"] = "gzip"
-        resp.headers["Vary"] = "Accept-Encoding"
     return resp
 
 
@@ -150,10 +149,11 @@ def _unpin_atlas(_exc: BaseException | None) -> None:
         atlas.unpin()
 
 
-def warm(atlas: Atlas) -> threading.Thread:
+def warm(atlas: Atlas, app: dash.Dash | None = None) -> threading.Thread:
     """Read the store and build the comparison table, the geometry and the read API's open
-    table in the background, so the first visitor (or API client) does not wait for them
-    (a failure is logged; pages will say)."""
+    table in the background, so the first visitor (or API client) does not wait for them;
+    with ``app``, also compress the page's scripts at the best level (a failure is logged;
+    pages will say)."""
 
     def run() -> None:
         try:
@@ -161,6 +161,12 @@ def warm(atlas: Atlas) -> threading.Thread:
             published(atlas)
         except Exception as exc:  # the store may be down or empty: the pages handle that
             log.warning("warming the atlas failed: %s", exc)
+        if app is not None and delivery.enabled():
+            try:
+                page = app.server.test_client().get("/", headers={"Accept-Encoding": "identity"})
+                delivery.warm_static(app.server, delivery.page_assets(page.get_data(as_text=True)))
+            except Exception as exc:
+                log.warning("compressing the page's scripts failed: %s", exc)
 
     thread = threading.Thread(target=run, name="atlas-warm", daemon=True)
     thread.start()
@@ -181,6 +187,7 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
         suppress_callback_exceptions=True, on_error=_on_callback_error,
         routing_callback_inputs={"path_": State(ids.Shell.pages_location, "pathname")},
         index_string=INDEX.format(lang=default_lang()),
+        external_scripts=[delivery.plotly_script()],  # Plotly at once, fingerprinted
     )
     app.server.config[ATLAS_KEY] = atlas
     app.layout = html.Div(dash.page_container, className="app-root")
@@ -192,11 +199,14 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
     app.server.add_url_rule("/geo/<int:version>.geojson", "geometry", _geometry)
     app.server.register_blueprint(api_blueprint(current_atlas))  # /api/v1: docs/api.md
     app.server.register_error_handler(Exception, _error_page)
-    app.server.after_request(_compress)
     app.server.before_request(_pin_atlas)
     app.server.teardown_request(_unpin_atlas)
+    health.install(app.server)
     app._setup_server()
     hardening.install(app)
+    cache = make_cache(atlas.engine.url.render_as_string() if atlas is not None else read_database_url())
+    delivery.install(app.server, cache)
+    payloads.install(app.server, cache)  # after delivery: stores answers before they are compressed
     return app
 
 

@@ -15,12 +15,24 @@ from presentation.i18n import has, t, unit_label
 from presentation.numbers import MISSING, NBSP, format_number
 
 
-def comparison_keys(rows: pd.DataFrame) -> np.ndarray:
-    """Swatch key per row: the comparison outcome, or ``no_data`` when there is no value."""
-    cmp = rows["compared_to_city"].astype("string").fillna("no_data").to_numpy(dtype=object)
+def comparison_keys(rows: pd.DataFrame, column: str = "compared_to_city") -> np.ndarray:
+    """Swatch key per row: the comparison outcome (``column``), or ``no_data`` when there
+    is no value."""
+    cmp = rows[column].astype("string").fillna("no_data").to_numpy(dtype=object)
     known = np.isin(cmp, list(palette.COMPARISON))
     keys = np.where(known, cmp, "not_compared")
     return np.where(rows["value"].isna().to_numpy(), "no_data", keys)
+
+
+JUDGED = ("much_better", "better", "similar", "worse", "much_worse", "higher", "lower")
+
+
+def compared_text(key: str, lang: str, comparator: str = "city", phrase: str = "") -> str:
+    """An outcome in words against the comparator: ``Better than the city``, ``Worse than
+    Sweden`` (``phrase``: the comparator as it reads inside a sentence)."""
+    if comparator == "city" or key not in JUDGED:
+        return t(f"cmpl.{key}", lang)
+    return t(f"cmpc.{key}", lang, name=phrase)
 
 
 def unit_suffix(unit: str | None, lang: str) -> str:
@@ -35,7 +47,7 @@ def number_format(cat: Any, lang: str) -> tuple[int, str]:
     """(decimals, unit in ``lang``) of a catalogue row."""
     decimals = cat.get("decimals")
     decimals = 1 if decimals is None or (isinstance(decimals, float) and np.isnan(decimals)) else int(decimals)
-    return decimals, unit_label(cat.get("unit"), lang)
+    return decimals, unit_label(cat, lang)
 
 
 def value_text(value: float | None, lang: str, decimals: int, unit: str | None = None) -> str:

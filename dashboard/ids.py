@@ -20,6 +20,7 @@ class Map:
     period = "map-period"
     sex = "map-sex"
     colouring = "map-colouring"
+    comparator = "map-comparator"
     scheme = "map-scheme"
     scheme_wrap = "map-scheme-wrap"
     graph = "map-graph"
@@ -42,6 +43,9 @@ class Area:
     gap = "area-gap"
     sex_chart = "area-sex-chart"
     sex_alt = "area-sex-alt"
+    age_block = "area-age-block"
+    age_chart = "area-age-chart"
+    age_alt = "area-age-alt"
     download = "area-download"
     download_button = "area-download-button"  # pattern id: {"type": ..., "format": "pdf"}
     download_error = "area-download-error"
@@ -53,6 +57,10 @@ class Compare:
     rug = "compare-rug"
     trends = "compare-trends"
     trends_alt = "compare-trends-alt"
+    domain = "compare-domain"
+    download = "compare-download"
+    download_button = "compare-download-button"
+    download_status = "compare-download-status"
 
 
 class Indicator:
@@ -65,6 +73,19 @@ class Indicator:
     download = "indicator-download"
     download_button = "indicator-download-button"  # pattern id: {"type": ..., "format": "csv"}
     download_error = "indicator-download-error"
+    age = "indicator-age"
+    comparator = "indicator-comparator"
+    comparator_note = "indicator-comparator-note"
+    inequality = "indicator-inequality"
+    ineq_headline = "indicator-ineq-headline"
+    ineq_charts = "indicator-ineq-charts"
+    ineq_chart = "indicator-ineq-chart"
+    ineq_alt = "indicator-ineq-alt"
+    ineq_trend = "indicator-ineq-trend"
+    ineq_trend_alt = "indicator-ineq-trend-alt"
+    funnel = "indicator-funnel"
+    funnel_chart = "indicator-funnel-chart"
+    funnel_alt = "indicator-funnel-alt"
 
 
 def lang_link(lang: str) -> dict[str, str]:

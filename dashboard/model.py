@@ -42,6 +42,7 @@ UI_COLUMNS = [
     "value", "lower_ci95", "upper_ci95", "city_value", "difference", "compared_to_city", "trend",
     "gap_trend", "status", "polarity", "is_latest",
 ]
+CELL = ["indicator_id", "period", "sex", "age_group"]  # one cell of the whole comparison table
 FRAME_CACHE = 4096  # small views kept per load batch (an area's rows, a slice, a list)
 
 
@@ -252,6 +253,31 @@ class Atlas:
 
         return self.cached((name, key), build)
 
+    def cell(self, indicator_id: str, period: str, sex: str, age_group: str) -> pd.DataFrame:
+        """Every row (areas, parents and the city) of one cell, with all the comparison
+        table's columns (the comparator judgements and the funnel need them), redacted."""
+        return self._whole_group("cells", CELL, (indicator_id, period, sex, age_group))
+
+    def indicator_table(self, indicator_id: str) -> pd.DataFrame:
+        """Every row of one indicator (all ages), with all the table's columns, redacted."""
+        return self._whole_group("whole_by_indicator", ["indicator_id"], indicator_id)
+
+    def age_groups_of(self, indicator_id: str) -> list[str]:
+        """The indicator's age groups: its headline group first, then the others in order."""
+        present = self.derived("present:age_group", partial(_age_groups, self.comparisons()))
+        groups = present.get(indicator_id, [])
+        headline = self.age_groups().get(indicator_id)
+        return sorted(groups, key=lambda g: (g != headline, g != "all", g))
+
+    def _whole_group(self, name: str, keys: list[str], key: Any) -> pd.DataFrame:
+        def build() -> pd.DataFrame:
+            table = self.comparisons()
+            index = self.derived(name, partial(_group_index, table, keys))
+            positions = index.get(key)
+            return redact(table.iloc[0:0] if positions is None else table.take(positions))
+
+        return self.cached((name, key), build)
+
     def series_records(self, area_code: str, indicator_id: str) -> list[dict[str, Any]]:
         """The rows of one area and indicator as plain records (few: periods × sexes)."""
         return self.cached(("records", area_code, indicator_id),
@@ -299,6 +325,14 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     columns = [str(c) for c in frame.columns]
     values = [frame[c].tolist() for c in frame.columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _age_groups(table: pd.DataFrame) -> dict[str, list[str]]:
+    """Per indicator the age groups it has (one pass per batch)."""
+    if table.empty or "age_group" not in table.columns:
+        return {}
+    pairs = table[["indicator_id", "age_group"]].astype(str).drop_duplicates()
+    return {str(k): sorted(v.tolist()) for k, v in pairs.groupby("indicator_id")["age_group"]}
 
 
 def _group_index(table: pd.DataFrame, keys: list[str]) -> dict[Any, Any]:

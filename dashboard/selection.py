@@ -13,6 +13,7 @@ from typing import Any
 from dashboard.classify import SCHEMES
 from dashboard.model import Atlas
 from dashboard.urls import first, split_list
+from presentation.comparators import comparator_choices
 from presentation.i18n import normalize_lang
 
 COLOURINGS = ("comparison", "classes")
@@ -28,12 +29,16 @@ class Selection:
     colouring: str = "comparison"
     scheme: str = "quantiles"
     areas: tuple[str, ...] = ()
+    comparator: str = "city"
+    age_group: str | None = None  # None: the indicator's headline age group (the default)
 
     def query(self, *names: str) -> dict[str, Any]:
         """The URL parameters ``names`` (language always), as written in links."""
         values = {"lang": self.lang, "indicator": self.indicator_id, "period": self.period,
                   "sex": self.sex, "colouring": self.colouring, "scheme": self.scheme,
-                  "areas": ",".join(self.areas)}
+                  "areas": ",".join(self.areas),
+                  "comparator": None if self.comparator == "city" else self.comparator,  # the default
+                  "age": self.age_group}
         return {k: v for k, v in values.items() if k == "lang" or k in names}
 
 
@@ -88,6 +93,37 @@ def pick_areas(atlas: Atlas, value: Any) -> tuple[str, ...]:
     return chosen or tuple(atlas.prioritized().index)
 
 
+def comparators(atlas: Atlas, lang: str) -> tuple[tuple[str, str], ...]:
+    """(value, label) of every comparator of the store, the city first (memoized). The
+    parent district is left out when every area's parent is the city itself: it would be
+    the city under another name."""
+
+    def build() -> tuple[tuple[str, str], ...]:
+        areas = atlas.areas()
+        parents = set(areas["parent_code"].dropna().astype(str)) if "parent_code" in areas else set()
+        distinct = bool(parents & set(areas.index))
+        return tuple(c for c in comparator_choices(atlas.snapshot(), lang) if c[0] != "parent" or distinct)
+
+    return atlas.cached(("comparators", lang), build)
+
+
+def pick_comparator(atlas: Atlas, value: Any) -> str:
+    wanted = first(value)
+    known = [v for v, _label in comparators(atlas, "en")]
+    return wanted if wanted in known else "city"
+
+
+def pick_age(atlas: Atlas, indicator_id: str | None, value: Any) -> str | None:
+    """The chosen age group when the indicator has it and it is not its headline group;
+    None for the headline group (the default, left out of links)."""
+    if not indicator_id:
+        return None
+    groups = atlas.age_groups_of(indicator_id)
+    wanted = first(value)
+    chosen = wanted if wanted in groups else (groups[0] if groups else None)
+    return None if chosen == atlas.age_groups().get(indicator_id) else chosen
+
+
 def resolve(atlas: Atlas, params: dict[str, Any]) -> Selection:
     """A complete, valid selection from URL parameters."""
     indicator_id = pick_indicator(atlas, params.get("indicator"))
@@ -101,5 +137,7 @@ def resolve(atlas: Atlas, params: dict[str, Any]) -> Selection:
         colouring=colouring if colouring in COLOURINGS else COLOURINGS[0],
         scheme=scheme if scheme in SCHEMES else SCHEMES[0],
         areas=pick_areas(atlas, params.get("areas")),
+        comparator=pick_comparator(atlas, params.get("comparator")),
+        age_group=pick_age(atlas, indicator_id, params.get("age")),
     )
 

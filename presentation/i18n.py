@@ -86,14 +86,42 @@ def domain_name(domain: str, lang: str) -> str:
     return t(key, lang) if has(key) else str(domain).replace("_", " ").capitalize()
 
 
+PLAIN_FIELDS = ("definition", "source", "unit")  # their plain column serves every language
+
+
+def marked(text: str, shown_lang: str) -> str:
+    """``text`` marked as being in ``shown_lang`` (not the page's language): ``text [EN]``,
+    the tag the area notes carry too (presentation.area_notes)."""
+    return f"{text} [{shown_lang.upper()}]"
+
+
+def _text_of(row: Any, column: str) -> str:
+    value = row.get(column)
+    return value.strip() if isinstance(value, str) and value.strip() else ""
+
+
+def catalogue_field(row: Any, field: str, lang: str) -> str:
+    """``field`` (name, description, definition, source, unit) of a catalogue row (a mapping
+    or a Series) in ``lang``: ``{field}_{lang}``; else the plain ``field`` column (definition,
+    source, unit: the text for every language; a unit the atlas knows translated); else the
+    text of another language (sv, en, pl), marked with that language (:func:`marked`);
+    "" when there is none. docs/catalogue.md, *Languages*."""
+    own = _text_of(row, f"{field}_{lang}")
+    if own:
+        return own
+    plain = _text_of(row, field) if field in PLAIN_FIELDS else ""
+    if plain:
+        return _known_unit(plain, lang) if field == "unit" else plain
+    for candidate in ("sv", "en", "pl"):
+        other = _text_of(row, f"{field}_{candidate}")
+        if other and candidate != lang:
+            return marked(other, candidate)
+    return ""
+
+
 def catalogue_text(row: Any, field: str, lang: str) -> str:
-    """``name`` or ``description`` of a catalogue row (a mapping or a Series) in ``lang``,
-    falling back to sv, en, then pl."""
-    for candidate in (lang, "sv", "en", "pl"):
-        value = row.get(f"{field}_{candidate}")
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return str(row.get("id", ""))
+    """:func:`catalogue_field`, or the indicator's id when the row has no text for it."""
+    return catalogue_field(row, field, lang) or str(row.get("id", ""))
 
 
 def indicator_name(row: Any, lang: str) -> str:
@@ -111,8 +139,15 @@ def vocab(prefix: str, value: Any, lang: str) -> str:
     return t(key, lang) if has(key) else str(value or "")
 
 
-def unit_label(unit: Any, lang: str) -> str:
-    """A catalogue unit in ``lang`` when it is a common one (``per 1,000`` → ``per 1 000``)."""
-    text = str(unit or "").strip()
+def _known_unit(text: str, lang: str) -> str:
     key = "unitw." + text.lower().replace(" ", "_").replace(",", "").replace("-", "_")
     return t(key, lang) if has(key) else text
+
+
+def unit_label(unit: Any, lang: str) -> str:
+    """The unit in ``lang``: of a catalogue row (a mapping or a Series; its ``unit_{lang}``,
+    see :func:`catalogue_field`), or a plain unit text translated when it is a common one
+    (``per 1,000`` → ``per 1 000``)."""
+    if not isinstance(unit, str) and hasattr(unit, "get"):
+        return catalogue_field(unit, "unit", lang)
+    return _known_unit(str(unit or "").strip(), lang)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from presentation.method_strings import METHOD_STRINGS
+from presentation.page_strings import PAGE_STRINGS
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
     "area.locator": ("Områdets läge i staden", "Położenie obszaru w mieście", "Where the area lies in the city"),
     "area.summary": (
         "{worse} av {total} indikatorer är signifikant sämre än staden, {better} bättre.",
-        "{worse} z {total} wskaźników jest istotnie gorszych niż w mieście, {better} lepszych.",
+        "Wskaźniki istotnie gorsze niż w mieście: {worse} z {total}; lepsze: {better}.",
         "{worse} of {total} indicators significantly worse than the city, {better} better."),
     "area.summary.domain": ("{domain}: {worse} sämre, {better} bättre", "{domain}: {worse} gorzej, {better} lepiej",
                             "{domain}: {worse} worse, {better} better"),
@@ -250,7 +251,7 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
     "col.difference": ("Skillnad", "Różnica", "Difference"),
     "col.comparison": ("Jämfört med staden", "Wobec miasta", "Compared with city"),
     "col.trend": ("Trend", "Trend", "Trend"),
-    "col.gap": ("Gap", "Różnica", "Gap"),
+    "col.gap": ("Gapets utveckling", "Zmiana różnicy", "Gap trend"),
     "col.spine": ("Områdenas spridning", "Rozrzut obszarów", "Range of areas"),
     "col.area": ("Område", "Obszar", "Area"),
     "col.rank": ("Rang", "Miejsce", "Rank"),
@@ -320,6 +321,11 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
     "file.boundaries": ("områdesgränser", "granice obszarów", "boundaries"),
     "file.catalogue": ("katalog", "katalog", "catalogue"),
     "file.table": ("tabell", "tabela", "table"),
+    "file.source": ("källa", "źródło", "source"),
+    "file.notes": ("områdesanteckningar", "notatki o obszarach", "notes"),
+    "file.comparator": ("jämförelse", "porównanie", "comparator"),
+    "file.crosswalk": ("kodnyckel", "klucz kodów", "crosswalk"),
+    "file.population": ("befolkningsrutnät", "siatka ludności", "population grid"),
     "about.rows": (Plural(one="{rows} rad", other="{rows} rader"),
                    Plural(one="{rows} wiersz", few="{rows} wiersze", many="{rows} wierszy",
                           other="{rows} wiersza"),
@@ -327,3 +333,4 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
 }
 
 STRINGS.update(METHOD_STRINGS)
+STRINGS.update(PAGE_STRINGS)

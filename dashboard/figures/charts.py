@@ -75,7 +75,7 @@ def trend_figure(area: pd.DataFrame, city: pd.DataFrame, labels: dict[str, str],
         _line(area, labels["area"], {"color": palette.AREA_LINE, "width": 3}, fmt, marker={"size": 8}),
     ]
     layout = base_layout(lang, 330, hovermode="x unified")
-    layout["xaxis"]["type"] = "category"
+    layout["xaxis"].update({"type": "category", "automargin": True})  # a phone's rotated years stay whole
     layout["yaxis"]["title"] = {"text": plain(unit), "font": {"size": 12}}
     return {"data": data, "layout": layout}
 
@@ -117,8 +117,9 @@ def _ticks(frame: pd.DataFrame) -> list[str]:
 
 
 def ranked_figure(frame: pd.DataFrame, city_value: float | None, lang: str, decimals: int,
-                  unit: str = "", city_label: str = "") -> Figure:
-    """Every area's value with its 95% CI, ranked; the city as a dashed line.
+                  unit: str = "", city_label: str = "", reference: tuple[float, str] | None = None) -> Figure:
+    """Every area's value with its 95% CI, ranked; the city as a dashed line (and a
+    comparator's one value, ``reference`` = (value, label), as a dotted one).
 
     ``frame`` (in display order, first on top): ``value, lower, upper, comparison,
     prioritized, label, hover`` where ``label`` is the y tick text (plain text: prioritized
@@ -142,19 +143,29 @@ def ranked_figure(frame: pd.DataFrame, city_value: float | None, lang: str, deci
             "hovertemplate": f"<b>%{{y}}</b><br>%{{x:,.{decimals}f}}{plain(unit_suffix(unit, lang))}"
                              "<br>%{customdata}<extra></extra>",
         })
-    layout = base_layout(lang, max(320, 26 * len(frame) + 70), showlegend=False,
-                         margin={"l": 10, "r": 20, "t": 30, "b": 40})
+    given = [(city_value, city_label, "dash"), *([(*reference, "dot")] if reference else [])]
+    lines = [(float(v), label, dash) for v, label, dash in given if v is not None and not math.isnan(v)]
+    for trace in data:
+        trace["showlegend"] = False
+    # The lines are named in a legend below, not beside them: a label on the axis would
+    # widen its range (Plotly makes room for annotations), squeezing the areas on a phone.
+    data += [{"type": "scatter", "mode": "lines", "x": [None], "y": [None], "name": plain(label),
+              "hoverinfo": "skip", "showlegend": True, "line": _reference_line(dash)} for _, label, dash in lines]
+    layout = base_layout(lang, max(320, 26 * len(frame) + 70), showlegend=bool(lines),
+                         margin={"l": 10, "r": 20, "t": 30, "b": 24},
+                         legend={"orientation": "h", "x": 0, "y": 0, "yanchor": "top", "font": {"size": 12}})
     layout["yaxis"] = {"type": "category", "categoryorder": "array", "automargin": True,
                        "categoryarray": _ticks(frame)[::-1], "gridcolor": "#f0f2f5"}
     layout["xaxis"] = {"showgrid": True, "gridcolor": "#e8ecf1", "side": "top",
                        "title": {"text": plain(unit), "font": {"size": 12}}}
-    if city_value is not None and not math.isnan(city_value):
-        layout["shapes"] = [{"type": "line", "xref": "x", "yref": "paper", "x0": city_value, "x1": city_value,
-                             "y0": 0, "y1": 1, "line": {"color": palette.CITY_LINE, "dash": "dash", "width": 2}}]
-        layout["annotations"] = [{"x": city_value, "xref": "x", "y": 0, "yref": "paper", "text": plain(city_label),
-                                  "showarrow": False, "xanchor": "left", "yanchor": "top",
-                                  "font": {"size": 12}}]
+    layout["shapes"] = [{"type": "line", "xref": "x", "yref": "paper", "x0": v, "x1": v, "y0": 0, "y1": 1,
+                         "line": _reference_line(dash)} for v, _, dash in lines]
     return {"data": data, "layout": layout}
+
+
+def _reference_line(dash: str) -> dict[str, Any]:
+    """The city's line (dashed, dark) or a comparator's (dotted, grey)."""
+    return {"color": palette.CITY_LINE if dash == "dash" else "#6b7785", "dash": dash, "width": 2}
 
 
 def _grid(n: int, cols: int, gap: float = 0.04) -> list[tuple[list[float], list[float]]]:
@@ -208,13 +219,61 @@ def small_multiples(series: list[tuple[str, pd.DataFrame]], city: pd.DataFrame, 
     return {"data": data, "layout": layout}
 
 
-def locator_figure(codes: list[str], area_code: str, geo_url: str) -> Figure:
-    """A small map: all areas pale, the area in the accent colour, fitted to the city."""
+# the chosen areas' lines in a domain's panels: dark Okabe–Ito hues, each with its own marker
+AREA_STYLES = [("#1f5f91", "circle"), ("#b35806", "square"), ("#00796b", "diamond"), ("#6a3d9a", "triangle-up"),
+               ("#8c510a", "cross"), ("#c51b7d", "x"), ("#01665e", "star"), ("#4d4d4d", "hexagon")]
+
+
+def domain_multiples(panels: list[tuple[str, list[tuple[str, pd.DataFrame]], pd.DataFrame, int, str]],
+                     lang: str, city_label: str, cols: int = 3) -> Figure:
+    """One panel per indicator of a domain, each on its own scale: every chosen area (a
+    colour and a marker shape of its own, named in the legend once) and the dashed city.
+
+    ``panels``: (title, [(area name, series)], city series, decimals, unit); series have
+    ``period, value``.
+    """
+    n = max(len(panels), 1)
+    cols = min(cols, n)
+    rows = math.ceil(n / cols)
+    data: list[dict[str, Any]] = []
+    height, top = 240 * rows + 130, 90  # the legend sits in the top margin, above the panels' titles
+    layout = base_layout(lang, height, hovermode="x unified", annotations=[],
+                         legend={"orientation": "h", "x": 0, "y": 1 + 34 / (height - top - 40), "yanchor": "bottom",
+                                 "font": {"size": 12}},
+                         margin={"l": 48, "r": 16, "t": top, "b": 40})
+    for i, ((title, areas, city, decimals, unit), (xd, yd)) in enumerate(zip(panels, _grid(n, cols), strict=False)):
+        ax = "" if i == 0 else str(i + 1)
+        on = {"xaxis": f"x{ax}", "yaxis": f"y{ax}"}
+        fmt = f"%{{y:,.{decimals}f}}{plain(unit_suffix(unit, lang))}"
+        data.append(_line(city, city_label, {"color": palette.CITY_LINE, "dash": "dash", "width": 1.6}, fmt,
+                          mode="lines", showlegend=i == 0, legendgroup="city", **on))
+        for j, (name, frame) in enumerate(areas):
+            colour, symbol = AREA_STYLES[j % len(AREA_STYLES)]
+            data.append(_line(frame, name, {"color": colour, "width": 2}, fmt,
+                              marker={"size": 6, "symbol": symbol}, showlegend=i == 0, legendgroup=name, **on))
+        layout[f"xaxis{ax}"] = {**AXIS, "type": "category", "domain": xd, "anchor": f"y{ax}", "tickangle": -45,
+                                "tickfont": {"size": 10}}
+        layout[f"yaxis{ax}"] = {**GRID, "domain": yd, "anchor": f"x{ax}", "tickfont": {"size": 10}}
+        layout["annotations"].append({"text": plain(title), "x": sum(xd) / 2, "y": yd[1], "xref": "paper",
+                                      "yref": "paper", "xanchor": "center", "yanchor": "bottom",
+                                      "showarrow": False, "font": {"size": 12, "family": FONT}})
+    return {"data": data, "layout": layout}
+
+
+def locator_figure(codes: list[str], area_code: str, geo_url: str,
+                   point: tuple[float, float] | None = None) -> Figure:
+    """A small map: all areas pale, the area in the accent colour, fitted to the city; a
+    ring around ``point`` (lon, lat: a point inside the area) so that a small area, a
+    dot at the city's scale, is still found."""
+    ring = [] if point is None else [{
+        "type": "scattergeo", "lon": [point[0]], "lat": [point[1]], "mode": "markers", "hoverinfo": "skip",
+        "showlegend": False, "marker": {"symbol": "circle-open", "size": 30, "color": palette.INK,
+                                        "line": {"width": 2.5, "color": palette.INK}}}]
     return {
         "data": [{"type": "choropleth", "geojson": geo_url, "featureidkey": "id", "locations": codes,
                   "z": [1 if c == area_code else 0 for c in codes], "zmin": 0, "zmax": 1, "showscale": False,
                   "colorscale": [[0, "#e3e8ee"], [1, palette.AREA_LINE]], "hoverinfo": "skip",
-                  "marker": {"line": {"color": "#ffffff", "width": 0.5}}}],
+                  "marker": {"line": {"color": "#ffffff", "width": 0.5}}}, *ring],
         "layout": {"geo": {"visible": False, "fitbounds": "locations", "projection": {"type": "mercator"},
                            "bgcolor": "rgba(0,0,0,0)"},
                    "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "paper_bgcolor": "rgba(0,0,0,0)",

@@ -22,11 +22,11 @@ import numpy as np
 import pandas as pd
 from dash import Patch
 
-from dashboard.display import unit_suffix
+from dashboard.display import compared_text, unit_suffix
 from dashboard.figures.text import plain
 from presentation import palette
 from presentation.i18n import t
-from presentation.numbers import format_number, style
+from presentation.numbers import MISSING, format_number, style
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -43,6 +43,9 @@ class MapSpec:
     class_colours: tuple[str, ...] = ()
     prioritized: tuple[str, ...] = ()
     tile_url: str = ""
+    comparator: str = "city"  # what the outcomes are judged against (dashboard.selection)
+    comparator_label: str = ""  # its name on its own ("Sweden"), for the hover's value line
+    comparator_phrase: str = ""  # its name inside a sentence ("the rest of the city")
 
 
 def _nan_to_none(values: np.ndarray, decimals: int) -> list[Any]:
@@ -58,14 +61,25 @@ def _hovertemplate(spec: MapSpec, key: str) -> str:
     if key == "no_data":
         return head + t("cmpl.no_data", spec.lang) + "<extra></extra>"
     city = format_number(spec.city_value, spec.lang, d)
+    against = f"{t('hover.city', spec.lang)}: {city}{unit}<br>"
+    if spec.comparator != "city":  # the comparator's value differs by area (the rest, a parent)
+        against += f"{plain(spec.comparator_label)}: %{{customdata[4]}}<br>"
+    outcome = compared_text(key, spec.lang, spec.comparator, plain(spec.comparator_phrase))
     return (
         head
         + f"{t('hover.value', spec.lang)}: %{{customdata[1]:,.{d}f}}{unit}"
         + f" ({t('ci95', spec.lang)} %{{customdata[2]:,.{d}f}}–%{{customdata[3]:,.{d}f}})<br>"
-        + f"{t('hover.city', spec.lang)}: {city}{unit}<br>"
-        + f"{swatch.symbol} {t('cmpl.' + key, spec.lang)}"
+        + against
+        + f"{swatch.symbol} {outcome}"
         + "<extra></extra>"
     )
+
+
+def _comparator_texts(values: np.ndarray, spec: MapSpec) -> list[str]:
+    """The comparator's value per area as the hover prints it (``–`` where it has none)."""
+    unit = plain(unit_suffix(spec.unit, spec.lang))
+    texts = [format_number(v, spec.lang, spec.decimals) for v in values.tolist()]
+    return [text if text == MISSING else text + unit for text in texts]
 
 
 def _zrange(spec: MapSpec) -> tuple[int, int]:
@@ -104,6 +118,8 @@ def map_traces(frame: pd.DataFrame, spec: MapSpec, geo_url: str) -> list[dict[st
             custom = [[n] for n in names[mask].tolist()]
         else:
             cols = [_nan_to_none(numbers[c][mask], spec.decimals) for c in ("value", "lower", "upper")]
+            if spec.comparator != "city":
+                cols.append(_comparator_texts(frame["comparator_value"].to_numpy(dtype=float)[mask], spec))
             custom = [list(row) for row in zip(names[mask].tolist(), *cols, strict=True)]
         traces.append({
             "type": kind, "geojson": geo_url, "featureidkey": "id", "name": key,

@@ -30,7 +30,7 @@ from dashboard.viewmodels.profile import (
 )
 from dashboard.views import controls
 from dashboard.views.about import about_card
-from dashboard.views.area_charts import answer, chart_block, sex_chart, trend_chart
+from dashboard.views.area_charts import age_chart, answer, chart_block, sex_chart, trend_chart
 from dashboard.views.profile import domain_table, facts, summary
 from dashboard.views.shell import not_found, page
 from presentation.i18n import city_name, normalize_lang, t
@@ -51,6 +51,13 @@ def _downloads(lang: str) -> Any:
     ], className="downloads-block")
 
 
+def _age_block(model: AreaIndicator, lang: str) -> Any:
+    """The breakdown by age group (hidden for an indicator with one age group)."""
+    fig, alt = age_chart(model, lang)
+    return html.Div([html.H2(t("area.age", lang)), *chart_block(ids.Area.age_chart, ids.Area.age_alt, fig, alt)],
+                    id=ids.Area.age_block, hidden=not model.by_age)
+
+
 def _charts(model: AreaIndicator, menu: tuple[DomainGroup, ...], lang: str) -> Any:
     fig, trend_alt = trend_chart(model, lang)
     sex_fig, sex_alt = sex_chart(model, lang)
@@ -65,6 +72,7 @@ def _charts(model: AreaIndicator, menu: tuple[DomainGroup, ...], lang: str) -> A
                       *chart_block(ids.Area.trend, ids.Area.trend_alt, fig, trend_alt)]),
             html.Div([html.H2(t("area.sex", lang)),
                       *chart_block(ids.Area.sex_chart, ids.Area.sex_alt, sex_fig, sex_alt)]),
+            _age_block(model, lang),
         ], className="two-col"),
     ], className="card section", id=ids.Area.charts)
 
@@ -85,6 +93,22 @@ def _table(table: Any, lang: str) -> Any:
                         className="card section")
 
 
+def _point(atlas: Atlas, code: str) -> tuple[float, float] | None:
+    """A point inside the area (lon, lat) for the locator's ring, None without geometry."""
+
+    def build() -> tuple[float, float] | None:
+        geoms = atlas.snapshot().geometries
+        if geoms is None:
+            return None
+        hits = geoms[geoms["code"].astype(str) == code]
+        if hits.empty or hits.geometry.iloc[0] is None or hits.geometry.iloc[0].is_empty:
+            return None
+        p = hits.geometry.iloc[0].representative_point()
+        return float(p.x), float(p.y)
+
+    return atlas.cached(("locator-point", code), build)
+
+
 @guarded
 def layout(code: str | None = None, **params: Any) -> Any:
     atlas = current_atlas()
@@ -95,7 +119,7 @@ def layout(code: str | None = None, **params: Any) -> Any:
     indicator_id = pick_indicator(atlas, params.get("indicator"))
     area = area_facts(atlas, code)
     summary_block = atlas.cached(("summary", code, lang), lambda: summary(latest_rows(atlas, code), lang))
-    head = _head(area, summary_block, locator_figure(list(areas.index), code, geo_url(atlas)),
+    head = _head(area, summary_block, locator_figure(list(areas.index), code, geo_url(atlas), _point(atlas, code)),
                  city_name(atlas.city(), lang), lang)
     table = atlas.cached(("profile-table", code, lang), lambda: domain_table(profile_table(atlas, code, lang), lang))
     about = about_card(atlas.about_area(code, lang), lang)
@@ -110,7 +134,9 @@ def layout(code: str | None = None, **params: Any) -> Any:
 @callback(
     output={"trend": Output(ids.Area.trend, "figure"), "trend_alt": Output(ids.Area.trend_alt, "children"),
             "gap": Output(ids.Area.gap, "children"), "sex": Output(ids.Area.sex_chart, "figure"),
-            "sex_alt": Output(ids.Area.sex_alt, "children"), "state": Output(ids.url_state("area"), "data")},
+            "sex_alt": Output(ids.Area.sex_alt, "children"), "age": Output(ids.Area.age_chart, "figure"),
+            "age_alt": Output(ids.Area.age_alt, "children"), "age_hidden": Output(ids.Area.age_block, "hidden"),
+            "state": Output(ids.url_state("area"), "data")},
     inputs={"indicator": Input(ids.Area.indicator, "value")},
     state={"state": State(ids.url_state("area"), "data")},
     prevent_initial_call=True,
@@ -128,10 +154,12 @@ def update_charts(indicator: str, state: dict[str, Any]) -> dict[str, Any]:
     model = area_indicator(atlas, code, str(pick_indicator(atlas, indicator)), lang)
     fig, trend_alt = trend_chart(model, lang)
     sex_fig, sex_alt = sex_chart(model, lang)
+    age_fig, age_alt = age_chart(model, lang)
     query["indicator"] = model.indicator.id
     title = f"{model.area_name} – {model.indicator.name}"
     return {"trend": fig, "trend_alt": trend_alt, "gap": answer(model, lang), "sex": sex_fig,
-            "sex_alt": sex_alt, "state": {**state, "query": query, "title": title}}
+            "sex_alt": sex_alt, "age": age_fig, "age_alt": age_alt, "age_hidden": not model.by_age,
+            "state": {**state, "query": query, "title": title, "push": True}}
 
 
 @callback(

@@ -13,26 +13,34 @@ from dashboard.context import current_atlas, current_frame
 from dashboard.display import aria
 from dashboard.guard import guarded
 from dashboard.inputs import CLICK_DATA, STATE, TEXT, VERSION, checked
-from dashboard.selection import Selection, resolve
+from dashboard.selection import Selection, comparators, resolve
 from dashboard.urls import area_path, href
 from dashboard.viewmodels.choices import Choices, area_names, choices
+from dashboard.viewmodels.comparator import Comparator
 from dashboard.viewmodels.map import MapModel, map_model, map_output
 from dashboard.views import controls
+from dashboard.views.graphs import graph_config
 from dashboard.views.map_view import alt_text, legend, prioritized_list
 from dashboard.views.shell import page
 from presentation.i18n import normalize_lang, t
 
 dash.register_page(__name__, path="/", title="Välfärdsatlas", order=0)
 
-QUERY = ("indicator", "period", "sex", "colouring", "scheme")
+QUERY = ("indicator", "period", "sex", "comparator", "colouring", "scheme")
 
 
-def _colouring_picker(sel: Selection) -> Any:
-    lang = sel.lang
-    return controls.field(t("ctl.colouring", lang), ids.Map.colouring, dcc.RadioItems(
+def colouring_options(comparator: Comparator, lang: str) -> list[dict[str, str]]:
+    """Colour by the comparison with the comparator (named), or by value classes."""
+    compared = (t("ctl.colouring.comparison", lang) if comparator.value == "city"
+                else t("ctl.colouring.compared", lang, name=comparator.phrase))
+    return [{"label": compared, "value": "comparison"},
+            {"label": t("ctl.colouring.classes", lang), "value": "classes"}]
+
+
+def _colouring_picker(sel: Selection, comparator: Comparator) -> Any:
+    return controls.field(t("ctl.colouring", sel.lang), ids.Map.colouring, dcc.RadioItems(
         id=ids.Map.colouring, value=sel.colouring, className="segmented", inline=True,
-        options=[{"label": t("ctl.colouring.comparison", lang), "value": "comparison"},
-                 {"label": t("ctl.colouring.classes", lang), "value": "classes"}]), group=True)
+        options=colouring_options(comparator, sel.lang)), group=True)
 
 
 def _scheme_picker(sel: Selection) -> Any:
@@ -49,14 +57,15 @@ def _find_area(areas: tuple[tuple[str, str], ...], lang: str) -> Any:
         labels=controls.dropdown_labels(lang), className="picker"))
 
 
-def _controls(sel: Selection, model: MapModel, offered: Choices) -> Any:
+def _controls(sel: Selection, model: MapModel, offered: Choices, against: tuple[tuple[str, str], ...]) -> Any:
     """The panel left of the map: the pickers and the legend."""
     lang, ind = sel.lang, sel.indicator_id
     return html.Aside([
         controls.indicator_picker(offered.menu, lang, ids.Map.indicator, ind),
         controls.period_picker(offered.periods, lang, ids.Map.period, sel.period),
         controls.sex_picker(offered.sexes, lang, ids.Map.sex, sel.sex),
-        _colouring_picker(sel), _scheme_picker(sel),
+        controls.comparator_picker(against, lang, ids.Map.comparator, sel.comparator),
+        _colouring_picker(sel, model.comparator), _scheme_picker(sel),
         html.Div(legend(model), id=ids.Map.legend, className="legend", **aria(live="polite")),
     ], className="panel panel-controls", **aria(label=t("ctl.indicator", lang)))
 
@@ -65,8 +74,8 @@ def _map_card(sel: Selection, model: MapModel, figure: Any) -> Any:
     return html.Figure([
         html.H1(f"{model.title}, {model.period}", className="map-title", id=ids.Map.title),
         dcc.Graph(id=ids.Map.graph, figure=figure, className="map-graph",
-                  config={"displaylogo": False, "scrollZoom": True, "topojsonURL": "/assets/topojson/",
-                          "modeBarButtonsToRemove": ["select2d", "lasso2d", "toImage"]}),
+                  config=graph_config(sel.lang, scrollZoom=True, topojsonURL="/assets/topojson/",
+                                      modeBarButtonsToRemove=["select2d", "lasso2d", "toImage"])),
         html.Figcaption([html.Span(alt_text(model), id=ids.Map.alt, **aria(live="polite")),
                          " ", html.Span(t("map.click_hint", sel.lang), className="muted")],
                         className="figure-caption"),
@@ -88,7 +97,7 @@ def layout(**params: Any) -> Any:
     model = map_model(atlas, sel)
     figure, version = map_output(atlas, model, None)
     body = html.Div([
-        _controls(sel, model, choices(atlas, sel.indicator_id, sel.lang)),
+        _controls(sel, model, choices(atlas, sel.indicator_id, sel.lang), comparators(atlas, sel.lang)),
         _map_card(sel, model, figure),
         _prioritized_panel(sel, model, area_names(atlas)),
         dcc.Store(id=ids.Map.geo_version, data=version),
@@ -108,25 +117,27 @@ def layout(**params: Any) -> Any:
         "period": Output(ids.Map.period, "value"),
         "sex_options": Output(ids.Map.sex, "options"),
         "sex": Output(ids.Map.sex, "value"),
+        "colouring_options": Output(ids.Map.colouring, "options"),
         "scheme_hidden": Output(ids.Map.scheme_wrap, "hidden"),
         "geo_version": Output(ids.Map.geo_version, "data"),
         "state": Output(ids.url_state("map"), "data"),
     },
     inputs={"indicator": Input(ids.Map.indicator, "value"), "period": Input(ids.Map.period, "value"),
-            "sex": Input(ids.Map.sex, "value"), "colouring": Input(ids.Map.colouring, "value"),
-            "scheme": Input(ids.Map.scheme, "value")},
+            "sex": Input(ids.Map.sex, "value"), "comparator": Input(ids.Map.comparator, "value"),
+            "colouring": Input(ids.Map.colouring, "value"), "scheme": Input(ids.Map.scheme, "value")},
     state={"loaded_version": State(ids.Map.geo_version, "data"), "state": State(ids.url_state("map"), "data")},
     prevent_initial_call=True,
 )
-@checked(indicator=TEXT, period=TEXT, sex=TEXT, colouring=TEXT, scheme=TEXT,
+@checked(indicator=TEXT, period=TEXT, sex=TEXT, comparator=TEXT, colouring=TEXT, scheme=TEXT,
          loaded_version=VERSION, state=STATE)
 def update_map(indicator: str, period: str, sex: str, colouring: str, scheme: str,
-               loaded_version: Any, state: dict[str, Any]) -> dict[str, Any]:
+               loaded_version: Any, state: dict[str, Any], comparator: str | None = None) -> dict[str, Any]:
     """Recolour the map for a new selection (values only, when the geometry is loaded)."""
     atlas = current_atlas()
     lang = (state or {}).get("query", {}).get("lang")
     sel = resolve(atlas, {"lang": lang, "indicator": indicator, "period": period, "sex": sex,
-                          "colouring": colouring, "scheme": scheme, "areas": None})
+                          "comparator": comparator, "colouring": colouring, "scheme": scheme,
+                          "areas": None})
     model = map_model(atlas, sel)
     figure, version = map_output(atlas, model, loaded_version)
     offered = choices(atlas, sel.indicator_id, sel.lang)
@@ -135,6 +146,7 @@ def update_map(indicator: str, period: str, sex: str, colouring: str, scheme: st
         "prioritized": prioritized_list(model, sel), "title": f"{model.title}, {model.period}",
         "period_options": controls.period_options(offered.periods), "period": sel.period,
         "sex_options": controls.sex_options(offered.sexes, sel.lang), "sex": sel.sex,
+        "colouring_options": colouring_options(model.comparator, sel.lang),
         "scheme_hidden": sel.colouring != "classes", "geo_version": version,
         "state": {"path": "/", "query": sel.query(*QUERY)},
     }

@@ -9,40 +9,67 @@ from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.context import current_atlas, current_frame
+from dashboard.display import aria
 from dashboard.guard import guarded
 from dashboard.hardening import InvalidInput
 from dashboard.inputs import CLICKS, STATE, TEXT, checked
 from dashboard.model import Atlas
-from dashboard.selection import Selection, default_indicator, resolve
+from dashboard.selection import Selection, comparators, default_indicator, resolve
 from dashboard.urls import first, href, indicator_path
 from dashboard.viewmodels.choices import Choices, choices
-from dashboard.viewmodels.indicator import IndicatorFacts, indicator_facts, ranking
+from dashboard.viewmodels.indicator import Ranking, indicator_facts, ranking
+from dashboard.viewmodels.methods import funnel_model, inequality_model
 from dashboard.views import controls
+from dashboard.views.graphs import graph_config
 from dashboard.views.indicator_view import DOWNLOADS, downloads, facts, ranked_chart
+from dashboard.views.methods_view import (
+    comparator_note,
+    funnel_chart,
+    funnel_section,
+    gap_trend_chart,
+    inequality_chart,
+    inequality_section,
+    inequality_text,
+)
 from dashboard.views.shell import not_found, page
 from presentation.i18n import city_name, normalize_lang, t
 
 dash.register_page(__name__, path_template="/indicator/<indicator_id>", title="Välfärdsatlas", order=2)
 
+QUERY = ("period", "sex", "age", "comparator")
 
-def _pickers(sel: Selection, offered: Choices) -> Any:
+
+def _pickers(sel: Selection, offered: Choices, ages: tuple[list[str], str],
+             against: tuple[tuple[str, str], ...]) -> Any:
     lang, ind = sel.lang, sel.indicator_id
+    groups, value_type = ages
     return html.Div([
         controls.indicator_picker(offered.menu, lang, ids.Indicator.picker, ind),
         controls.period_picker(offered.periods, lang, ids.Indicator.period, sel.period),
         controls.sex_picker(offered.sexes, lang, ids.Indicator.sex, sel.sex),
+        html.Div(controls.age_picker(groups, value_type, lang, ids.Indicator.age,
+                                     sel.age_group or (groups[0] if groups else None)),
+                 hidden=len(groups) < 2),
+        controls.comparator_picker(against, lang, ids.Indicator.comparator, sel.comparator),
     ], className="controls-row")
 
 
-def _panels(ranked: tuple[Any, str], about: IndicatorFacts, lang: str) -> Any:
-    fig, alt = ranked
+def _panels(atlas: Atlas, sel: Selection, model: Ranking) -> Any:
+    """The ranking and the funnel on the left; what the indicator is and inequality on the right."""
+    lang = sel.lang
+    fig, alt = ranked_chart(model, lang)
+    ranked = html.Section([
+        html.H2(t("ind.ranked", lang)), html.P(t("ind.ranked.caption", lang), className="chart-caption"),
+        html.P(comparator_note(model.comparator.phrase, lang), id=ids.Indicator.comparator_note,
+               className="chart-caption", **aria(live="polite")),
+        dcc.Graph(id=ids.Indicator.ranked, figure=fig, className="ranked",
+                  config=graph_config(lang, displayModeBar=False)),
+        html.P(alt, id=ids.Indicator.ranked_alt, className="chart-caption")], className="card")
+    about = html.Section([html.H2(t("ind.about", lang)),
+                          facts(indicator_facts(atlas, str(sel.indicator_id), lang), lang)], className="card")
     return html.Div([
-        html.Section([html.H2(t("ind.ranked", lang)), html.P(t("ind.ranked.caption", lang), className="chart-caption"),
-                      dcc.Graph(id=ids.Indicator.ranked, figure=fig, className="ranked",
-                                config={"displaylogo": False, "displayModeBar": False}),
-                      html.P(alt, id=ids.Indicator.ranked_alt, className="chart-caption")],
-                     className="card"),
-        html.Section([html.H2(t("ind.about", lang)), facts(about, lang)], className="card"),
+        html.Div([ranked, funnel_section(funnel_model(atlas, sel), lang)], className="stack"),
+        html.Div([about, inequality_section(inequality_model(atlas, sel), lang)], className="stack"),
     ], className="two-col")
 
 
@@ -56,34 +83,74 @@ def layout(indicator_id: str | None = None, **params: Any) -> Any:
         return not_found(current_frame(), lang, "notfound.indicator", str(indicator_id))
     sel = resolve(atlas, {**params, "indicator": indicator_id})
     model = ranking(atlas, sel)
+    ages = (atlas.age_groups_of(indicator_id), str(atlas.catalogue().loc[indicator_id, "value_type"]))
     body = [
         html.H1(model.indicator.name),
-        html.Section(_pickers(sel, choices(atlas, indicator_id, lang)), className="card section"),
-        _panels(ranked_chart(model, lang), indicator_facts(atlas, indicator_id, lang), lang),
+        html.Section(_pickers(sel, choices(atlas, indicator_id, lang), ages, comparators(atlas, lang)),
+                     className="card section"),
+        _panels(atlas, sel, model),
         downloads(lang),
         dcc.Location(id=ids.Indicator.navigate, refresh="callback-nav"),
     ]
-    return page(current_frame(), lang, "indicator", indicator_path(indicator_id), sel.query("period", "sex"), body,
+    return page(current_frame(), lang, "indicator", indicator_path(indicator_id), sel.query(*QUERY), body,
                 state_page="indicator", title=f"{model.indicator.name} – {t('app.title', lang)}")
 
 
-@callback(
-    output={"figure": Output(ids.Indicator.ranked, "figure"), "alt": Output(ids.Indicator.ranked_alt, "children"),
-            "state": Output(ids.url_state("indicator"), "data")},
-    inputs={"period": Input(ids.Indicator.period, "value"), "sex": Input(ids.Indicator.sex, "value")},
-    state={"state": State(ids.url_state("indicator"), "data")},
-    prevent_initial_call=True,
-)
-@checked(period=TEXT, sex=TEXT, state=STATE)
-def update_ranked(period: str, sex: str, state: dict[str, Any]) -> dict[str, Any]:
-    """Re-rank the areas for another period or sex."""
+def _selection(state: dict[str, Any] | None, **chosen: Any) -> tuple[Atlas, Selection, dict[str, Any]]:
+    """The atlas, the page's selection with ``chosen`` (the controls' values) and its state."""
     atlas = current_atlas()
     state = state or {}
     query = dict(state.get("query") or {})
     indicator_id = str(state.get("path", "")).rsplit("/", 1)[-1]
-    sel = resolve(atlas, {"lang": query.get("lang"), "indicator": indicator_id, "period": period, "sex": sex})
-    fig, alt = ranked_chart(ranking(atlas, sel), sel.lang)
-    return {"figure": fig, "alt": alt, "state": {**state, "query": sel.query("period", "sex")}}
+    chosen = {k: v for k, v in chosen.items() if v is not None}
+    return atlas, resolve(atlas, {**query, **chosen, "indicator": indicator_id}), state
+
+
+@callback(
+    output={"figure": Output(ids.Indicator.ranked, "figure"), "alt": Output(ids.Indicator.ranked_alt, "children"),
+            "note": Output(ids.Indicator.comparator_note, "children"),
+            "state": Output(ids.url_state("indicator"), "data")},
+    inputs={"period": Input(ids.Indicator.period, "value"), "sex": Input(ids.Indicator.sex, "value"),
+            "age": Input(ids.Indicator.age, "value"), "comparator": Input(ids.Indicator.comparator, "value")},
+    state={"state": State(ids.url_state("indicator"), "data")},
+    prevent_initial_call=True,
+)
+@checked(period=TEXT, sex=TEXT, age=TEXT, comparator=TEXT, state=STATE)
+def update_ranked(period: str, sex: str, state: dict[str, Any], age: str | None = None,
+                  comparator: str | None = None) -> dict[str, Any]:
+    """Re-rank the areas for another period, sex, age group or comparator."""
+    atlas, sel, state = _selection(state, period=period, sex=sex, age=age, comparator=comparator)
+    model = ranking(atlas, sel)
+    fig, alt = ranked_chart(model, sel.lang)
+    return {"figure": fig, "alt": alt, "note": comparator_note(model.comparator.phrase, sel.lang),
+            "state": {**state, "query": sel.query(*QUERY)}}
+
+
+@callback(
+    output={"headline": Output(ids.Indicator.ineq_headline, "children"),
+            "ineq": Output(ids.Indicator.ineq_chart, "figure"), "ineq_alt": Output(ids.Indicator.ineq_alt, "children"),
+            "trend": Output(ids.Indicator.ineq_trend, "figure"),
+            "trend_alt": Output(ids.Indicator.ineq_trend_alt, "children"),
+            "ineq_hidden": Output(ids.Indicator.ineq_charts, "hidden"),
+            "funnel": Output(ids.Indicator.funnel_chart, "figure"),
+            "funnel_alt": Output(ids.Indicator.funnel_alt, "children"),
+            "funnel_hidden": Output(ids.Indicator.funnel, "hidden")},
+    inputs={"period": Input(ids.Indicator.period, "value"), "sex": Input(ids.Indicator.sex, "value"),
+            "age": Input(ids.Indicator.age, "value")},
+    state={"state": State(ids.url_state("indicator"), "data")},
+    prevent_initial_call=True,
+)
+@checked(period=TEXT, sex=TEXT, age=TEXT, state=STATE)
+def update_methods(period: str, sex: str, age: str | None, state: dict[str, Any]) -> dict[str, Any]:
+    """Redraw inequality within the city and the funnel for another period, sex or age group."""
+    atlas, sel, _state = _selection(state, period=period, sex=sex, age=age)
+    lang = sel.lang
+    inequality, funnel = inequality_model(atlas, sel), funnel_model(atlas, sel)
+    (ineq, ineq_alt), (trend, trend_alt) = inequality_chart(inequality, lang), gap_trend_chart(inequality, lang)
+    funnel_fig, funnel_alt = funnel_chart(funnel, lang)
+    return {"headline": inequality_text(inequality, lang), "ineq": ineq, "ineq_alt": ineq_alt,
+            "trend": trend, "trend_alt": trend_alt, "ineq_hidden": not inequality.shown,
+            "funnel": funnel_fig, "funnel_alt": funnel_alt, "funnel_hidden": not funnel.shown}
 
 
 @callback(
@@ -96,8 +163,10 @@ def open_indicator(indicator_id: str | None, state: dict[str, Any]) -> Any:
     """Picking another indicator opens its page."""
     if not indicator_id:
         return no_update
-    lang = normalize_lang(((state or {}).get("query") or {}).get("lang"))
-    return href(indicator_path(indicator_id), lang)
+    query = (state or {}).get("query") or {}
+    comparator = query.get("comparator")
+    return href(indicator_path(indicator_id), normalize_lang(query.get("lang")),
+                comparator=comparator if comparator != "city" else None)
 
 
 @callback(

@@ -15,4 +15,7 @@ dash.register_page(__name__, path="/404", title="Välfärdsatlas")
 
 
 def layout(path_: str | None = None, **params: Any) -> Any:
-    return not_found(current_frame(), normalize_lang(first(params.get("lang"))), "notfound.page", path_ or "")
+    """The not-found page in the language of ``?lang=`` (its title and ``lang`` too)."""
+    path = path_ or ""
+    return not_found(current_frame(), normalize_lang(first(params.get("lang"))), "notfound.page", path,
+                     path=path or "/")

@@ -18,6 +18,9 @@ from dashboard.viewmodels.profile import series
 class RugCell:
     value: float | None
     key: str  # the comparison's swatch key (``no_data`` without a value)
+    lower: float | None = None  # the 95% interval
+    upper: float | None = None
+    period: str = ""  # the cell's latest period (some areas' latest may be older)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class RugRow:
     indicator: IndicatorInfo
     city: RugCell | None
     cells: tuple[RugCell | None, ...]  # one per chosen area, in their order
+    period: str = ""  # the row's period: the city's latest, else the areas' newest
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,21 @@ class RugSection:
 class Rug:
     areas: tuple[tuple[str, str], ...]  # the chosen areas: (code, name)
     sections: tuple[RugSection, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorPanel:
+    """One indicator of a domain: every chosen area's series and the city's."""
+
+    indicator: IndicatorInfo
+    areas: tuple[tuple[str, pd.DataFrame], ...]  # (area name, its series)
+    city: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class DomainTrends:
+    domain: str
+    panels: tuple[IndicatorPanel, ...]  # the domain's indicators in catalogue order
 
 
 @dataclass(frozen=True)
@@ -60,8 +79,23 @@ def latest_table(atlas: Atlas, codes: list[str]) -> pd.DataFrame:
     return rows
 
 
+def _number(value: Any) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
 def _cell(row: Any) -> RugCell | None:
-    return None if row is None else RugCell(row.value, str(row.key))
+    if row is None:
+        return None
+    return RugCell(_number(row.value), str(row.key), _number(row.lower_ci95), _number(row.upper_ci95),
+                   str(row.period))
+
+
+def _row(info: Any, lookup: dict[tuple[str, str], Any], city_code: str, codes: list[str], lang: str) -> RugRow:
+    city = _cell(lookup.get((str(info["id"]), city_code)))
+    cells = tuple(_cell(lookup.get((str(info["id"]), c))) for c in codes)
+    periods = [c.period for c in cells if c is not None]
+    period = city.period if city is not None else (max(periods) if periods else "")
+    return RugRow(info_of(info, lang), city, cells, period)
 
 
 def rug_model(atlas: Atlas, codes: list[str], lang: str) -> Rug:
@@ -70,16 +104,32 @@ def rug_model(atlas: Atlas, codes: list[str], lang: str) -> Rug:
     if not codes:
         return Rug((), ())
     rows = latest_table(atlas, codes)
-    lookup = {(r.indicator_id, r.area_code): r for r in rows.itertuples(index=False)}
+    lookup: dict[tuple[str, str], Any] = {(str(r.indicator_id), str(r.area_code)): r
+                                          for r in rows.itertuples(index=False)}
     names = atlas.areas()["name"]
     city_code = atlas.city_code()
-    sections = tuple(
-        RugSection(domain, tuple(
-            RugRow(info_of(info, lang), _cell(lookup.get((str(info["id"]), city_code))),
-                   tuple(_cell(lookup.get((str(info["id"]), c))) for c in codes))
-            for info in infos))
-        for domain, infos in by_domain(atlas))
+    sections = tuple(RugSection(domain, tuple(_row(info, lookup, city_code, codes, lang) for info in infos))
+                     for domain, infos in by_domain(atlas))
     return Rug(tuple((c, str(names.loc[c])) for c in codes), sections)
+
+
+def rug_frame(model: Rug, city_name: str) -> pd.DataFrame:
+    """The rug as a long table for the CSV: one row per indicator × area (the city first),
+    with period, value, interval and the comparison's key (blank for the city)."""
+    rows = []
+    for section in model.sections:
+        for row in section.rows:
+            whos = [("", city_name, row.city), *((code, name, cell) for (code, name), cell in
+                                                 zip(model.areas, row.cells, strict=True))]
+            rows += [{"indicator_id": row.indicator.id, "indicator": row.indicator.name, "unit": row.indicator.unit,
+                      "area_code": code, "area": name, "period": cell.period if cell else "",
+                      "value": cell.value if cell else None, "lower": cell.lower if cell else None,
+                      "upper": cell.upper if cell else None,
+                      "comparison": ("" if not code else cell.key) if cell else "no_data"}
+                     for code, name, cell in whos]
+    columns = ["indicator_id", "indicator", "unit", "area_code", "area", "period", "value", "lower", "upper",
+               "comparison"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def trends_model(atlas: Atlas, codes: list[str], indicator_id: str, lang: str) -> Trends:
@@ -87,3 +137,15 @@ def trends_model(atlas: Atlas, codes: list[str], indicator_id: str, lang: str) -
     return Trends(indicator_info(atlas, indicator_id, lang),
                   tuple((str(names.loc[c]), series(atlas, c, indicator_id)) for c in codes),
                   series(atlas, atlas.city_code(), indicator_id))
+
+
+def domain_trends(atlas: Atlas, codes: list[str], domain: str, lang: str) -> DomainTrends:
+    """Every indicator of ``domain``: the chosen areas' trends against the city (one panel
+    per indicator, each on its own scale)."""
+    names = atlas.areas()["name"]
+    infos = dict(by_domain(atlas)).get(domain, [])
+    panels = tuple(IndicatorPanel(info_of(info, lang),
+                                  tuple((str(names.loc[c]), series(atlas, c, str(info["id"]))) for c in codes),
+                                  series(atlas, atlas.city_code(), str(info["id"])))
+                   for info in infos)
+    return DomainTrends(domain, panels)

@@ -13,7 +13,8 @@ from dashboard.display import comparison_keys
 from dashboard.model import Atlas
 from dashboard.selection import Selection
 from dashboard.viewmodels.catalogue import IndicatorInfo, info_of
-from presentation.i18n import catalogue_text, unit_label
+from dashboard.viewmodels.comparator import Comparator, comparator_of, judged
+from presentation.i18n import catalogue_field, catalogue_text, unit_label
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class Ranking:
     period: str | None
     frame: pd.DataFrame  # code, name, value, lower, upper, comparison, prioritized, label; best first
     city_value: float | None
+    comparator: Comparator
+    comparator_value: float | None  # the comparator's one value (a country), if it has one
 
 
 @dataclass(frozen=True)
@@ -36,15 +39,26 @@ class IndicatorFacts:
     updated: str  # the last successful load, "YYYY-MM-DD HH:MM" or "–"
 
 
+def cell_rows(atlas: Atlas, sel: Selection) -> pd.DataFrame:
+    """The rows of ``sel``'s cell (its age group, else the headline one), judged against
+    its comparator."""
+    ind = str(sel.indicator_id)
+    age = sel.age_group or atlas.age_groups().get(ind)
+    rows = (atlas.cell(ind, str(sel.period), sel.sex, str(age)) if age is not None
+            else atlas.slice(ind, str(sel.period), sel.sex))
+    return atlas.cached(("judged", ind, sel.period, sel.sex, age, sel.comparator),
+                        lambda: judged(atlas, rows, sel.comparator))
+
+
 def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | None]:
     """Areas in display order (best first by polarity; neutral: highest first) and the city value."""
-    rows = atlas.slice(str(sel.indicator_id), str(sel.period), sel.sex)
+    rows = cell_rows(atlas, sel)
     city = rows[rows["area_code"].astype(str) == atlas.city_code()]
-    rows = rows[rows["level"].astype(str) != "city"].copy()
     names = atlas.areas()["name"]
+    rows = rows[rows["area_code"].astype(str).isin(names.index)].copy()
     rows["code"] = rows["area_code"].astype(str)
     rows["name"] = rows["code"].map(names)
-    rows["comparison"] = comparison_keys(rows)
+    rows["comparison"] = comparison_keys(rows, "compared_to_comparator")
     cat: Any = atlas.catalogue().loc[str(sel.indicator_id)]
     polarity = str(cat["polarity"])
     ascending = polarity == "low_is_good"
@@ -54,6 +68,7 @@ def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | No
         "value": rows["value"].to_numpy(dtype=float), "lower": rows["lower_ci95"].to_numpy(dtype=float),
         "upper": rows["upper_ci95"].to_numpy(dtype=float), "comparison": rows["comparison"].to_numpy(),
         "prioritized": rows["prioritized"].to_numpy(dtype=bool),
+        "comparator_value": rows["comparator_value"].to_numpy(dtype=float),
     })
     frame["label"] = np.where(frame["prioritized"], frame["name"] + " ◆", frame["name"])
     city_value = float(city["value"].iloc[0]) if len(city) and pd.notna(city["value"].iloc[0]) else None
@@ -62,7 +77,10 @@ def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | No
 
 def ranking(atlas: Atlas, sel: Selection) -> Ranking:
     frame, city_value = ranked_frame(atlas, sel)
-    return Ranking(info_of(atlas.catalogue().loc[sel.indicator_id], sel.lang), sel.period, frame, city_value)
+    values = frame["comparator_value"].dropna().unique()
+    single = float(values[0]) if sel.comparator not in ("city", "rest", "parent") and len(values) == 1 else None
+    return Ranking(info_of(atlas.catalogue().loc[sel.indicator_id], sel.lang), sel.period, frame, city_value,
+                   comparator_of(atlas, sel.comparator, sel.lang), single)
 
 
 def last_update(atlas: Atlas) -> str:
@@ -78,10 +96,10 @@ def indicator_facts(atlas: Atlas, indicator_id: str, lang: str) -> IndicatorFact
     """Definition, source, value type, polarity, unit, periods and last update of the indicator."""
     cat: Any = atlas.catalogue().loc[indicator_id]
     desc = catalogue_text(cat, "description", lang)
-    definition = " ".join(x for x in (desc if desc != indicator_id else "", str(cat.get("definition") or ""))
+    definition = " ".join(x for x in (desc if desc != indicator_id else "", catalogue_field(cat, "definition", lang))
                           if x and x != "None")
     return IndicatorFacts(
-        domain=str(cat["domain"]), definition=definition, unit=unit_label(cat.get("unit"), lang),
+        domain=str(cat["domain"]), definition=definition, unit=unit_label(cat, lang),
         value_type=str(cat["value_type"]), polarity=str(cat["polarity"]),
-        source=str(cat.get("source") or "–"), periods=tuple(atlas.periods(indicator_id)),
+        source=catalogue_field(cat, "source", lang) or "–", periods=tuple(atlas.periods(indicator_id)),
         updated=last_update(atlas))

@@ -17,6 +17,7 @@ from dashboard.display import comparison_keys, number_format
 from dashboard.figures.choropleth import MapSpec, map_figure, map_patch
 from dashboard.model import Atlas
 from dashboard.selection import Selection
+from dashboard.viewmodels.comparator import Comparator, comparator_of, judged
 from presentation import palette
 from presentation.i18n import indicator_name
 from presentation.numbers import format_number
@@ -24,13 +25,14 @@ from presentation.numbers import format_number
 
 @dataclass(frozen=True)
 class MapModel:
-    frame: pd.DataFrame  # code, name, value, lower, upper, comparison, klass
+    frame: pd.DataFrame  # code, name, value, lower, upper, comparator_value, comparison, klass
     spec: MapSpec
     indicator_id: str
     title: str
     period: str
     counts: dict[Any, int]
     class_labels: tuple[str, ...]
+    comparator: Comparator
 
 
 def geo_url(atlas: Atlas) -> str:
@@ -54,13 +56,22 @@ def class_labels(bounds: tuple[float, ...], lower: float, lang: str, decimals: i
     )
 
 
-def slice_frame(atlas: Atlas, indicator_id: str, period: str, sex: str) -> tuple[pd.DataFrame, float | None]:
-    """Every mapped area (in the atlas's order) with its value, interval and comparison key,
-    and the city value; memoized per load batch."""
+def headline_cell(atlas: Atlas, indicator_id: str, period: str, sex: str) -> pd.DataFrame:
+    """The whole rows of one cell at the indicator's headline age group (what the map shows)."""
+    age = atlas.age_groups().get(indicator_id)
+    if age is None:  # no headline age group: no rows on the map (the slice is empty)
+        return atlas.slice(indicator_id, period, sex)
+    return atlas.cell(indicator_id, period, sex, str(age))
+
+
+def slice_frame(atlas: Atlas, indicator_id: str, period: str, sex: str,
+                comparator: str = "city") -> tuple[pd.DataFrame, float | None]:
+    """Every mapped area (in the atlas's order) with its value, interval, comparator value
+    and comparison key against ``comparator``, and the city value; memoized per load batch."""
 
     def build() -> tuple[pd.DataFrame, float | None]:
         areas = atlas.areas()
-        rows = atlas.slice(indicator_id, period, sex)
+        rows = judged(atlas, headline_cell(atlas, indicator_id, period, sex), comparator)
         codes = rows["area_code"].astype(str)
         city_row = rows[codes == atlas.city_code()]
         rows = rows[(rows["level"] != "city").to_numpy()]
@@ -69,19 +80,21 @@ def slice_frame(atlas: Atlas, indicator_id: str, period: str, sex: str) -> tuple
             "code": areas.index.to_numpy(), "name": areas["name"].to_numpy(),
             "value": rows["value"].to_numpy(dtype=float), "lower": rows["lower_ci95"].to_numpy(dtype=float),
             "upper": rows["upper_ci95"].to_numpy(dtype=float),
-            "compared_to_city": rows["compared_to_city"].to_numpy(dtype=object),
+            "comparator_value": rows["comparator_value"].to_numpy(dtype=float),
+            "compared_to_city": rows["compared_to_comparator"].to_numpy(dtype=object),
         })
         frame["comparison"] = comparison_keys(frame)
         city = city_row["value"].iloc[0] if len(city_row) else None
         return frame, (None if city is None or pd.isna(city) else float(city))
 
-    return atlas.cached(("map-slice", indicator_id, period, sex), build)
+    return atlas.cached(("map-slice", indicator_id, period, sex, comparator), build)
 
 
 def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     """Every area with its value, interval, comparison and value class for ``sel``."""
     cat: Any = atlas.catalogue().loc[sel.indicator_id]
-    base, city_value = slice_frame(atlas, str(sel.indicator_id), str(sel.period), sel.sex)
+    base, city_value = slice_frame(atlas, str(sel.indicator_id), str(sel.period), sel.sex, sel.comparator)
+    comparator = comparator_of(atlas, sel.comparator, sel.lang)
     values = base["value"].to_numpy()
     classes = _classes(atlas, sel, values)
     frame = base.assign(klass=classes.assign(values) if classes.k else -1)
@@ -91,11 +104,13 @@ def map_model(atlas: Atlas, sel: Selection) -> MapModel:
         city_value=city_value,
         class_colours=tuple(palette.class_colours(classes.k, str(cat["polarity"]))) if classes.k else (),
         prioritized=tuple(atlas.prioritized().index), tile_url=settings.get("WELLBEING_TILE_URL"),
+        comparator=comparator.value, comparator_label=comparator.label, comparator_phrase=comparator.phrase,
     )
-    counts = atlas.cached(("map-counts", sel.indicator_id, sel.period, sel.sex),
+    counts = atlas.cached(("map-counts", sel.indicator_id, sel.period, sel.sex, sel.comparator),
                           lambda: base["comparison"].value_counts().to_dict())
     return MapModel(frame, spec, str(sel.indicator_id), indicator_name(cat, sel.lang), str(sel.period), counts,
-                    class_labels(classes.bins, classes.lower, sel.lang, decimals) if classes.k else ())
+                    class_labels(classes.bins, classes.lower, sel.lang, decimals) if classes.k else (),
+                    comparator)
 
 
 def map_output(atlas: Atlas, model: MapModel, loaded_version: Any) -> tuple[Any, int | None]:

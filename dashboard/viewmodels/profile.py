@@ -13,6 +13,7 @@ from dashboard.display import comparison_keys
 from dashboard.figures.spine import SpineGeometry, spine_geometry
 from dashboard.model import Atlas, records
 from dashboard.selection import SEX_ORDER
+from dashboard.viewmodels.ages import AgeRow, age_rows, other_ages
 from dashboard.viewmodels.catalogue import IndicatorInfo, domains_in_order, indicator_info
 from indicators import headline_rows
 
@@ -23,8 +24,9 @@ SERIES = ["period", "value", "lower", "upper"]
 class AreaFacts:
     code: str
     name: str
-    population: float | None
+    population: float | None  # the boundary file's, else the latest population indicator's
     prioritized: bool
+    population_period: str | None = None  # the indicator's period, when it comes from one
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class ProfileRow:
     spine: SpineGeometry | None
     low: float | None  # the lowest and highest area value of the period (the spine's ends)
     high: float | None
+    ages: tuple[AgeRow, ...] = ()  # the other age groups' latest rows (indicators loaded by age)
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,42 @@ class AreaIndicator:
     trend: pd.DataFrame  # the area's period, value, lower, upper
     city_trend: pd.DataFrame  # the city's, likewise
     by_sex: tuple[SexValue, ...]  # the latest period: the area's, then the city's, in SEX_ORDER
+    by_age: tuple[AgeRow, ...] = ()  # each age group's latest row (sex total); () for one group
+
+
+POPULATION_IDS = ("population", "folkmangd", "befolkning", "inhabitants", "residents")
+
+
+def _known(value: Any) -> bool:
+    return value is not None and bool(pd.notna(value))
+
+
+def _population_indicator(atlas: Atlas, code: str) -> tuple[float | None, str | None]:
+    """The area's latest value of a population count in the catalogue (an indicator whose
+    id names the population, of a count type), else (None, None)."""
+    cat = atlas.catalogue()
+    types = cat["value_type"] if "value_type" in cat.columns else pd.Series("count", index=cat.index)
+    ids_ = [str(i) for i in cat.index if any(word in str(i).casefold() for word in POPULATION_IDS)
+            and (not _known(types.loc[i]) or str(types.loc[i]) == "count")]
+    rows = atlas.area_rows(code)
+    for ind in ids_:
+        hits = rows[(rows["indicator_id"].astype(str) == ind) & (rows["sex"].astype(str) == "total")
+                    & rows["value"].notna()]
+        if not hits.empty:
+            last = hits.sort_values("period").iloc[-1]
+            return float(last["value"]), str(last["period"])
+    return None, None
 
 
 def area_facts(atlas: Atlas, code: str) -> AreaFacts:
+    """Name, population (the boundaries', else the latest population indicator's, else
+    None: the view says it is not known) and whether the area is prioritized."""
     area: Any = atlas.areas().loc[code]
-    return AreaFacts(str(area["code"]), str(area["name"]), area.get("population"),
-                     bool(area.get("prioritized")))
+    population, period = area.get("population"), None
+    if not _known(population):
+        population, period = _population_indicator(atlas, code)
+    return AreaFacts(str(area["code"]), str(area["name"]), float(population) if _known(population) else None,
+                     bool(area.get("prioritized")), period)
 
 
 def latest_rows(atlas: Atlas, area_code: str) -> pd.DataFrame:
@@ -103,9 +136,14 @@ def _spine_stats(atlas: Atlas, indicator_id: str, period: str, sex: str) -> np.n
 
 def _profile_row(atlas: Atlas, r: dict[str, Any], lang: str) -> ProfileRow:
     stats = _spine_stats(atlas, r["indicator_id"], str(r["period"]), "total")
-    geom = spine_geometry(stats, r["city_value"], r["value"], str(r["polarity"]))
+    # a count is never set against the city total: no city line (centred on the areas' median)
+    cat = atlas.catalogue()
+    is_count = "value_type" in cat.columns and str(cat.loc[r["indicator_id"], "value_type"]) == "count"
+    city = None if is_count else r["city_value"]
+    geom = spine_geometry(stats, city, r["value"], str(r["polarity"]))
     low, high = (float(np.nanmin(stats)), float(np.nanmax(stats))) if stats.size else (None, None)
-    return ProfileRow(indicator_info(atlas, r["indicator_id"], lang), r, geom, low, high)
+    return ProfileRow(indicator_info(atlas, r["indicator_id"], lang), r, geom, low, high,
+                      other_ages(atlas, str(r["area_code"]), r["indicator_id"], lang))
 
 
 def profile_table(atlas: Atlas, code: str, lang: str) -> ProfileTable:
@@ -152,4 +190,4 @@ def area_indicator(atlas: Atlas, code: str, indicator_id: str, lang: str) -> Are
         area_name=str(atlas.areas().loc[code, "name"]),
         indicator=indicator_info(atlas, indicator_id, lang), latest=row,
         trend=series(atlas, code, indicator_id), city_trend=series(atlas, atlas.city_code(), indicator_id),
-        by_sex=_by_sex(atlas, code, indicator_id, period))
+        by_sex=_by_sex(atlas, code, indicator_id, period), by_age=age_rows(atlas, code, indicator_id, lang))

@@ -1,8 +1,8 @@
-"""The profile's charts: the trend of area against city, and the breakdown by sex."""
+"""The profile's charts: the trend of area against city, the breakdowns by sex and by age."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 from dash import dcc, html
@@ -13,9 +13,7 @@ from dashboard.viewmodels.profile import AreaIndicator
 from dashboard.views.profile import chip
 from presentation.i18n import t
 from presentation.numbers import format_interval, format_number
-
-if TYPE_CHECKING:
-    pass
+from presentation.periods import period_short, period_text
 
 
 def answer(model: AreaIndicator, lang: str) -> list[Any]:
@@ -28,7 +26,7 @@ def answer(model: AreaIndicator, lang: str) -> list[Any]:
     gap = str(row["gap_trend"]) if pd.notna(row["gap_trend"]) else "not_enough_data"
     ci = format_interval(row["lower_ci95"], row["upper_ci95"], lang, d)
     return [
-        html.Strong(f"{ind.name} {row['period']}: "),
+        html.Strong(f"{ind.name} {period_text(row['period'])}: "),
         html.Span(value_text(row["value"], lang, d, unit) + (f" ({ci})" if ci != "–" else "")),
         " ", chip(key, lang, long=True), " ",
         html.Span(f"{t('chart.city', lang)}: {value_text(row['city_value'], lang, d, unit)}",
@@ -40,14 +38,16 @@ def answer(model: AreaIndicator, lang: str) -> list[Any]:
 
 def trend_chart(model: AreaIndicator, lang: str) -> tuple[dict[str, Any], str]:
     """(figure, text alternative) for the area against the city over the periods."""
-    ind, mine, city = model.indicator, model.trend, model.city_trend
+    ind = model.indicator
+    mine = model.trend.assign(period=model.trend["period"].map(period_short))
+    city = model.city_trend.assign(period=model.city_trend["period"].map(period_short))
     d = ind.decimals
     labels = {"area": model.area_name, "city": t("chart.city", lang),
               "area_band": t("chart.ci_band", lang, name=model.area_name),
               "city_band": t("chart.ci_band", lang, name=t("chart.city", lang))}
     fig = trend_figure(mine, city, labels, lang, d, ind.unit)
-    points = "; ".join(f"{p}: {format_number(v, lang, d)} / {format_number(c, lang, d)}"
-                       for p, v, c in zip(mine["period"], mine["value"],
+    points = "; ".join(f"{period_text(p)}: {format_number(v, lang, d)} / {format_number(c, lang, d)}"
+                       for p, v, c in zip(model.trend["period"], mine["value"],
                                           city.set_index("period")["value"].reindex(mine["period"]),
                                           strict=True))
     return fig, f"{ind.name} — {labels['area']} / {labels['city']}: {points}."
@@ -56,7 +56,7 @@ def trend_chart(model: AreaIndicator, lang: str) -> tuple[dict[str, Any], str]:
 def sex_chart(model: AreaIndicator, lang: str) -> tuple[dict[str, Any], str]:
     """(figure, text alternative): the latest period by sex, area against city."""
     ind, d = model.indicator, model.indicator.decimals
-    period = str(model.latest["period"]) if model.latest is not None else None
+    period = period_text(model.latest["period"]) if model.latest is not None else None
     frame = pd.DataFrame([{"sex": p.sex, "sex_label": t(f"sex.{p.sex}", lang), "who": p.who,
                            "value": p.value, "lower": p.lower, "upper": p.upper} for p in model.by_sex],
                          columns=["sex", "sex_label", "who", "value", "lower", "upper"])
@@ -65,6 +65,30 @@ def sex_chart(model: AreaIndicator, lang: str) -> tuple[dict[str, Any], str]:
     alt = "; ".join(f"{t(f'sex.{p.sex}', lang)} ({labels[p.who]}): {format_number(p.value, lang, d)}"
                     for p in model.by_sex)
     return fig, f"{ind.name} {period or ''} — {alt}."
+
+
+def _age_text(label: str, r: dict[str, Any], city: str, d: int, lang: str) -> str:
+    words = t(f"cmpl.{r['key']}", lang)
+    return (f"{label} {period_text(r['period'])}: {format_number(r['value'], lang, d)} ({words}), "
+            f"{city} {format_number(r['city_value'], lang, d)}")
+
+
+def age_chart(model: AreaIndicator, lang: str) -> tuple[dict[str, Any], str]:
+    """(figure, text alternative): each age group's latest value, area against city, with
+    the comparison in words in the text (an empty chart when there is one age group)."""
+    ind, d = model.indicator, model.indicator.decimals
+    rows = []
+    for age in model.by_age:
+        r = age.record
+        rows += [{"sex_label": age.label, "who": "area", "value": r["value"], "lower": r["lower_ci95"],
+                  "upper": r["upper_ci95"]},
+                 {"sex_label": age.label, "who": "city", "value": r["city_value"],
+                  "lower": r.get("city_lower_ci95"), "upper": r.get("city_upper_ci95")}]
+    frame = pd.DataFrame(rows, columns=["sex_label", "who", "value", "lower", "upper"])
+    labels = {"area": model.area_name, "city": t("chart.city", lang)}
+    fig = sex_figure(frame, labels, lang, d, ind.unit)
+    alt = "; ".join(_age_text(age.label, age.record, labels["city"], d, lang) for age in model.by_age)
+    return fig, (f"{ind.name} — {alt}." if model.by_age else t("area.age.none", lang))
 
 
 def chart_block(figure_id: str, alt_id: str, fig: Any, alt: str) -> list[Any]:

@@ -1,4 +1,5 @@
-"""Pickers shared by the pages: indicator (grouped by domain, searchable), period, sex, area."""
+"""Pickers shared by the pages: indicator (grouped by domain, searchable), period, sex, age
+group, comparator, area."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 from dash import dcc, html
 
 from dashboard.viewmodels.choices import DomainGroup
-from presentation.i18n import t
+from presentation.i18n import has, t
 
 GROUP_PREFIX = "__domain__:"
 
@@ -67,6 +68,34 @@ def sex_picker(sexes: Sequence[str], lang: str, component_id: str, value: str) -
     return field(t("ctl.sex", lang), component_id, dcc.RadioItems(
         id=component_id, options=sex_options(sexes, lang), value=value,
         className="segmented", inline=True,
+    ), group=True)
+
+
+def age_options(groups: Sequence[str], value_type: str, lang: str) -> list[dict[str, str]]:
+    """Age groups in words: life expectancy's ``all`` and ``65+`` read "at birth", "at 65"."""
+    def label(group: str) -> str:
+        for key in (f"age.{value_type}.{group}", f"age.{group}"):
+            if has(key):
+                return t(key, lang)
+        return group
+
+    return [{"label": label(g), "value": g} for g in groups]
+
+
+def age_picker(groups: Sequence[str], value_type: str, lang: str, component_id: str,
+               value: str | None) -> Any:
+    return field(t("ctl.age", lang), component_id, dcc.RadioItems(
+        id=component_id, options=age_options(groups, value_type, lang), value=value,
+        className="segmented", inline=True,
+    ), group=True)
+
+
+def comparator_picker(options: Sequence[tuple[str, str]], lang: str, component_id: str,
+                      value: str) -> Any:
+    """The comparator switch: a named group of native radios (arrow keys move the choice)."""
+    return field(t("comparator.label", lang), component_id, dcc.RadioItems(
+        id=component_id, options=[{"label": label, "value": v} for v, label in options],
+        value=value, className="segmented", inline=True,
     ), group=True)
 
 

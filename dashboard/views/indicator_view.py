@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.display import aria, value_text
+from dashboard.display import aria, compared_text, value_text
 from dashboard.figures.charts import ranked_figure
 from dashboard.viewmodels.indicator import IndicatorFacts, Ranking
 from presentation.i18n import domain_name, t
@@ -20,12 +20,15 @@ def ranked_chart(model: Ranking, lang: str) -> tuple[dict[str, Any], str]:
     ind = model.indicator
     d, unit = ind.decimals, ind.unit
     frame = model.frame.copy()
+    against = model.comparator
     frame["hover"] = [
-        f"{t('col.ci', lang)} {format_interval(lo, hi, lang, d)} · {t('cmpl.' + k, lang)}"
+        f"{t('col.ci', lang)} {format_interval(lo, hi, lang, d)} · {compared_text(k, lang, against.value, against.phrase)}"
         for lo, hi, k in zip(frame["lower"], frame["upper"], frame["comparison"], strict=True)]
     shown = frame[frame["comparison"] != "no_data"]
+    reference = (None if model.comparator_value is None else
+                 (model.comparator_value, f"{against.label} {value_text(model.comparator_value, lang, d, unit)}"))
     fig = ranked_figure(shown, model.city_value, lang, d, unit,
-                        f"{t('chart.city', lang)} {value_text(model.city_value, lang, d, unit)}")
+                        f"{t('chart.city', lang)} {value_text(model.city_value, lang, d, unit)}", reference)
     best = shown["name"].iloc[0] if len(shown) else "–"
     worst = shown["name"].iloc[-1] if len(shown) else "–"
     alt = t("ind.alt", lang, n=len(shown), indicator=ind.name, period=model.period, best=best, worst=worst)

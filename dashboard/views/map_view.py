@@ -48,23 +48,45 @@ def legend(model: MapModel) -> list[Any]:
     if spec.prioritized:
         items.append(html.Li([_swatch("", outline=True), html.Span(t("legend.prioritized", lang))]))
     unit = f" ({spec.unit})" if spec.unit else ""
+    title: list[Any] = [t("legend.title", lang, indicator=model.title, period=model.period) + unit]
+    if spec.colouring != "classes":
+        title += [html.Br(), html.Span(t("legend.compared", lang, name=model.comparator.phrase),
+                                       className="legend-compared")]
     return [
-        html.H3(t("legend.title", lang, indicator=model.title, period=model.period) + unit,
-                className="legend-title"),
+        html.H3(title, className="legend-title"),
         html.P(t("legend.city_value", lang,
                  value=value_text(spec.city_value, lang, spec.decimals, spec.unit)),
                className="legend-city"),
+        *_comparator_value(model),
         html.Ul(items, className="legend-items"),
         dcc.Link(t("map.ranked_link", lang) + " →", className="legend-link",
-                 href=href(indicator_path(model.indicator_id), lang, period=model.period)),
+                 href=href(indicator_path(model.indicator_id), lang, period=model.period,
+                           comparator=None if spec.comparator == "city" else spec.comparator)),
     ]
+
+
+def _comparator_value(model: MapModel) -> list[Any]:
+    """Below the city's value: the comparator's, when it is one value (a country, a region),
+    or a note when it has none for this indicator and period."""
+    spec, lang = model.spec, model.spec.lang
+    if spec.comparator == "city" or spec.colouring == "classes":
+        return []
+    values = model.frame["comparator_value"].dropna().unique()
+    if len(values) == 0:
+        return [html.P(t("comparator.no_value", lang, name=model.comparator.label), className="legend-city")]
+    if len(values) > 1:  # the rest of the city, a parent district: one value per area
+        return []
+    value = value_text(float(values[0]), lang, spec.decimals, spec.unit)
+    return [html.P(f"{model.comparator.label}: {value}", className="legend-city")]
 
 
 def alt_text(model: MapModel) -> str:
     c = model.counts
-    return t("map.alt", model.spec.lang, n=len(model.frame), indicator=model.title,
+    key = "map.alt" if model.spec.comparator == "city" else "map.alt.comparator"
+    return t(key, model.spec.lang, n=len(model.frame), indicator=model.title,
              period=model.period, better=c.get("better", 0) + c.get("much_better", 0),
-             similar=c.get("similar", 0), worse=c.get("worse", 0) + c.get("much_worse", 0))
+             similar=c.get("similar", 0), worse=c.get("worse", 0) + c.get("much_worse", 0),
+             name=model.comparator.phrase)
 
 
 def prioritized_list(model: MapModel, sel: Selection) -> Any:

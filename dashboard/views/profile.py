@@ -21,6 +21,7 @@ from indicators import outcome_counts
 from presentation import palette
 from presentation.i18n import domain_name, t
 from presentation.numbers import format_integer, format_interval, format_number, format_signed
+from presentation.periods import period_text
 
 
 def summary(rows: pd.DataFrame, lang: str) -> html.Div:
@@ -44,8 +45,10 @@ def summary(rows: pd.DataFrame, lang: str) -> html.Div:
 
 
 def facts(area: AreaFacts, lang: str) -> html.Div:
-    items = [html.Span([t("area.population", lang) + ": ",
-                        html.Strong(format_integer(area.population, lang))])]
+    known = area.population is not None
+    number = format_integer(area.population, lang) if known else t("area.population.unknown", lang)
+    when = [f" ({period_text(area.population_period)})"] if known and area.population_period else []
+    items = [html.Span([t("area.population", lang) + ": ", html.Strong(number), *when])]
     if area.prioritized:
         items.append(html.Span(t("area.prioritized", lang), className="badge badge-prioritized"))
     return html.Div(items, className="profile-facts")
@@ -61,7 +64,10 @@ def spine(geom: SpineGeometry | None, key: str, label: str) -> Any:
     backgrounds, and the area's marker (round, or a diamond when worse)."""
     if geom is None:
         return html.Span("–", className="muted")
-    style = {"background": ", ".join([_band(49.4, 50.6, "#111"), _band(geom.q_left, geom.q_right, "#a9b3bf"),
+    # no city value: a blank first layer (the stylesheet sizes three layers), no city line
+    city = "linear-gradient(transparent, transparent)" if geom.city is None else _band(
+        geom.city - 0.6, geom.city + 0.6, "#111")
+    style = {"background": ", ".join([city, _band(geom.q_left, geom.q_right, "#a9b3bf"),
                                       _band(geom.left, geom.right, "#d9dee5")])}
     marker = [] if geom.marker is None else [html.Span(
         className="spine-marker" + (" shape-down" if key in palette.WORSE else ""),
@@ -89,18 +95,23 @@ def chip(key: str, lang: str, long: bool = False) -> html.Span:
     return html.Span(f"{sw.symbol} {words}", className="chip", style={"background": sw.fill, "color": sw.text})
 
 
-def _row(row: ProfileRow, area_name: str, lang: str) -> html.Tr:
-    r, ind = row.record, row.indicator
-    d, unit = ind.decimals, ind.unit
+LABELLED = ("col.period", "col.value", "col.ci", "col.city", "col.difference", "col.comparison", "col.trend",
+            "col.gap", "col.spine")
+
+
+def _labelled(cells: list[Any], lang: str) -> list[Any]:
+    """Each data cell with its column's name as ``data-label`` (the phone's cards show it)."""
+    for cell, key in zip(cells, LABELLED, strict=True):
+        setattr(cell, "data-label", t(key, lang))
+    return cells
+
+
+def _cells(r: dict[str, Any], d: int, lang: str, last: Any) -> list[Any]:
+    """A row's data cells: period, value, CI, city, difference, comparison, trends, ``last``."""
     has_value = r["key"] != "no_data"
     value = format_number(r["value"], lang, d) if has_value else status_text(r.get("status"), lang)
-    label = t("spine.aria", lang, area=area_name, value=value_text(r["value"], lang, d, unit),
-             low=format_number(row.low, lang, d), high=format_number(row.high, lang, d),
-             city=format_number(r["city_value"], lang, d))
-    return html.Tr([
-        html.Th([dcc.Link(ind.name, className="ind-link", href=href(indicator_path(ind.id), lang)),
-                 html.Span(unit, className="unit")], scope="row"),
-        html.Td(str(r["period"])),
+    return _labelled([
+        html.Td(period_text(r["period"]), className="period"),
         html.Td(value, className="num" + ("" if has_value else " muted")),
         html.Td(format_interval(r["lower_ci95"], r["upper_ci95"], lang, d), className="num ci"),
         html.Td(format_number(r["city_value"], lang, d), className="num"),
@@ -108,8 +119,27 @@ def _row(row: ProfileRow, area_name: str, lang: str) -> html.Tr:
         html.Td(chip(r["key"], lang)),
         _trend_cell(r.get("trend"), lang),
         _gap_cell(r.get("gap_trend"), lang),
-        html.Td(spine(row.spine, r["key"], label)),
+        html.Td(last, className="spine-cell"),
+    ], lang)
+
+
+def _row(row: ProfileRow, area_name: str, lang: str) -> html.Tr:
+    r, ind = row.record, row.indicator
+    d, unit = ind.decimals, ind.unit
+    label = t("spine.aria", lang, area=area_name, value=value_text(r["value"], lang, d, unit),
+              low=format_number(row.low, lang, d), high=format_number(row.high, lang, d),
+              city=format_number(r["city_value"], lang, d))
+    return html.Tr([
+        html.Th([dcc.Link(ind.name, className="ind-link", href=href(indicator_path(ind.id), lang)),
+                 html.Span(unit, className="unit")], scope="row"),
+        *_cells(r, d, lang, spine(row.spine, r["key"], label)),
     ])
+
+
+def _age_row(r: dict[str, Any], label: str, d: int, lang: str) -> html.Tr:
+    """One more age group of the indicator above: the same columns, no spine."""
+    return html.Tr([html.Th(f"{t('col.age', lang)}: {label}", scope="row", className="age-label"),
+                    *_cells(r, d, lang, "")], className="age-row")
 
 
 def domain_table(table: ProfileTable, lang: str) -> html.Table:
@@ -124,6 +154,8 @@ def domain_table(table: ProfileTable, lang: str) -> html.Table:
     for section in table.sections:
         body.append(html.Tr(html.Th(domain_name(section.domain, lang), colSpan=len(cols), scope="colgroup"),
                             className="domain-row"))
-        body.extend(_row(row, table.area_name, lang) for row in section.rows)
+        for row in section.rows:
+            body.append(_row(row, table.area_name, lang))
+            body.extend(_age_row(age.record, age.label, row.indicator.decimals, lang) for age in row.ages)
     return html.Table([html.Caption(t("area.table.caption", lang)), head, html.Tbody(body)],
                       className="data profile-table")

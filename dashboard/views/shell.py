@@ -90,8 +90,10 @@ def alert(message: str, lang: str, kind: str = "error") -> html.Div:
     ], className=f"alert alert-{kind}")
 
 
-def not_found(frame: Frame, lang: str, key: str, code: str) -> html.Div:
-    """The friendly page for an unknown area, indicator or address, with a way back."""
+def not_found(frame: Frame, lang: str, key: str, code: str, path: str | None = None) -> html.Div:
+    """The friendly page for an unknown area, indicator or address, with a way back. Given
+    the ``path`` asked for, the page keeps it in the address bar and sets the document's
+    title and language (the URL state, as every page does)."""
     body = html.Section([
         html.H1(t("notfound.title", lang)),
         html.P(t(key, lang, code=code), className="lead"),
@@ -99,6 +101,9 @@ def not_found(frame: Frame, lang: str, key: str, code: str) -> html.Div:
         dcc.Link("← " + t("notfound.back", lang), href=href("/", lang), className="button primary",
                  id=ids.Shell.not_found_back),
     ], className="not-found card")
+    if path is not None:
+        title = f"{t('notfound.title', lang)} – {t('app.title', lang)}"
+        return page(frame, lang, "", path, {"lang": lang}, body, "not_found", title)
     return page(frame, lang, "", "/", {"lang": lang}, body)
 
 

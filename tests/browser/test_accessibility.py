@@ -21,7 +21,8 @@ PAGES = {
     "map": ("/", "path.choroplethlocation"),
     "area": ("/area/{area}", ".profile-table"),
     "compare": ("/compare", "table.rug"),
-    "indicator": ("/indicator/unemployment", "#indicator-ranked .main-svg"),
+    "indicator": ("/indicator/unemployment", "#indicator-funnel-chart .main-svg"),
+    "life_expectancy": ("/indicator/life_expectancy", "#indicator-ineq-chart .main-svg"),
     "about": ("/about", "table.data"),
 }
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -150,3 +150,49 @@ def test_a_prioritized_profile_lists_what_the_area_has(page: Any, demo_atlas: At
     page.goto(f"/area/{other}?lang=pl")
     page.wait_for_selector(".profile-table")
     assert page.locator("#about-area").count() == 0
+
+
+# Each mapped area's outcome as the browser holds it (trace name by area code).
+OUTCOMES = """() => Object.fromEntries(document.querySelector('#map-graph .js-plotly-plot').data
+  .filter(t => t.name !== 'prioritized').flatMap(t => t.locations.map(code => [code, t.name])))"""
+
+
+def test_switching_the_comparator_recolours_the_map(page: Any) -> None:
+    """The comparator switch is a named radio group: arrow keys move it; the legend's title,
+    the colours and the address follow."""
+    page.goto("/?lang=en&indicator=unemployment")
+    page.wait_for_selector(AREA)
+    assert "Compared with the city" in page.inner_text(".legend-title")
+    before, fills = page.evaluate(OUTCOMES), page.evaluate(FILLS)
+    group = page.get_by_role("radiogroup", name="Compare with")
+    group.get_by_role("radio", name="The city", exact=True).focus()
+    page.keyboard.press("ArrowRight")  # the browser's own radio-group keys
+    page.wait_for_function("() => window.location.search.includes('comparator=rest')")
+    page.wait_for_function("() => document.querySelector('.legend-title').innerText"
+                           ".includes('Compared with the rest of the city')")
+    group.get_by_role("radio", name="Sweden", exact=True).check()
+    page.wait_for_function("() => window.location.search.includes('comparator=SE')")
+    page.wait_for_function("() => document.querySelector('.legend-title').innerText.includes('Compared with Sweden')")
+    page.wait_for_function(f"(before) => ({FILLS})() !== before", arg=fills)
+    after = page.evaluate(OUTCOMES)
+    assert after.keys() == before.keys() and any(after[c] != before[c] for c in before)
+    assert "Sweden:" in page.inner_text("#map-legend")  # Sweden's own value
+    screenshot(page, "12_map_compared_with_sweden")
+
+
+def test_the_indicator_page_shows_inequality_and_the_funnel(page: Any) -> None:
+    page.goto("/indicator/obesity?lang=en")
+    page.wait_for_selector("#indicator-ineq-chart .main-svg")
+    page.wait_for_selector("#indicator-funnel-chart .main-svg")
+    headline = page.inner_text("#indicator-ineq-headline")
+    assert headline.startswith("Obesity is") and "percentage points" in headline and "Low economic standard" in headline
+    assert page.locator("#indicator-funnel-chart .scatterlayer .trace").count() >= 5  # limits, city, areas
+    page.goto("/indicator/life_expectancy?lang=en")
+    page.wait_for_selector("#indicator-ranked .main-svg")
+    assert not page.is_visible("#indicator-funnel")  # no funnel for a life table
+    page.get_by_role("radiogroup", name="Age").get_by_role("radio", name="At 65").check()
+    page.wait_for_function("() => window.location.search.includes('age=65%2B') "
+                           "|| window.location.search.includes('age=65+')")
+    page.wait_for_function("() => document.querySelector('#indicator-ineq-headline').innerText"
+                           ".includes('main age group')")
+    screenshot(page, "13_life_expectancy_at_65")

@@ -89,3 +89,26 @@ def synthetic_store(tmp_path: Path) -> Iterator[Callable[..., tuple[Engine, dict
     yield make
     for engine in engines:
         engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def health_atlas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
+    """The grid city with standardised indicators, a deprivation measure (unemployment) and a
+    national comparator (tests/dashboard/health_city.py); read-only."""
+    from tests.dashboard.health_city import build_health_city
+
+    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp('health') / 'atlas.sqlite'}")
+    upgrade(engine)
+    build_health_city(engine)
+    yield Atlas(engine)
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def health_app(health_atlas: Atlas) -> dash.Dash:
+    return create_app(health_atlas)
+
+
+@pytest.fixture
+def health_client(health_app: dash.Dash) -> Any:
+    return health_app.server.test_client()

@@ -37,7 +37,7 @@ def test_map_update_sends_only_values_when_the_geometry_is_loaded(pages: Any,
     assert "Zatrudnienie" in title and "2016" in title
     assert "Miasto:" in legend and "\u00a0%" in legend and "," in legend  # Polish words and numbers
     assert state["query"] == {"lang": "pl", "indicator": "employment", "period": "2016", "sex": "female",
-                              "colouring": "classes", "scheme": "natural_breaks"}
+                              "comparator": None, "colouring": "classes", "scheme": "natural_breaks"}
     assert patched["scheme_hidden"] is False  # the classification picker shows with value classes
     assert whole["scheme_hidden"] is True
 
@@ -142,5 +142,6 @@ def test_indicator_ranking_follows_period_and_sex(pages: Any, in_request: Any, c
     with in_request():
         out = pages.indicator.update_ranked(city["periods"][0], "male", state)
     fig, alt, new_state = out["figure"], out["alt"], out["state"]
-    assert new_state["query"] == {"lang": "pl", "period": city["periods"][0], "sex": "male"}
+    assert new_state["query"] == {"lang": "pl", "period": city["periods"][0], "sex": "male", "age": None,
+                                  "comparator": None}  # the defaults are left out of the address
     assert alt.startswith("Ranking 40 obszarów") and fig["layout"]["shapes"]  # the city line

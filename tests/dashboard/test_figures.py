@@ -86,7 +86,9 @@ def test_spine_puts_the_city_in_the_middle_and_worse_on_the_left(polarity: str, 
     assert geom.city == 50.0 and geom.marker == marker
     assert (geom.left, geom.right) == (0.0, 100.0)
     assert (geom.q_left, geom.q_right) == (25.0, 75.0)
-    assert spine_geometry(values, None, 2.0, polarity) is None
+    no_city = spine_geometry(values, None, 2.0, polarity)  # centred on the median, no city line
+    assert no_city is not None and no_city.city is None and (no_city.left, no_city.right) == (0.0, 100.0)
+    assert spine_geometry(np.array([float("nan")]), 6.0, 2.0, polarity) is None
     assert spine_geometry(values, 6.0, float("nan"), polarity).marker is None  # type: ignore[union-attr]
 
 
@@ -154,8 +156,14 @@ def test_ranked_figure_draws_the_city_line() -> None:
     fig = go.Figure(ranked_figure(frame, 18.0, "en", 1, "%", "City 18.0 %"))
     assert fig.layout.shapes[0].x0 == 18.0
     assert list(fig.layout.yaxis.categoryarray) == ["Delta", "<b>Beta</b>", "Alfa"]  # prioritized: bold
-    sizes = [s for t in fig.data for s in t.marker.size]
+    sizes = [s for t in fig.data if t.mode == "markers" for s in t.marker.size]
     assert max(sizes) > min(sizes)  # prioritized areas stand out
+    named = [t for t in fig.data if t.showlegend]  # the line is named in the legend, not on the axis
+    assert [t.name for t in named] == ["City 18.0 %"] and named[0].line.dash == "dash"
+    assert not fig.layout.annotations
+    both = go.Figure(ranked_figure(frame, 18.0, "en", 1, "%", "City 18.0 %", (20.5, "Sweden 20.5 %")))
+    assert [s.x0 for s in both.layout.shapes] == [18.0, 20.5] and both.layout.shapes[1].line.dash == "dot"
+    assert [t.name for t in both.data if t.showlegend] == ["City 18.0 %", "Sweden 20.5 %"]
 
 
 def test_the_stylesheet_draws_every_trend_and_gap_mark_of_the_palette() -> None:

@@ -31,7 +31,7 @@ class FakeApp:
 def fake(monkeypatch: pytest.MonkeyPatch) -> tuple[FakeApp, list[tuple[Any, dict[str, Any]]]]:
     app, served = FakeApp(), []
     monkeypatch.setattr(dashboard.app, "create_app", lambda atlas=None: app)
-    monkeypatch.setattr(dashboard.app, "warm", lambda atlas: None)
+    monkeypatch.setattr(dashboard.app, "warm", lambda atlas, app=None: None)
     monkeypatch.setattr("dashboard.model.get_engine", lambda url=None: None)
     monkeypatch.setattr(waitress, "serve", lambda wsgi, **kw: served.append((wsgi, kw)))
     return app, served

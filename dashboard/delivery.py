@@ -1,0 +1,235 @@
+"""A light first visit: compressed responses, and a year of browser caching for whatever
+has a fingerprint in its address.
+
+- **Static files** (Dash's component bundles, Plotly, ``/assets/``, the map geometry) are
+  compressed once at the best level (brotli 11, gzip 9) and kept in the shared cache, so
+  every worker sends the same smallest bytes; until that is done (a few seconds for
+  Plotly, in a background thread) they go out at a quick level.
+- **Everything else** of a text type (the page, Dash's layout and dependencies, callback
+  JSON) is compressed on the fly by Flask-Compress (brotli 4, else gzip 6). The read API
+  compresses its own answers and is left alone.
+- **Fingerprinted addresses** (Dash's ``name.v1_2_3m1700000000.js``, ``/assets/x.css?m=...``,
+  the favicon's ``?v=``) get ``Cache-Control: public, max-age=31536000, immutable``.
+- **Plotly** is the minified bundle, loaded by a fingerprinted ``<script>`` in the page:
+  the browser fetches it with the app's bundles, instead of after the first graph's
+  layout has arrived (Dash's default), and caches it for a year.
+
+``WELLBEING_COMPRESS=0`` turns compression off (a benchmark's baseline, or a proxy that
+compresses).
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import queue
+import re
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import brotli
+import flask
+import plotly
+from dash.fingerprint import build_fingerprint, check_fingerprint
+from flask_compress import Compress
+
+import settings
+from dashboard.cache import Cache
+
+log = logging.getLogger("dashboard")
+YEAR = "public, max-age=31536000, immutable"
+STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/")
+MIMETYPES = ["text/html", "text/css", "text/plain", "text/javascript", "application/javascript",
+             "application/json", "application/geo+json", "image/svg+xml", "image/x-icon",
+             "image/vnd.microsoft.icon"]
+MIN_BYTES = 500
+SMALL_BYTES = 64 * 1024  # a static file this small is compressed at the best level at once
+BEST: dict[str, Callable[[bytes], bytes]] = {
+    "br": lambda data: brotli.compress(data, quality=11, lgwin=22),
+    "gzip": lambda data: gzip.compress(data, 9, mtime=0),
+}
+QUICK: dict[str, Callable[[bytes], bytes]] = {
+    "br": lambda data: brotli.compress(data, quality=5, lgwin=22),
+    "gzip": lambda data: gzip.compress(data, 6, mtime=0),
+}
+PLOTLY_PATH = "package_data/plotly.min.js"
+
+
+def enabled() -> bool:
+    return settings.get("WELLBEING_COMPRESS").strip().lower() not in ("0", "false", "no", "off")
+
+
+def plotly_script(prefix: str = "/") -> str:
+    """The fingerprinted address of Plotly's minified bundle, as Dash serves its own files."""
+    mtime = int(os.stat(Path(plotly.__file__).parent / PLOTLY_PATH).st_mtime)
+    return f"{prefix}_dash-component-suites/plotly/{build_fingerprint(PLOTLY_PATH, plotly.__version__, mtime)}"
+
+
+def accepted(header: str) -> str | None:
+    """The encoding to use for a client's ``Accept-Encoding``: brotli, else gzip (``q=0``
+    refuses one)."""
+    offered: dict[str, float] = {}
+    for part in header.lower().split(","):
+        name, _, params = part.strip().partition(";")
+        quality = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
+        try:
+            offered[name.strip()] = float(quality)
+        except ValueError:
+            offered[name.strip()] = 1.0
+    return next((name for name in ("br", "gzip") if offered.get(name, 0.0) > 0), None)
+
+
+class Precompressor:
+    """Static files compressed once at the best level, shared through the cache."""
+
+    def __init__(self, cache: Cache) -> None:
+        self.cache = cache
+        self._jobs: queue.Queue[tuple[str, bytes, str]] = queue.Queue()
+        self._pending: set[str] = set()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def compressed(self, key: str, data: bytes, encoding: str) -> bytes:
+        """``data`` in ``encoding``: the best-level bytes when they are ready, else quick ones."""
+        best = self.cache.get(key)
+        if best is not None:
+            return best
+        if len(data) <= SMALL_BYTES:
+            best = BEST[encoding](data)
+            self.cache.set(key, best)
+            return best
+        self._schedule(key, data, encoding)
+        return QUICK[encoding](data)
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._pending)
+
+    def join(self) -> None:
+        """Wait until every scheduled job is done."""
+        self._jobs.join()
+
+    def _schedule(self, key: str, data: bytes, encoding: str) -> None:
+        with self._lock:
+            if key in self._pending:
+                return
+            self._pending.add(key)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="atlas-compress", daemon=True)
+                self._thread.start()
+        self._jobs.put((key, data, encoding))
+
+    def _work(self) -> None:
+        while True:
+            key, data, encoding = self._jobs.get()
+            try:
+                if self.cache.get(key) is None and self.cache.claim(key):
+                    self.cache.set(key, BEST[encoding](data))
+            except Exception:  # never let a compression job take the thread down
+                log.exception("compressing %s failed", key)
+            finally:
+                with self._lock:
+                    self._pending.discard(key)
+                self._jobs.task_done()
+
+
+def _fingerprinted(request: flask.Request) -> bool:
+    path = request.path
+    if path.startswith("/_dash-component-suites/"):
+        return check_fingerprint(path.split("/", 3)[-1])[1]
+    if path.startswith("/assets/"):
+        return "m" in request.args
+    return path == "/_favicon.ico" and "v" in request.args
+
+
+def _cache_control(resp: flask.Response) -> flask.Response:
+    if resp.status_code in (200, 304) and _fingerprinted(flask.request):
+        resp.headers["Cache-Control"] = YEAR
+    return resp
+
+
+def _static(precompressor: Precompressor) -> Callable[[flask.Response], flask.Response]:
+    """An ``after_request`` hook sending static files compressed at the best level."""
+
+    def hook(resp: flask.Response) -> flask.Response:
+        request = flask.request
+        if (request.method != "GET" or resp.status_code != 200
+                or not request.path.startswith(STATIC_PREFIXES)
+                or resp.mimetype not in MIMETYPES or "Content-Encoding" in resp.headers):
+            return resp
+        encoding = accepted(request.headers.get("Accept-Encoding", ""))
+        _vary(resp)
+        if encoding is None:
+            return resp
+        resp.direct_passthrough = False
+        data = resp.get_data()
+        if len(data) < MIN_BYTES:
+            return resp
+        etag, weak = resp.get_etag()
+        key = precompressor.cache.key("static", encoding, request.path, etag or len(data))
+        resp.set_data(precompressor.compressed(key, data, encoding))
+        resp.headers["Content-Encoding"] = encoding
+        if etag and not weak:
+            resp.set_etag(f"{etag}:{encoding}")
+        resp.make_conditional(request)
+        return resp
+
+    return hook
+
+
+def _vary(resp: flask.Response) -> None:
+    vary = resp.headers.get("Vary", "")
+    if "accept-encoding" not in vary.lower():
+        resp.headers["Vary"] = f"{vary}, Accept-Encoding" if vary else "Accept-Encoding"
+
+
+def _dynamic(compress: Compress) -> Callable[[flask.Response], flask.Response]:
+    """Flask-Compress for everything but the read API (which compresses its own answers)."""
+
+    def hook(resp: flask.Response) -> flask.Response:
+        if flask.request.path.startswith("/api/"):
+            return resp
+        return compress.after_request(resp)
+
+    return hook
+
+
+def install(app: flask.Flask, cache: Cache) -> Precompressor | None:
+    """Compression (unless ``WELLBEING_COMPRESS=0``) and Cache-Control on ``app``. The hooks
+    run in the reverse order of registration: static files first, then the rest."""
+    app.after_request(_cache_control)
+    if not enabled():
+        return None
+    app.config.update(COMPRESS_REGISTER=False, COMPRESS_ALGORITHM=["br", "gzip"],
+                      COMPRESS_MIMETYPES=MIMETYPES, COMPRESS_BR_LEVEL=4, COMPRESS_LEVEL=6,
+                      COMPRESS_MIN_SIZE=MIN_BYTES, COMPRESS_STREAMS=False)
+    compress = Compress()
+    compress.init_app(app)
+    precompressor = Precompressor(cache)
+    app.after_request(_dynamic(compress))
+    app.after_request(_static(precompressor))
+    app.extensions["atlas_precompressor"] = precompressor
+    return precompressor
+
+
+def warm_static(app: flask.Flask, urls: list[str]) -> None:
+    """Ask for ``urls`` once with each encoding, so their best-level bytes get made now."""
+    client = app.test_client()
+    for url in urls:
+        for encoding in BEST:
+            client.get(url, headers={"Accept-Encoding": encoding})
+
+
+def page_assets(html: str) -> list[str]:
+    """The scripts and style sheets a page links (its own addresses only)."""
+    return [m for m in re.findall(r'(?:src|href)="(/[^"]+)"', html)
+            if m.startswith(("/_dash-component-suites/", "/assets/"))]
+
+
+def statics_pending(app: flask.Flask) -> int:
+    """Static files still waiting for their best-level compression (for /healthz)."""
+    pre: Any = app.extensions.get("atlas_precompressor")
+    return pre.pending() if isinstance(pre, Precompressor) else 0
