@@ -13,7 +13,7 @@ from typing import Any
 from dashboard.classify import SCHEMES
 from dashboard.model import Atlas
 from dashboard.urls import first, split_list
-from presentation.comparators import comparator_choices
+from presentation.comparators import comparator_choices, has_parents
 from presentation.i18n import normalize_lang
 
 COLOURINGS = ("comparison", "classes")
@@ -95,14 +95,13 @@ def pick_areas(atlas: Atlas, value: Any) -> tuple[str, ...]:
 
 def comparators(atlas: Atlas, lang: str) -> tuple[tuple[str, str], ...]:
     """(value, label) of every comparator of the store, the city first (memoized). The
-    parent district is left out when every area's parent is the city itself: it would be
-    the city under another name."""
+    parent district is not offered when every area's parent is the city itself: it would
+    be the city under another name (presentation.comparators.has_parents)."""
 
     def build() -> tuple[tuple[str, str], ...]:
-        areas = atlas.areas()
-        parents = set(areas["parent_code"].dropna().astype(str)) if "parent_code" in areas else set()
-        distinct = bool(parents & set(areas.index))
-        return tuple(c for c in comparator_choices(atlas.snapshot(), lang) if c[0] != "parent" or distinct)
+        snapshot = atlas.snapshot()
+        distinct = has_parents(snapshot)
+        return tuple(c for c in comparator_choices(snapshot, lang) if c[0] != "parent" or distinct)
 
     return atlas.cached(("comparators", lang), build)
 

@@ -27,6 +27,17 @@ def comparator_choices(snapshot: Snapshot, lang: str) -> list[tuple[str, str]]:
     return choices
 
 
+def has_parents(snapshot: Snapshot) -> bool:
+    """Whether some area has a parent district other than the city itself (when every
+    parent is the city, the parent comparator would be the city under another name)."""
+    areas = snapshot.areas
+    if "parent_code" not in areas:
+        return False
+    city = str((snapshot.city or {}).get("code", ""))
+    parents = set(areas["parent_code"].dropna().astype(str)) - {city}
+    return bool(parents & set(areas["code"].astype(str)))
+
+
 def comparator_name(snapshot: Snapshot, comparator: str, lang: str) -> str:
     return dict(comparator_choices(snapshot, lang)).get(comparator, comparator)
 
