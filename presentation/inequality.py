@@ -137,8 +137,10 @@ def decile_points(table: pd.DataFrame, snapshot: Snapshot, indicator_id: str, pe
 
 def gap_unit(value_type: str, unit: str, lang: str) -> str:
     """The unit of a difference: percentage points for percentages (and proportions shown
-    in %), else the unit."""
+    in %), points on the city = 100 scale for standardised ratios, else the unit."""
     in_percent = value_type == "percentage" or (value_type == "proportion" and str(unit).strip() == "%")
+    if value_type == "isr":
+        return t("ineq.isr_points", lang)
     return t("ineq.pp", lang) if in_percent else unit
 
 

@@ -93,6 +93,7 @@ METHOD_STRINGS: dict[str, tuple[str, str, str]] = {
     "ineq.trend.not_enough_data": ("För få år för att se om gapet minskar.",
                                    "Za mało lat, by ocenić, czy różnica maleje.",
                                    "Too few years to tell whether the gap is closing."),
+    "ineq.isr_points": ("enheter (staden = 100)", "punktów (miasto = 100)", "points (city = 100)"),
     "ineq.pp": ("procentenheter", "punktów procentowych", "percentage points"),
     "ineq.most": ("Mest utsatta", "Najbardziej zdeprywowane", "Most deprived"),
     "ineq.least": ("Minst utsatta", "Najmniej zdeprywowane", "Least deprived"),
