@@ -23,18 +23,21 @@ run: venv
 	$(BIN)/wellbeing demo
 	$(BIN)/wellbeing serve
 
-## test: the whole suite (PostGIS and browser tests skip locally when absent; CI requires them)
+## test: the whole suite (PostGIS, browser and Redis tests skip locally when absent; CI requires them)
 test: venv
 	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 ## bench: all benchmarks (raw figures in benchmarks/results/, the last run in docs/benchmarks.md)
 bench: venv
 	$(BIN)/python -m benchmarks.etl
+	$(BIN)/python -m benchmarks.crosswalk
 	$(BIN)/python -m benchmarks.indicators
 	$(BIN)/python -m benchmarks.methods
 	$(BIN)/python -m benchmarks.dashboard
 	$(BIN)/python -m benchmarks.export
 	$(BIN)/python -m benchmarks.api
+	$(BIN)/python -m benchmarks.browser
+	$(BIN)/python -m benchmarks.load
 
 ## lint: ruff and mypy
 lint: venv

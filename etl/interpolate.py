@@ -34,7 +34,7 @@ from etl.area_config import CrosswalkConfig
 from etl.boundaryfile import Check, attributes, read_file
 from etl.config import BoundariesConfig, CityConfig
 from etl.crosswalk import PAIRS, Crosswalk
-from etl.errors import Problem
+from etl.errors import Problem, excerpt
 from etl.readers import display_name
 
 SMALLEST_SHARE = 1e-6  # pieces below this share of their source area are slivers of digitising
@@ -55,7 +55,7 @@ def _polygons(c: CrosswalkConfig, file: str) -> tuple[gpd.GeoDataFrame | None, l
         return None, _fix_for(c, check.problems)
     geoms = shapely.make_valid(areas.geometry.to_numpy())
     areas = areas.set_geometry(gpd.GeoSeries(geoms, index=areas.index, crs=areas.crs))
-    return areas[~shapely.is_empty(geoms)][["code", "geometry"]], _fix_for(c, check.problems)
+    return areas[~shapely.is_empty(geoms)][["feature", "code", "geometry"]], _fix_for(c, check.problems)
 
 
 def _population(c: CrosswalkConfig, base_file: str, crs: object) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
@@ -69,7 +69,8 @@ def _population(c: CrosswalkConfig, base_file: str, crs: object) -> tuple[gpd.Ge
     field = str(c.population_field)
     if field not in raw.columns:
         fields = [str(x) for x in raw.columns if x != "geometry"]
-        check.add(f"no field {field!r} ({c.label} population_field); the fields are {', '.join(fields[:30])}",
+        check.add(f"no field {excerpt(field)} ({c.label} population_field); the fields are "
+                  f"{', '.join(fields[:30])}",
                   f"set {c.label} population_field to one of these", column=field, value=field)
         return None, check.problems
     numbers = pd.to_numeric(raw[field], errors="coerce")
@@ -134,14 +135,14 @@ def areal_crosswalk(c: CrosswalkConfig, areas: gpd.GeoDataFrame, base: Path
     target = gpd.GeoDataFrame({"to": districts["code"].to_numpy()},
                               geometry=districts.geometry.to_crs(metric).to_numpy(), crs=metric)
     source = source.to_crs(metric).reset_index(drop=True)
-    pieces = gpd.overlay(source.rename(columns={"code": "from"}), target, how="intersection",
+    pieces = gpd.overlay(source[["code", "geometry"]].rename(columns={"code": "from"}), target, how="intersection",
                          keep_geom_type=True)
     share = _shares(c, source, pieces, problems, file) if len(pieces) else np.zeros(0)
     if share is None:
         return Crosswalk(c, file, failed=True), problems, len(source)
     pairs = pd.DataFrame({"from": pieces["from"].to_numpy(), "to": pieces["to"].to_numpy(), "share": share})
     pairs = pairs[pairs["share"] >= SMALLEST_SHARE].groupby(["from", "to"], as_index=False, sort=False).agg(share=("share", "sum"))
-    lines = pd.Series(np.arange(2, len(source) + 2), index=source["code"].to_numpy())
+    lines = pd.Series(source["feature"].to_numpy(), index=source["code"].to_numpy())
     pairs["line"] = lines.reindex(pairs["from"]).to_numpy(dtype=np.int64)
     walk = Crosswalk(c, file, pairs[PAIRS], codes=set(source["code"]))
     return walk, problems, len(source)
