@@ -31,7 +31,7 @@ from api.render import File
 from api.source import Source, full_geometries
 from api.tables import AREA_FIELDS, OPEN_COLUMNS, headline_ages, whole
 from indicators import headline_age_rows
-from presentation.i18n import catalogue_text, unit_label
+from presentation.i18n import catalogue_field, catalogue_text, unit_label
 from presentation.redaction import redact
 from store.read import Snapshot
 
@@ -179,12 +179,12 @@ def _indicator_table(snapshot: Snapshot, rows: pd.DataFrame, ids: list[str],
     cat = snapshot.catalogue
     records = [{
         "id": ind, "column_prefix": f"{ind}_", "name": catalogue_text(row, "name", request.lang),
-        "domain": str(row["domain"]), "unit": unit_label(row.get("unit"), request.lang),
+        "domain": str(row["domain"]), "unit": unit_label(row, request.lang),
         "value_type": str(row["value_type"]), "polarity": str(row["polarity"]),
         "decimals": whole(row.get("decimals"), 1), "period": _text(period.get(ind)),
         "sex": request.sex, "age_group": _text(age.get(ind)),
         "city_value": city_value.get(ind, np.nan),
-        "source": row.get("source") or None,
+        "source": catalogue_field(row, "source", request.lang) or None,
     } for ind, row in zip(ids, cat.to_dict("records"), strict=True)]
     columns = ["id", "column_prefix", "name", "domain", "unit", "value_type", "polarity",
                "decimals", "period", "sex", "age_group", "city_value", "source"]

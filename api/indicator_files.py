@@ -24,7 +24,7 @@ from api.schemas import FIELDS
 from api.source import Source
 from api.tables import headline_ages, named, published
 from presentation.formulas import neutralise_frame, neutralise_workbook
-from presentation.i18n import catalogue_text, unit_label
+from presentation.i18n import catalogue_field, catalogue_text, unit_label
 from presentation.methods import method_text
 
 COLUMNS = [
@@ -79,9 +79,9 @@ def indicator_table(source: Source, indicator_id: str, period: str, sex: str,
     description = catalogue_text(cat, "description", lang)
     return IndicatorTable(
         rows=rows, indicator_id=indicator_id, name=catalogue_text(cat, "name", lang),
-        unit=unit_label(cat.get("unit"), lang), period=period, sex=sex,
+        unit=unit_label(cat, lang), period=period, sex=sex,
         description="" if description == indicator_id else description,
-        source=str(cat.get("source") or ""), method=method_text(str(cat["value_type"]), lang),
+        source=catalogue_field(cat, "source", lang), method=method_text(str(cat["value_type"]), lang),
         lang=lang)
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from api.source import Source
 from indicators import headline_age_groups, localize
-from presentation.i18n import catalogue_text, city_name, domain_name, unit_label
+from presentation.i18n import catalogue_field, catalogue_text, city_name, domain_name, unit_label
 from presentation.methods import method_text
 from presentation.redaction import redact
 from store.read import Snapshot
@@ -188,12 +188,12 @@ def indicator_records(snapshot: Snapshot, table: OpenTable, lang: str) -> pd.Dat
         records.append({
             "id": ind, "name": catalogue_text(row, "name", lang),
             "description": _text_or_none(catalogue_text(row, "description", lang), ind),
-            "definition": _optional(row.get("definition")),
+            "definition": catalogue_field(row, "definition", lang) or None,
             "domain": str(row["domain"]), "domain_name": domain_name(str(row["domain"]), lang),
-            "unit": unit_label(row.get("unit"), lang) or None,
+            "unit": unit_label(row, lang) or None,
             "value_type": str(row["value_type"]), "multiplier": _number(row.get("multiplier")),
             "polarity": str(row["polarity"]), "decimals": whole(row.get("decimals"), 1),
-            "source": _optional(row.get("source")),
+            "source": catalogue_field(row, "source", lang) or None,
             "method": method_text(str(row["value_type"]), lang),
             "periods": periods, "latest_period": periods[-1] if periods else None,
             "sexes": table.sexes.get(ind, []), "age_groups": table.age_groups.get(ind, []),

@@ -19,6 +19,7 @@ from etl.catalogue_columns import (
     STANDARD_ALIASES,
     VALUE_TYPE_ALIASES,
 )
+from etl.catalogue_languages import missing_translations
 from etl.characters import CONTROL_FIX, ID_FIX, identifier_problem, invisible, lookalikes
 from etl.config import CityConfig
 from etl.errors import Problem, excerpt, listing
@@ -268,6 +269,7 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
         )
         return empty, check.problems
     out = pd.DataFrame(index=frame.index)
+    check.problems += missing_translations(frame, file, lines)
     _texts(frame, check, out)
     out["value_type"] = _choice(frame, check, "value_type", VALUE_TYPES, VALUE_TYPE_ALIASES)
     out["polarity"] = _choice(frame, check, "polarity", POLARITIES, POLARITY_ALIASES)

@@ -127,6 +127,22 @@ COLUMNS: tuple[Column, ...] = (
         "error",
     ),
 )
+LANG_NAMES = {"sv": "Swedish", "pl": "Polish", "en": "English"}
+TRANSLATED = ("name", "description", "definition", "source", "unit")  # text per language
+PLAIN = ("definition", "source", "unit")  # fields whose plain column serves every language
+LANG_EXAMPLES = {
+    "definition": {"sv": "Inskrivna arbetslösa / invånare 20-64 år",
+                   "pl": "Zarejestrowani bezrobotni / mieszkańcy w wieku 20-64 lat",
+                   "en": "Registered unemployed / residents aged 20-64"},
+    "source": {"sv": "Arbetsförmedlingen", "pl": "Szwedzki Urząd Pracy",
+               "en": "Swedish Public Employment Service"},
+    "unit": {"sv": "per 1 000", "pl": "na 1000", "en": "per 1,000"},
+}
+COLUMNS += tuple(
+    Column(f"{field}_{lang}", False, field, 64 if field == "unit" else None,
+           f"{field.capitalize()} in {LANG_NAMES[lang]} (defaults to {field}).", example)
+    for field, examples in LANG_EXAMPLES.items() for lang, example in examples.items()
+)
 ETL_COLUMNS = ["plausibility"]  # read by the ETL, not stored
 PLAUSIBILITY = ("warning", "error")
 PLAUSIBILITY_ALIASES = {"": "warning", "warn": "warning", "warnings": "warning", "errors": "error"}
@@ -151,6 +167,7 @@ OUTPUT_COLUMNS = [
     "weight",
     "headline_age_group",
     "standard",
+    *(f"{field}_{lang}" for field in PLAIN for lang in ("sv", "pl", "en")),
 ]
 POLARITY_ALIASES = {
     "higher_is_better": "high_is_good",

@@ -54,11 +54,11 @@ def export_rows(named: pd.DataFrame, snapshot: Snapshot, comparator: str = "city
     judged = with_comparator(named, snapshot, comparator)
     judged["method"] = interval_methods(named)
     judged["standardised"] = named["value_type"].astype(str).isin(STANDARDISED_TYPES)
-    judged["estimated"] = _estimated(named, snapshot)
+    judged["estimated"] = estimated_flags(named, snapshot)
     return judged[[*EXPORT_COLUMNS, *EXPORT_EXTRA]]
 
 
-def _estimated(named: pd.DataFrame, snapshot: Snapshot) -> pd.Series:
+def estimated_flags(named: pd.DataFrame, snapshot: Snapshot) -> pd.Series:
     """True where the store flags the source row as estimated (areal interpolation)."""
     values = snapshot.values
     if "estimated" not in values or not values["estimated"].fillna(False).astype(bool).any():

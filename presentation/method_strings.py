@@ -20,6 +20,8 @@ METHOD_STRINGS: dict[str, tuple[str, str, str]] = {
     "status.interval_over_20_years": ("Dolt (intervallet är bredare än 20 år)",
                                       "Ukryte (przedział szerszy niż 20 lat)",
                                       "Suppressed (interval wider than 20 years)"),
+    "status.estimated": ("Uppskattat (ytviktat)", "Oszacowane (interpolacja)",
+                         "Estimated (areal interpolation)"),
     "status.not_aggregable": ("Kan inte beräknas", "Nie można obliczyć", "Cannot be calculated"),
     "method.dsr": (
         "Direkt åldersstandardiserad kvot per 100 000 (europeisk standardbefolkning 2013) med "

@@ -15,7 +15,8 @@ import pandas as pd
 
 from indicators import headline_age_groups, headline_age_rows, headline_rows
 from presentation.area_notes import about_area
-from presentation.comparators import comparator_choices
+from presentation.comparators import comparator_choices, estimated_flags
+from presentation.i18n import catalogue_field, catalogue_text, unit_label
 from presentation.redaction import REDACTED_COLUMNS
 from reports import strings
 from reports.errors import ExportError
@@ -80,15 +81,28 @@ def area_record(snapshot: Snapshot, area_code: str) -> pd.Series:
 
 
 def catalogue_info(catalogue: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The catalogue indexed by id, with ``name``, ``definition`` in ``lang`` and an order."""
+    """The catalogue indexed by id, with ``name``, ``definition_text``, ``source`` and
+    ``unit`` in ``lang`` (another language's text marked, presentation.i18n.catalogue_field)
+    and an order."""
     cat = catalogue.copy()
-    cat["name"] = cat[f"name_{lang}"].where(cat[f"name_{lang}"].notna(), cat["id"])
-    desc = cat.get(f"description_{lang}", pd.Series(None, index=cat.index))
-    cat["definition_text"] = desc.where(desc.notna(), cat.get("definition"))
+    records = cat.to_dict("records")
+    cat["name"] = [catalogue_text(r, "name", lang) for r in records]
+    cat["definition_text"] = [_definition(r, lang) for r in records]
+    cat["source"] = [catalogue_field(r, "source", lang) for r in records]
+    cat["unit"] = [unit_label(r, lang) for r in records]
     cat["order"] = range(len(cat))
     domains = list(dict.fromkeys(cat["domain"]))
     cat["domain_order"] = cat["domain"].map({d: i for i, d in enumerate(domains)})
     return cat.set_index("id", drop=False)
+
+
+def _definition(row: Mapping[Any, Any], lang: str) -> str:
+    """The description in ``lang``, else the definition, else a description in another."""
+    own = row.get(f"description_{lang}")
+    if isinstance(own, str) and own.strip():
+        return own.strip()
+    return (catalogue_field(row, "definition", lang)
+            or catalogue_field(row, "description", lang))
 
 
 def spine_stats(table: pd.DataFrame, level_of: pd.Series, level: str,
@@ -331,6 +345,7 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
     index = index if index is not None else TableIndex(table)
     cat = catalogue_info(snapshot.catalogue, lang)
     rows = _judged_rows(snapshot, index, area, cat, comparator)
+    rows = rows.assign(estimated=estimated_flags(rows, snapshot).to_numpy())
     ages = index.age_groups
     main = headline_age_rows(rows[rows["sex"] == "total"], ages)
     level_of = snapshot.areas.set_index("code")["level"]

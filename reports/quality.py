@@ -10,16 +10,18 @@ import pandas as pd
 from reports import strings
 from reports.profile import NOT_COMPUTED, SUPPRESSED, QualityNote
 
-KINDS = ("suppressed", *NOT_COMPUTED, "missing", "not_compared", "discrepancy")
+KINDS = ("suppressed", *NOT_COMPUTED, "missing", "not_compared", "estimated", "discrepancy")
 
 
 def note_kind(rows: pd.DataFrame) -> pd.Series:
-    """Per row: suppressed, a method's reason (NOT_COMPUTED), missing, not_compared, or None
-    when the value is fine."""
+    """Per row: suppressed, a method's reason (NOT_COMPUTED), missing, estimated (by areal
+    interpolation or a split crosswalk), not_compared, or None when the value is fine."""
     status = rows["status"].astype("object")
     kind = pd.Series(None, index=rows.index, dtype="object")
     compared = rows.get("compared_to_city", pd.Series("not_compared", index=rows.index))
     kind[rows["value"].notna() & (compared == "not_compared")] = "not_compared"
+    if "estimated" in rows:
+        kind[rows["estimated"].fillna(False).astype(bool) & rows["value"].notna()] = "estimated"
     kind[rows["value"].isna()] = "missing"
     computed = status.isin(NOT_COMPUTED)
     kind[computed] = status[computed]

@@ -166,6 +166,11 @@ TEXT: dict[str, tuple[Text, Text, Text]] = {
         "Nieporównane z miastem (brak przedziału ufności lub wartości dla miasta): {n}",
         "Not compared with the city (no confidence interval or city value): {n}",
     ),
+    "quality_estimated": (
+        "Uppskattade genom ytviktad fördelning från andra områdesindelningar: {n}",
+        "Oszacowane przez interpolację powierzchniową z innego podziału na obszary: {n}",
+        "Estimated by areal interpolation from other area boundaries: {n}",
+    ),
     "quality_discrepancy": (
         "Officiella stadsvärden som avviker från summan av områdena (det officiella värdet används): {n}",
         "Oficjalne wartości dla miasta różniące się od sumy obszarów (użyto wartości oficjalnej): {n}",

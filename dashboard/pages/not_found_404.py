@@ -6,12 +6,20 @@ from typing import Any
 
 import dash
 
-from dashboard.context import current_frame
+from dashboard.context import current_frame, request_lang
 from dashboard.urls import first
 from dashboard.views.shell import not_found
-from presentation.i18n import normalize_lang
+from presentation.i18n import normalize_lang, t
 
-dash.register_page(__name__, path="/404", title="Välfärdsatlas")
+
+def title(**_: Any) -> str:
+    """The tab's title as Dash sets it on routing, in the language of the page asked for
+    (the routing request's referrer); the page's URL state sets the same one."""
+    lang = request_lang()
+    return f"{t('notfound.title', lang)} – {t('app.title', lang)}"
+
+
+dash.register_page(__name__, path="/404", title=title)
 
 
 def layout(path_: str | None = None, **params: Any) -> Any:

@@ -1,4 +1,5 @@
-"""The demo city's indicator catalogue: texts in sv, pl and en, units and methods.
+"""The demo city's indicator catalogue: texts in sv, pl and en, units and methods
+(definitions, sources and units per language: demo_translations).
 
 Columns follow store.schema.Indicator (without batch_id). Every source text
 says that the figures are synthetic.
@@ -8,11 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from demo_translations import COLUMNS as TRANSLATED
+from demo_translations import translate
+
 COLUMNS = (
     "id", "name_sv", "name_pl", "name_en", "description_sv", "description_pl",
     "description_en", "domain", "unit", "value_type", "multiplier", "polarity",
     "decimals", "source", "definition", "min_numerator", "min_denominator", "weight",
-    "headline_age_group", "standard",
+    "headline_age_group", "standard", *TRANSLATED,
 )
 
 _SYN = "Synthetic demo data, not real figures"
@@ -327,7 +331,7 @@ ENVIRONMENT_ROWS = [
          ENVIRONMENT, "Weighted index of greenery, noise, air quality and upkeep; city value supplied."),
 ]
 
-CATALOGUE: list[dict[str, Any]] = (
+CATALOGUE: list[dict[str, Any]] = [translate(row) for row in (
     HEALTH + EDUCATION + WORK_INCOME + HOUSING + SAFETY + TRUST_PARTICIPATION + ENVIRONMENT_ROWS
-)
+)]
 BY_ID = {row["id"]: row for row in CATALOGUE}

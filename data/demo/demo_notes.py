@@ -65,8 +65,10 @@ NOTES: dict[int, list[Note]] = {
         ("initiative", ("Sommarjobb för unga", "Praca wakacyjna dla młodzieży", "Summer jobs for young people"),
          ("Kommunen och näringslivet i samverkan.", "Gmina i lokalne firmy razem.",
           "The municipality together with local businesses."), SOURCE, "https://example.org/demo/sommarjobb"),
-        ("residents_view", ("Stolthet över grannskapet", "", ""),
-         ("Boende beskriver en stark gemenskap men oro för nedskärningar.", "", ""), DIALOGUE, ""),
+        ("residents_view", ("Stolthet över grannskapet", "Duma z sąsiedztwa", "Pride in the neighbourhood"),
+         ("Boende beskriver en stark gemenskap men oro för nedskärningar.",
+          "Mieszkańcy opisują silną wspólnotę, ale obawiają się cięć.",
+          "Residents describe a strong community but worry about cuts."), DIALOGUE, ""),
     ],
 }
 

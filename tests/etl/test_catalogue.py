@@ -37,7 +37,8 @@ def test_defaults_and_fallbacks(tmp_path: Path) -> None:
     text = "id,name_en,domain,value_type\nmy_rate,My rate,health,rate\n"
     catalogue, problems = _read(tmp_path, text)
     row = catalogue.iloc[0]
-    assert problems == []
+    assert [(p.severity, p.column) for p in problems] == [("warning", "name_sv"),
+                                                         ("warning", "name_pl")]
     assert (row["name_sv"], row["name_pl"]) == ("My rate", "My rate")
     assert (row["multiplier"], row["decimals"], row["weight"], row["polarity"]) == (
         1.0,
@@ -54,7 +55,7 @@ def test_friendly_aliases(tmp_path: Path) -> None:
         "a,A,x,Percent,Higher is better,1\nb,B,x,rate,lower-is-better,100 000\n"
     )
     catalogue, problems = _read(tmp_path, text)
-    assert problems == []
+    assert [p for p in problems if p.severity == "error"] == []
     assert catalogue["polarity"].tolist() == ["high_is_good", "low_is_good"]
     assert catalogue["value_type"].tolist() == ["percentage", "rate"]
     assert catalogue["multiplier"].tolist() == [1.0, 100_000.0]
@@ -105,7 +106,7 @@ def test_xlsx_catalogue_with_sheet(tmp_path: Path) -> None:
     book.save(tmp_path / "catalogue.xlsx")
     config = CONFIG.replace('path = "catalogue.csv"', 'path = "catalogue.xlsx"\nsheet = "Katalog"')
     catalogue, problems = _read(tmp_path, CATALOGUE, config)
-    assert problems == []
+    assert [(p.severity, p.column) for p in problems] == [("warning", "name_pl")]
     assert catalogue.iloc[0][["name_sv", "multiplier", "decimals"]].tolist() == [
         "Dödsfall",
         100000.0,
@@ -117,7 +118,7 @@ def test_cp1252_catalogue_is_read(tmp_path: Path) -> None:
     text = "id;name_en;name_sv;domain;value_type\nx;Income;Medianinkomst för hushåll;work;median\n"
     cfg = load_config(write_small_city(tmp_path, catalogue=text.encode("cp1252")))
     catalogue, problems = read_catalogue(cfg)
-    assert problems == []
+    assert [(p.severity, p.column) for p in problems] == [("warning", "name_pl")]
     assert catalogue.iloc[0]["name_sv"] == "Medianinkomst för hushåll"
 
 
@@ -136,3 +137,31 @@ def test_the_documented_example_reads_without_problems(tmp_path: Path) -> None:
     assert named.to_dict() == {"unemployment": None, "admissions": None, "median_income": None,
                                "population": None, "low_income": "18-64"}
     assert catalogue.index.tolist() == [2, 3, 4, 5, 6]  # each indicator's row in the file
+
+
+def test_missing_translations_are_one_warning_per_field_and_language(tmp_path: Path) -> None:
+    rows = "\n".join(f"i{n},I{n},Ä{n},Ą{n},health,rate,dni,dagar," for n in range(14))
+    text = ("id,name_en,name_sv,name_pl,domain,value_type,unit_pl,unit_sv,definition_en\n"
+            + rows + "\ni14,I14,Ä14,Ą14,health,rate,,dagar,Deaths / residents\n")
+    catalogue, problems = _read(tmp_path, text)
+    found = {(p.column, p.severity): p for p in problems}
+    assert sorted(found) == [("definition_pl", "warning"), ("definition_sv", "warning"),
+                             ("unit_en", "warning"), ("unit_pl", "warning")]
+    unit_en = found[("unit_en", "warning")]
+    assert "15 indicator(s) have no unit in English (unit_en)" in unit_en.message
+    assert "'i9' and 5 more" in unit_en.message and unit_en.row == 2
+    assert "add a column 'unit_en' with the English text" in unit_en.fix
+    unit_pl = found[("unit_pl", "warning")]
+    assert "1 indicator(s)" in unit_pl.message and "'i14'" in unit_pl.message
+    assert unit_pl.row == 16 and "fill in 'unit_pl' for them" in unit_pl.fix
+    assert catalogue.set_index("id").loc["i0", ["unit_pl", "unit_sv", "unit_en"]].tolist() == [
+        "dni", "dagar", None]
+
+
+def test_a_plain_column_serves_every_language(tmp_path: Path) -> None:
+    text = ("id,name_en,name_sv,name_pl,domain,value_type,unit,unit_pl,source\n"
+            "a,A,Ä,Ą,health,rate,per 1000,na 1000,SCB\n")
+    catalogue, problems = _read(tmp_path, text)
+    assert problems == []
+    assert catalogue.iloc[0][["unit", "unit_pl", "unit_sv", "source"]].tolist() == [
+        "per 1000", "na 1000", None, "SCB"]

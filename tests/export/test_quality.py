@@ -31,7 +31,7 @@ def test_each_kind_is_counted_and_grouped() -> None:
     notes, counts = quality_notes(rows, city, CAT, "en")
     assert counts == {"suppressed": 3, "too_few_events": 1, "too_few_person_years": 1,
                       "interval_over_20_years": 0, "missing": 1, "not_compared": 1,
-                      "discrepancy": 1}
+                      "estimated": 0, "discrepancy": 1}
     assert [(n.kind, n.indicator_id) for n in notes] == [
         ("suppressed", "a"), ("too_few_events", "b"), ("too_few_person_years", "b"),
         ("missing", "b"), ("not_compared", "a"), ("discrepancy", "b")]
@@ -54,3 +54,12 @@ def test_periods_are_written_as_runs() -> None:
     chosen = pd.Series(["2015", "2016", "2017", "2019", "2020", "2022", "2023", "2024"])
     assert periods_text(chosen, every) == "2015–2017, 2019, 2020, 2022–2024"
     assert periods_text(pd.Series(["2018"]), every) == "2018"
+
+
+def test_estimated_values_are_named() -> None:
+    rows = _rows("A", [("a", "2023", "total", 5.0, "ok", "similar", np.nan),
+                       ("a", "2024", "total", 6.0, "ok", "worse", np.nan)])
+    rows = rows.assign(estimated=[None, True])
+    notes, counts = quality_notes(rows, rows.iloc[0:0], CAT, "en")
+    assert counts["estimated"] == 1
+    assert [(n.kind, n.indicator_id, n.periods) for n in notes] == [("estimated", "a", "2024")]
