@@ -74,8 +74,10 @@ def trend_figure(area: pd.DataFrame, city: pd.DataFrame, labels: dict[str, str],
               marker={"symbol": "diamond", "size": 7}),
         _line(area, labels["area"], {"color": palette.AREA_LINE, "width": 3}, fmt, marker={"size": 8}),
     ]
-    layout = base_layout(lang, 330, hovermode="x unified")
-    layout["xaxis"].update({"type": "category", "automargin": True})  # a phone's rotated years stay whole
+    # the legend above the plot: below it, a phone's rotated years would run under it
+    layout = base_layout(lang, 360, hovermode="x unified", margin={"l": 56, "r": 16, "t": 8, "b": 44},
+                         legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom", "font": {"size": 12}})
+    layout["xaxis"].update({"type": "category", "automargin": True})
     layout["yaxis"]["title"] = {"text": plain(unit), "font": {"size": 12}}
     return {"data": data, "layout": layout}
 
@@ -238,9 +240,9 @@ def domain_multiples(panels: list[tuple[str, list[tuple[str, pd.DataFrame]], pd.
     data: list[dict[str, Any]] = []
     height, top = 240 * rows + 130, 90  # the legend sits in the top margin, above the panels' titles
     layout = base_layout(lang, height, hovermode="x unified", annotations=[],
-                         legend={"orientation": "h", "x": 0, "y": 1 + 34 / (height - top - 40), "yanchor": "bottom",
+                         legend={"orientation": "h", "x": 0, "y": 1 + 34 / (height - top - 72), "yanchor": "bottom",
                                  "font": {"size": 12}},
-                         margin={"l": 48, "r": 16, "t": top, "b": 40})
+                         margin={"l": 48, "r": 16, "t": top, "b": 72})  # room for the last row's rotated ticks
     for i, ((title, areas, city, decimals, unit), (xd, yd)) in enumerate(zip(panels, _grid(n, cols), strict=False)):
         ax = "" if i == 0 else str(i + 1)
         on = {"xaxis": f"x{ax}", "yaxis": f"y{ax}"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 
-def graph_config(lang: str, **options: Any) -> dict[str, Any]:
-    """``{"locale": lang, "displaylogo": False, **options}``: the config of every graph."""
+def graph_config(lang: str, **options: Any) -> Any:
+    """``{"locale": lang, "displaylogo": False, **options}``: the config of every graph
+    (typed Any: dcc.Graph declares its own TypedDict for it)."""
     return {"locale": lang, "displaylogo": False, **options}
