@@ -167,7 +167,11 @@ def warm(atlas: Atlas, app: dash.Dash | None = None) -> threading.Thread:
                 delivery.warm_static(app.server, delivery.page_assets(page.get_data(as_text=True)))
             except Exception as exc:
                 log.warning("compressing the page's scripts failed: %s", exc)
+        if app is not None:
+            app.server.extensions[health.WARM_KEY] = True
 
+    if app is not None:
+        app.server.extensions[health.WARM_KEY] = False
     thread = threading.Thread(target=run, name="atlas-warm", daemon=True)
     thread.start()
     return thread

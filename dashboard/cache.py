@@ -182,7 +182,7 @@ class Cache:
     def status(self) -> dict[str, Any]:
         """For /healthz: where payloads are kept and whether Redis answers."""
         if self.shared is not None:
-            return {"backend": "redis", "url": self.shared.url, "reachable": self.shared.reachable()}
+            return {"backend": "redis", "reachable": self.shared.reachable()}
         return {"backend": "memory" if self.local is not None else "off"}
 
 

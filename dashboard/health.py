@@ -4,12 +4,14 @@
 ``Retry-After``) otherwise. The JSON says what was found:
 
     {"status": "ok", "store": {"reachable": true, "schema": "current", "batch_id": 7},
-     "cache": {"backend": "redis", "url": "redis://cache:6379/0", "reachable": true},
-     "compressing": 0}
+     "cache": {"backend": "redis", "reachable": true}, "compressing": 0, "warm": true}
 
 Redis being down does not make a worker unhealthy (pages are served without the shared
-cache); ``compressing`` counts static files still waiting for their best compression.
-The check reads two small things from the store (the schema revision and the latest
+cache); ``compressing`` counts static files still waiting for their best compression, and
+``warm`` (under `wellbeing serve`) turns true once this process has read the store, built
+its tables and compressed its scripts.
+The answer names no address (of the store or of Redis): the log has the details. The
+check reads two small things from the store (the schema revision and the latest
 batch id), never the snapshot, and is never cached.
 """
 
@@ -29,6 +31,7 @@ from store.read import latest_batch_id
 
 log = logging.getLogger("dashboard")
 PATH = "/healthz"
+WARM_KEY = "atlas_warm"  # in ``app.extensions``: False while `wellbeing serve` warms this process
 
 
 def store_health() -> dict[str, Any]:
@@ -37,9 +40,11 @@ def store_health() -> dict[str, Any]:
         engine = current_atlas().engine
         schema = schema_state(engine)
         batch = latest_batch_id(engine) if schema == "current" else None
-    except Exception as exc:  # down, locked, a bad address: the answer says which
-        reason = str(exc).splitlines()[0][:200] if str(exc) else ""
-        return {"reachable": False, "error": f"{type(exc).__name__}: {reason}"}
+    except Exception as exc:  # down, locked, a bad address: the log says which, the answer
+        # names only the kind (no host, port or path of the store leaves the server)
+        log.warning("health check: the store cannot be read (%s: %s)", type(exc).__name__,
+                    str(exc).splitlines()[0][:300] if str(exc) else "")
+        return {"reachable": False, "error": type(exc).__name__}
     return {"reachable": True, "schema": schema, "batch_id": batch}
 
 
@@ -50,11 +55,12 @@ def healthz() -> flask.Response:
     body = {"status": "ok" if healthy else "unavailable", "store": store,
             "cache": cache.status() if cache is not None else {"backend": "off"},
             "compressing": statics_pending(flask.current_app)}
+    if WARM_KEY in flask.current_app.extensions:
+        body["warm"] = bool(flask.current_app.extensions[WARM_KEY]) and not body["compressing"]
     resp = flask.jsonify(body)
     resp.status_code = 200 if healthy else 503
     resp.headers["Cache-Control"] = "no-store"
     if not healthy:
-        log.info("health check: %s", body["store"])
         resp.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return resp
 

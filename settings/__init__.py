@@ -30,6 +30,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WELLBEING_MIN_DENOMINATOR", "30", "Default disclosure threshold: values with a "
             "smaller population are suppressed (an indicator's catalogue threshold wins)."),
     Setting("WELLBEING_LANG", "sv", "Default language of the dashboard: sv, pl or en."),
+    Setting("WELLBEING_WORKERS", "1", "Web server processes of `wellbeing serve`: 1 runs waitress "
+            "(one process, threads); more runs gunicorn with that many workers (not on Windows)."),
+    Setting("REDIS_URL", "", "Redis shared by the web workers for rendered payloads "
+            "(redis://host:6379/0). Unset: each process caches in its own memory."),
+    Setting("WELLBEING_CACHE_MB", "128", "Megabytes of rendered payloads each web process keeps "
+            "in memory (in front of Redis when REDIS_URL is set); 0 turns the cache off."),
+    Setting("WELLBEING_COMPRESS", "1", "Compress responses (brotli or gzip); 0 sends them as "
+            "they are (for a benchmark's baseline, or behind a proxy that compresses)."),
 )
 
 

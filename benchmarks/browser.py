@@ -1,0 +1,134 @@
+"""Benchmark of a first visit in headless Chromium (issue 14, item 7), on the demo city.
+
+    .venv/bin/python -m benchmarks.browser            # 5 visits per server
+    .venv/bin/python -m benchmarks.browser --runs 2   # a smoke run
+
+Two `wellbeing serve` processes (one process each, no Redis: what `make run` starts) on
+the same store, differing in one setting: ``WELLBEING_COMPRESS=0`` (the baseline: every
+byte as it is) and the default (brotli, scripts at the best level). Each has been visited
+once and has finished compressing its scripts before the timed visits; visits alternate
+between the two servers. Each timed visit is a fresh browser context (an empty cache),
+opening ``/?lang=en&indicator=unemployment``:
+
+- **bytes transferred** until the map is drawn and the network is idle: each response's
+  body as sent (encoded) plus its headers, as Chromium reports them;
+- **map drawn**: from the navigation's start to the frame in which every area of the map
+  is a drawn path (``performance.now()``, polled every animation frame);
+- **recoloured**: from the click on another indicator ("Employment rate") to the frame in
+  which the areas' fills have changed;
+- **second visit**: the bytes of the same page opened again in the same context (what the
+  year-long ``immutable`` caching saves).
+
+Targets: first visit ≤ 1.5 MB transferred, map drawn ≤ 1.0 s. Writes
+benchmarks/results/browser.json (browser-quick.json with fewer than 5 runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from benchmarks.export.chromium import ARGS, executable
+from benchmarks.figures import write_results
+from benchmarks.serving import Server, demo_store, serving, wait_warm
+
+START = "/?lang=en&indicator=unemployment"
+OTHER = "Employment rate"
+AREA = "path.choroplethlocation"
+FILLS = ("() => Array.from(document.querySelectorAll('path.choroplethlocation'))"
+         ".map(e => getComputedStyle(e).fill).join('|')")
+
+
+def visit(browser: Any, base: str, areas: int) -> dict[str, float]:
+    """One first visit in a fresh context: bytes, time to the drawn map, time to recolour."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, base_url=base)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    sizes: list[int] = []
+
+    def finished(request: Any) -> None:
+        got = request.sizes()
+        sizes.append(max(0, got["responseBodySize"]) + max(0, got["responseHeadersSize"]))
+
+    page.on("requestfinished", finished)
+    page.goto(START)
+    drawn = page.wait_for_function(
+        f"() => document.querySelectorAll('{AREA}').length >= {areas} && performance.now()",
+        polling="raf").json_value()
+    page.wait_for_load_state("networkidle")
+    first_bytes = sum(sizes)
+    before = page.evaluate(FILLS)
+    page.click("#map-indicator")
+    option = page.locator(".dash-dropdown-option", has=page.get_by_role("radio", name=OTHER, exact=True))
+    option.wait_for()
+    page.evaluate("() => document.addEventListener('click', () => { window.__t0 = performance.now(); },"
+                  " {capture: true, once: true})")
+    option.click()
+    recoloured = page.wait_for_function(
+        f"(before) => ({FILLS})() !== before && performance.now() - window.__t0", arg=before,
+        polling="raf").json_value()
+    page.wait_for_load_state("networkidle")
+    sizes.clear()
+    page.goto(START)
+    page.wait_for_function(f"() => document.querySelectorAll('{AREA}').length >= {areas}", polling="raf")
+    page.wait_for_load_state("networkidle")
+    second_bytes = sum(sizes)
+    context.close()
+    return {"bytes": first_bytes, "map_drawn_ms": float(drawn), "recoloured_ms": float(recoloured),
+            "second_visit_bytes": second_bytes}
+
+
+def summary(runs: list[dict[str, float]]) -> dict[str, Any]:
+    return {key: {"median": statistics.median(r[key] for r in runs), "runs": [r[key] for r in runs]}
+            for key in runs[0]}
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed visits per server (default 5)")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="atlas-browser-") as tmp:
+        folder = Path(tmp)
+        store, facts = demo_store(folder)
+        areas = len(facts["areas"])
+        with serving(store, folder, WELLBEING_COMPRESS="0") as plain, \
+                serving(store, folder) as compressed, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=executable(), args=ARGS)
+            servers: dict[str, Server] = {"baseline (no compression)": plain, "ours": compressed}
+            for server in servers.values():
+                visit(browser, server.url, areas)  # warm: the store read, the scripts compressed
+            compress_wait = wait_warm(compressed)
+            wait_warm(plain)
+            runs: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
+            for i in range(args.runs):
+                order = list(servers.items()) if i % 2 == 0 else list(reversed(servers.items()))
+                for name, server in order:
+                    runs[name].append(visit(browser, server.url, areas))
+            browser.close()
+    figures = {name: summary(r) for name, r in runs.items()}
+    base, ours = figures["baseline (no compression)"], figures["ours"]
+    result = {
+        "command": f"python -m benchmarks.browser --runs {args.runs}", "runs": args.runs,
+        "page": START, "areas": areas, "chromium": executable(),
+        "compress_wait_s": round(compress_wait, 1), "figures": figures,
+        "ratios_baseline_over_ours": {k: base[k]["median"] / ours[k]["median"]
+                                      for k in ("bytes", "map_drawn_ms", "recoloured_ms")
+                                      if ours[k]["median"]},
+        "targets": {"bytes": 1.5e6, "map_drawn_ms": 1000.0},
+    }
+    path = write_results("browser", result, quick=args.runs < 5)
+    for name, fig in figures.items():
+        print(f"{name}: first visit {fig['bytes']['median'] / 1e6:.2f} MB, map drawn "
+              f"{fig['map_drawn_ms']['median']:.0f} ms, recoloured {fig['recoloured_ms']['median']:.0f} ms, "
+              f"second visit {fig['second_visit_bytes']['median'] / 1e3:.0f} kB (medians of {args.runs})")
+    print(f"Wrote {path}")
+    return result
+
+
+if __name__ == "__main__":
+    main()
