@@ -116,8 +116,10 @@ def test_a_killed_worker_leaves_the_others_serving(serve: Any, demo_store: Path,
             victim = busy[0]  # a worker in the middle of a request
             os.kill(victim, signal.SIGKILL)
             results = [f.result() for f in during]
+        # the victim's in-flight requests (if it had not answered yet) are lost connections,
+        # never a 5xx; whether any was still in flight at the kill is up to timing
         lost = [r for r in results if r != 200]
-        assert lost and all(isinstance(r, str) for r in lost), results  # lost connections, no 5xx
+        assert all(isinstance(r, str) for r in lost), results
         after = _mix(served, demo_facts) + pdfs  # at once: the replacement is still starting
         assert [_call(served, body) for body in after] == [200] * len(after)
         _eventually(lambda: len(served.workers()) == 2 and victim not in served.workers(),
