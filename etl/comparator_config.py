@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from etl.characters import identifier_problem, nfc
 from etl.config_keys import (
     COMPARATOR_FIELDS,
     COMPARATOR_KINDS,
     PeriodColumns,
+    block_name,
     check_fields,
     check_reading,
     choice,
@@ -66,11 +66,7 @@ EXAMPLE = '{ value = "Värde" }'
 def _comparator(raw: dict[str, Any], number: int, line: int | None, src: Path) -> ComparatorConfig:
     where = f"comparators #{number}"
     c = section(raw, "comparators", where, src)
-    code = nfc(str(c["code"]))
-    problem = identifier_problem(code)
-    if problem:
-        raise EtlError(f"{src}: [{where}] code {excerpt(code)} {problem}. "
-                       "Fix: use letters, digits and _ - . : (e.g. 'SE').")
+    code = block_name(c, "code", where, src, "SE")
     where = f"comparators #{number} {code}"
     kind = choice(str(c["kind"]), COMPARATOR_KINDS, f"[{where}] kind", src)
     path = check_reading(raw, c, where, src)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from etl.characters import nfc
+from etl.characters import identifier_problem, nfc
 from etl.errors import EtlError, excerpt, listing
 
 
@@ -326,3 +326,14 @@ def text_map(value: Any, what: str, src: Path, example: str = '{ K = "female" }'
     if not isinstance(value, dict):
         raise EtlError(f"{src}: {what} is {excerpt(value)}. Fix: give a map such as {example}.")
     return {nfc(str(k)): nfc(str(v)) for k, v in value.items()}
+
+
+def block_name(block: dict[str, Any], key: str, where: str, src: Path, example: str) -> str:
+    """The identifier ``key`` of an array-of-tables block (a source's ``name``, a
+    comparator's ``code``), NFC; refused naming the block with an ``example``."""
+    value = nfc(str(block[key]))
+    problem = identifier_problem(value)
+    if problem:
+        raise EtlError(f"{src}: [{where}] {key} {excerpt(value)} {problem}. "
+                       f"Fix: use letters, digits and _ - . : (e.g. '{example}').")
+    return value

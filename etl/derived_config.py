@@ -18,13 +18,14 @@ from typing import Any
 
 from etl.ages import parse_band
 from etl.area_config import AreaMatch, read_area_match
-from etl.characters import identifier_problem, nfc
+from etl.characters import nfc
 from etl.config_keys import (
     ADDITIVE,
     SOURCE_FIELDS,
     TERM_KEYS,
     UNITS,
     PeriodColumns,
+    block_name,
     check_fields,
     check_reading,
     choice,
@@ -146,11 +147,7 @@ def _texts(value: Any, what: str, src: Path) -> tuple[str, ...]:
 def _source(raw: dict[str, Any], number: int, line: int | None, src: Path) -> SourceConfig:
     where = f"sources #{number}"
     s = section(raw, "sources", where, src)
-    name = nfc(str(s["name"]))
-    problem = identifier_problem(name)
-    if problem:
-        raise EtlError(f"{src}: [{where}] name {excerpt(name)} {problem}. "
-                       "Fix: use letters, digits and _ - . : (e.g. 'population').")
+    name = block_name(s, "name", where, src, "population")
     where = f"sources #{number} {name}"
     path = check_reading(raw, s, where, src)
     columns, constants = text_map(s["columns"], f"[{where}] columns", src), text_map(
