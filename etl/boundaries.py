@@ -37,6 +37,7 @@ AREA_COLUMNS = [
     "prioritized",
     "population",
     "area_km2",
+    "priority",
 ]
 
 
@@ -183,6 +184,7 @@ def _frame(
     population = areas["population"].to_numpy(dtype=float)
     total = float(np.nansum(population)) if np.isfinite(population).any() else np.nan
     prioritized = set(cfg.prioritized)
+    order = {code: i for i, code in enumerate(cfg.prioritized, start=1)}  # the city's order
     frame = pd.DataFrame(
         {
             "code": [*areas["code"], cfg.code],
@@ -192,6 +194,7 @@ def _frame(
             "prioritized": [c in prioritized for c in areas["code"]] + [False],
             "population": [*population, total],
             "area_km2": km2,
+            "priority": pd.array([order.get(c) for c in areas["code"]] + [None], dtype="Int64"),
         }
     )
     frame["display_geometry"] = gpd.GeoSeries(shown, crs=STORAGE_CRS)

@@ -30,12 +30,13 @@ from sqlalchemy import Connection
 
 from etl.copyformat import HEADER, TRAILER, encoded_chunks
 from etl.errors import EtlError
+from store.programme_schema import PROGRAMME_TABLES
 
 Advance = Callable[[int], None]
 
 # The tables a refresh replaces, in the order readers and the swap lock them.
 SWAPPED = ("city", "areas", "indicators", "indicator_values", "area_notes", "comparators",
-           "comparator_values")
+           "comparator_values", *PROGRAMME_TABLES)
 SUFFIX = "_next"
 # Memory for the sorted index builds (the server's default is 64MB); shared by the
 # parallel workers, so 1GB keeps a 5M-row key build in memory.

@@ -162,7 +162,8 @@ def _numbers(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
 
 def _texts(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
     for col in COLUMNS:
-        if col.name in NUMBERS or col.name in ("value_type", "polarity", "plausibility"):
+        if col.name in NUMBERS or col.name in ("value_type", "polarity", "plausibility",
+                                                "residents_view"):
             continue
         raw = frame[col.name] if col.name in frame else pd.Series("", index=frame.index)
         if col.required:
@@ -206,6 +207,20 @@ def _standards(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
                                 index=out.index).where(dsr, None)
     multiplier = frame["multiplier"] if "multiplier" in frame else pd.Series("", index=frame.index)
     out.loc[dsr & (multiplier == "").to_numpy(), "multiplier"] = DSR_MULTIPLIER
+
+
+YES = ("yes", "true", "1", "ja", "tak", "y", "x")
+NO = ("no", "false", "0", "nej", "nie", "n")
+
+
+def _yes_no(frame: pd.DataFrame, check: _Check, name: str) -> pd.Series:
+    """A yes/no column (yes, ja, tak, true, 1 / no, nej, nie, false, 0); empty: no."""
+    raw = frame[name] if name in frame else pd.Series("", index=frame.index)
+    normal = raw.str.strip().str.lower()
+    for i in np.flatnonzero(~normal.isin(("", *YES, *NO)).to_numpy()):
+        check.add(i, name, f"{name} is neither yes nor no", f"write yes or no (or leave it empty "
+                  "for no)", value=raw.iloc[i])
+    return pd.Series(normal.isin(YES).to_numpy(dtype=bool), index=frame.index, dtype=object)
 
 
 def _ids(out: pd.DataFrame, check: _Check) -> None:
@@ -276,6 +291,7 @@ def read_catalogue(cfg: CityConfig) -> tuple[pd.DataFrame, list[Problem]]:
     out["plausibility"] = _choice(frame, check, "plausibility", PLAUSIBILITY, PLAUSIBILITY_ALIASES)
     _numbers(frame, check, out)
     _standards(frame, check, out)
+    out["residents_view"] = _yes_no(frame, check, "residents_view")
     _ids(out, check)
     out = out[OUTPUT_COLUMNS + ETL_COLUMNS].set_axis(pd.Index(lines, name="row"))
     return out.astype(object).where(out.notna(), None).astype(

@@ -119,6 +119,24 @@ COLUMNS: tuple[Column, ...] = (
         "esp2013",
     ),
     Column(
+        "residents_view",
+        False,
+        None,
+        None,
+        "yes when the indicator is the residents' own assessment (a survey of residents: "
+        "trust, safety, belonging); profiles group these under \"Residents' view\".",
+        "yes",
+    ),
+    Column(
+        "survey",
+        False,
+        None,
+        300,
+        "Name of the survey of residents the values come from (shown with its year and the "
+        "number of respondents).",
+        "Trygghetsundersökningen",
+    ),
+    Column(
         "plausibility",
         False,
         "warning",
@@ -167,6 +185,8 @@ OUTPUT_COLUMNS = [
     "weight",
     "headline_age_group",
     "standard",
+    "residents_view",
+    "survey",
     *(f"{field}_{lang}" for field in PLAIN for lang in ("sv", "pl", "en")),
 ]
 POLARITY_ALIASES = {

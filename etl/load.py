@@ -14,14 +14,13 @@ executemany.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import shapely
 from sqlalchemy import Connection, Engine, Table, column, delete, insert, select, table, update
@@ -32,6 +31,9 @@ from etl.bulk import copy_frame, copy_rows, staged, staging
 from etl.comparators import ComparatorData
 from etl.config import CityConfig
 from etl.errors import EtlError, Problem, reason, stored_message
+from etl.frame_rows import CHUNK_ROWS, row_chunks
+from etl.programme_data import ProgrammeData
+from store.programme_schema import PROGRAMME_TABLES
 from store.read import NOTE_COLUMNS, VALUE_COLUMNS
 from store.schema import (
     SRID,
@@ -47,7 +49,6 @@ from store.schema import (
     LoadBatch,
 )
 
-CHUNK_ROWS = 100_000
 TABLES = Base.metadata.tables
 Advance = Callable[[int], None]
 
@@ -74,6 +75,7 @@ class CityData:
     fingerprint: str
     notes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=NOTE_COLUMNS))
     comparators: ComparatorData = field(default_factory=ComparatorData)
+    programme: ProgrammeData = field(default_factory=ProgrammeData)
 
 
 @dataclass(frozen=True)
@@ -228,6 +230,8 @@ def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
         with staged(conn):
             _insert_city(conn, data, batch_id, advance)
     else:
+        for name in reversed(PROGRAMME_TABLES):
+            conn.execute(delete(TABLES[name]))
         for model in (ComparatorValue, Comparator, AreaNote, IndicatorValue, Indicator, Area, City):
             conn.execute(delete(model))
         _insert_city(conn, data, batch_id, advance)
@@ -284,6 +288,8 @@ def _insert_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
     for name, frame, columns in data.comparators.tables():
         insert_small(conn, name, frame, columns, batch_id)
     insert_values(conn, data.values, batch_id, advance)
+    for name, frame, columns in data.programme.tables():
+        insert_small(conn, name, frame, columns, batch_id)
 
 
 def insert_small(
@@ -292,7 +298,7 @@ def insert_small(
     """A small table (catalogue, notes: hundreds of rows) in one INSERT, also on PostgreSQL."""
     records = [
         dict(zip(columns, row, strict=True)) | {"batch_id": batch_id}
-        for chunk in _rows(frame, columns, {})
+        for chunk in row_chunks(frame, columns, {})
         for row in chunk
     ]
     if records:
@@ -301,36 +307,6 @@ def insert_small(
 
 def insert_notes(conn: Connection, notes: pd.DataFrame, batch_id: int) -> None:
     insert_small(conn, "area_notes", notes, NOTE_COLUMNS, batch_id)
-
-
-def _column(series: pd.Series) -> list[Any]:
-    """Values as Python objects with None for missing (what the drivers expect)."""
-    if pd.api.types.is_float_dtype(series.dtype):
-        arr = series.to_numpy(dtype=float)
-        missing = np.isnan(arr)
-        if not missing.any():
-            return arr.tolist()
-        if missing.all():
-            return [None] * len(arr)
-        out = arr.astype(object)
-        out[missing] = None
-        return out.tolist()
-    missing = series.isna().to_numpy()
-    values = series.to_numpy(dtype=object)
-    if missing.any():
-        values = values.copy()
-        values[missing] = None
-    return values.tolist()
-
-
-def _rows(
-    frame: pd.DataFrame, columns: list[str], extra: dict[str, Any]
-) -> Iterator[list[tuple[Any, ...]]]:
-    """Chunks of row tuples in ``columns`` order (``extra`` fills constant columns)."""
-    for start in range(0, len(frame), CHUNK_ROWS):
-        part = frame.iloc[start : start + CHUNK_ROWS]
-        cols = [[extra[c]] * len(part) if c in extra else _column(part[c]) for c in columns]
-        yield list(zip(*cols, strict=True))
 
 
 # Binary COPY of the values, encoded column-wise (etl.copyformat), in primary-key order.
@@ -358,7 +334,8 @@ def insert_catalogue(conn: Connection, catalogue: pd.DataFrame, batch_id: int) -
 
 
 # Binary COPY of the areas: geometries travel as EWKB bytes, no hex text to parse.
-AREA_TYPES = ["text", "text", "text", "text", "bool", "float8", "float8", "bytea", "bytea", "int4"]
+AREA_TYPES = ["text", "text", "text", "text", "bool", "float8", "float8", "int4", "bytea", "bytea",
+              "int4"]
 
 
 def insert_areas(conn: Connection, areas: gpd.GeoDataFrame, batch_id: int) -> None:
@@ -392,9 +369,9 @@ def bulk_insert(
 ) -> None:
     """COPY on PostgreSQL (binary when ``types`` are given), executemany elsewhere."""
     if conn.dialect.name == "postgresql":
-        copy_rows(conn, staging(table.name), columns, _rows(frame, columns, extra), advance, types)
+        copy_rows(conn, staging(table.name), columns, row_chunks(frame, columns, extra), advance, types)
         return
     stmt = str(insert(table).compile(dialect=conn.dialect, column_keys=columns))
-    for chunk in _rows(frame, columns, extra):
+    for chunk in row_chunks(frame, columns, extra):
         conn.exec_driver_sql(stmt, chunk)
         advance(len(chunk))

@@ -17,6 +17,8 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, func, select, text
 
 from store.migrate import check_schema
+from store.programme_read import ProgrammeSnapshot, read_programme
+from store.programme_schema import PROGRAMME_TABLES
 from store.schema import (
     SRID,
     Area,
@@ -31,7 +33,8 @@ from store.schema import (
     to_shapely,
 )
 
-AREA_COLUMNS = ["code", "name", "level", "parent_code", "prioritized", "population", "area_km2"]
+AREA_COLUMNS = ["code", "name", "level", "parent_code", "prioritized", "population", "area_km2",
+                "priority"]
 VALUE_COLUMNS = [
     "indicator_id", "area_code", "period", "sex", "age_group",
     "numerator", "denominator", "value", "lower_ci", "upper_ci", "sd",
@@ -49,7 +52,7 @@ COMPARATOR_VALUE_COLUMNS = [
 # Same order as the refresh's swap (etl.bulk.SWAPPED), so the two never deadlock.
 SNAPSHOT_LOCK = text(
     "LOCK TABLE city, areas, indicators, indicator_values, area_notes, comparators, "
-    "comparator_values, load_batches IN ACCESS SHARE MODE"
+    "comparator_values, " + ", ".join(PROGRAMME_TABLES) + ", load_batches IN ACCESS SHARE MODE"
 )
 
 
@@ -71,6 +74,8 @@ class Snapshot:
     # COMPARATOR_VALUE_COLUMNS, ordered by comparator, indicator, period, sex and age group
     comparator_values: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=COMPARATOR_VALUE_COLUMNS))
+    # programmes, goals, targets, initiatives, institutions, places, self-assessment
+    programme: ProgrammeSnapshot = field(default_factory=ProgrammeSnapshot)
 
 
 def _frame(conn: Connection, stmt: Any, columns: list[str]) -> pd.DataFrame:
@@ -125,6 +130,7 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
             NOTE_COLUMNS,
         )
         comparators, comparator_values = read_comparators(conn)
+        programme = read_programme(conn)
         batch_id = conn.execute(
             select(func.max(LoadBatch.id)).where(LoadBatch.status == "succeeded")
         ).scalar()
@@ -133,7 +139,7 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
     texts = [c for c in NOTE_COLUMNS if c != "position"]
     notes[texts] = notes[texts].astype(object).where(notes[texts].notna(), None)
     return Snapshot(city, areas, catalogue, values, batch_id, geoms, notes, comparators,
-                    comparator_values)
+                    comparator_values, programme)
 
 
 def read_comparators(conn: Connection) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -21,14 +21,16 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     PrimaryKeyConstraint,
     String,
     Text,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator, TypeEngine
+
+from store.base import NAMING as NAMING
+from store.base import Base as Base
 
 SRID = 4326
 VALUE_TYPES = (
@@ -47,13 +49,6 @@ SEXES = ("total", "female", "male")
 # What an area note is, in the order a profile lists them (store.schema.AreaNote.kind).
 NOTE_KINDS = ("resource", "arena", "initiative", "residents_view")
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
 
 
 class MultiPolygonType(TypeDecorator[Any]):
@@ -107,10 +102,6 @@ def to_shapely(value: Any) -> Any:
     return shapely.from_wkb(value)
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
 class City(Base):
     """The city this store holds (one row)."""
 
@@ -137,6 +128,8 @@ class Area(Base):
     prioritized: Mapped[bool] = mapped_column(Boolean, default=False)
     population: Mapped[float | None] = mapped_column(Float)
     area_km2: Mapped[float | None] = mapped_column(Float)
+    # position in the city's [prioritized] codes (1, 2, ...); NULL for other areas
+    priority: Mapped[int | None] = mapped_column(Integer)
     geom: Mapped[Any] = mapped_column(MultiPolygonType())
     display_geom: Mapped[Any] = mapped_column(MultiPolygonType())
     batch_id: Mapped[int | None] = mapped_column(Integer)
@@ -183,6 +176,10 @@ class Indicator(Base):
     headline_age_group: Mapped[str | None] = mapped_column(String(32))
     # the standard population of a dsr indicator (STANDARDS); NULL: esp2013
     standard: Mapped[str | None] = mapped_column(String(32))
+    # the residents' own assessment (a survey of residents: trust, safety, belonging),
+    # grouped under that heading in a profile with the survey's name
+    residents_view: Mapped[bool | None] = mapped_column(Boolean)
+    survey: Mapped[str | None] = mapped_column(Text)
     batch_id: Mapped[int | None] = mapped_column(Integer)
 
     __table_args__ = (
@@ -317,11 +314,15 @@ class BatchFile(Base):
     batch_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("load_batches.id", ondelete="CASCADE")
     )
-    # boundaries | catalogue | table | source | notes | comparator
+    # boundaries | catalogue | table | source | notes | comparator | programme | places
+    # | assessment
     kind: Mapped[str] = mapped_column(String(16))
     path: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64))
     rows: Mapped[int | None] = mapped_column(Integer)
 
+
+# The programme tables (targets, initiatives, places, self-assessment) join the metadata.
+import store.programme_schema  # noqa: E402, F401
 
 TABLES = Base.metadata.sorted_tables
