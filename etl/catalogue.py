@@ -218,7 +218,7 @@ def _yes_no(frame: pd.DataFrame, check: _Check, name: str) -> pd.Series:
     raw = frame[name] if name in frame else pd.Series("", index=frame.index)
     normal = raw.str.strip().str.lower()
     for i in np.flatnonzero(~normal.isin(("", *YES, *NO)).to_numpy()):
-        check.add(i, name, f"{name} is neither yes nor no", f"write yes or no (or leave it empty "
+        check.add(i, name, f"{name} is neither yes nor no", "write yes or no (or leave it empty "
                   "for no)", value=raw.iloc[i])
     return pd.Series(normal.isin(YES).to_numpy(dtype=bool), index=frame.index, dtype=object)
 

@@ -26,6 +26,7 @@ from etl.area_config import (
     read_crosswalks,
     read_dissolve,
 )
+from etl.assessment_config import AssessmentConfig, read_assessment_config
 from etl.characters import invisible, nfc
 from etl.comparator_config import ComparatorConfig, read_comparators
 from etl.config_keys import (
@@ -48,6 +49,8 @@ from etl.config_keys import (
 from etl.derived_config import DerivedConfig, SourceConfig, read_derived, read_sources
 from etl.errors import EtlError, excerpt, listing, printable
 from etl.paths import unreadable
+from etl.places_config import PlacesConfig, read_places_config
+from etl.programme_config import ProgrammeConfig, read_programme_config
 from settings.languages import LANGS
 
 __all__ = ["KEYS", "LONG_FIELDS", "REQUIRED", "SECTIONS", "CityConfig", "Key", "TableConfig",
@@ -117,6 +120,9 @@ class CityConfig:
     deprivation: str | None = None  # catalogue id of the deprivation measure (etl.deprivation)
     comparators: tuple[ComparatorConfig, ...] = ()  # the country's, the region's values
     crosswalks: tuple[CrosswalkConfig, ...] = ()  # area keys (etl.crosswalk, etl.interpolate)
+    programme: ProgrammeConfig | None = None  # the programme register (etl.programme_register)
+    places: tuple[PlacesConfig, ...] = ()  # resources and arenas as points (etl.places)
+    assessments: tuple[AssessmentConfig, ...] = ()  # self-assessment rounds (etl.assessment)
 
     def files(self) -> list[tuple[str, Path]]:
         """(kind, path) of every source file, in load order."""
@@ -125,9 +131,14 @@ class CityConfig:
         comparators = [("comparator", c.path) for c in self.comparators]
         crosswalks = [("crosswalk", c.path) for c in self.crosswalks] + [
             ("population", c.population_path) for c in self.crosswalks if c.population_path]
+        programme = [
+            *(self.programme.paths() if self.programme else []),
+            *(kp for p in self.places for kp in p.paths()),
+            *(kp for a in self.assessments for kp in a.paths()),
+        ]
         return [("boundaries", self.boundaries.path), ("catalogue", self.catalogue)] + [
             ("table", t.path) for t in self.tables
-        ] + sources + notes + comparators + crosswalks
+        ] + sources + notes + comparators + crosswalks + programme
 
 
 def _table_keys(raw: dict[str, Any], t: dict[str, Any], where: str, src: Path) -> None:
@@ -274,6 +285,9 @@ def load_config(path: str | Path) -> CityConfig:
         deprivation=nfc(str(city["deprivation"])) if city["deprivation"] is not None else None,
         comparators=read_comparators(raw.get("comparators", []), src, text),
         crosswalks=read_crosswalks(raw.get("crosswalks", []), src, text),
+        programme=read_programme_config(raw.get("programme"), src, text),
+        places=read_places_config(raw.get("places", []), src, text),
+        assessments=read_assessment_config(raw.get("assessments", []), src, text),
     )
     blocks = [Keyed(f"[tables #{i + 1}]", t.area_match, t.crosswalk) for i, t in enumerate(cfg.tables)]
     blocks += [Keyed(s.label, s.area_match, s.crosswalk) for s in cfg.sources]

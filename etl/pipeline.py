@@ -37,6 +37,8 @@ from etl.load import (
     source_files,
 )
 from etl.notes import empty_notes, read_notes
+from etl.programme_data import ProgrammeData
+from etl.programme_inputs import read_programme_inputs
 from etl.progress import progress_bar
 from etl.readers import display_name
 from etl.tables import read_tables
@@ -83,6 +85,7 @@ class Inputs:
     problems: list[Problem]
     notes: pd.DataFrame = field(default_factory=empty_notes)  # store.read.NOTE_COLUMNS
     comparators: ComparatorData = field(default_factory=ComparatorData)
+    programme: ProgrammeData = field(default_factory=ProgrammeData)
 
     @property
     def warnings(self) -> list[Problem]:
@@ -132,8 +135,15 @@ def read_inputs(
     problems += comparator_problems
     rows |= {str(path): n for path, n in comparators.rows.items()}
     rows |= {str(path): n for path, n in walk_rows.items()}
+    programme = read_programme_inputs(cfg, areas, catalogue, values, say)
+    problems += programme.problems
+    rows |= {str(path): n for path, n in programme.rows.items()}
+    if programme.catalogue is not None and len(programme.catalogue):
+        catalogue = pd.concat([catalogue, programme.catalogue])
+    if len(programme.values):
+        values = pd.concat([values, programme.values], ignore_index=True)
     files = _with_rows(files or source_files(cfg), areas, catalogue, rows, len(notes))
-    return Inputs(areas, catalogue, values, files, problems, notes, comparators)
+    return Inputs(areas, catalogue, values, files, problems, notes, comparators, programme.data)
 
 
 def _comparators(cfg: CityConfig, catalogue: pd.DataFrame, say: Say
@@ -223,7 +233,7 @@ def run(
         record_batch(engine, cfg, print_, "failed", exc)
         raise
     data = CityData(cfg, inputs.areas, inputs.catalogue, inputs.values, inputs.files, print_,
-                    inputs.notes, inputs.comparators)
+                    inputs.notes, inputs.comparators, inputs.programme)
     with progress_bar("Loading values", total=len(inputs.values)) as advance:
         result = load_city(engine, data, advance)
     say(result.message)
