@@ -25,6 +25,7 @@ from dashboard.geometry import DisplayGeometry, display_geometry
 from indicators import headline_age_groups, headline_age_rows
 from presentation.area_notes import NoteGroup, about_area
 from presentation.comparisons import comparison_table_of
+from presentation.prioritized import in_city_order
 from presentation.redaction import redact
 from store.engine import StoreError, get_engine, read_database_url
 from store.read import Snapshot, latest_batch_id, read_batches, read_snapshot
@@ -180,8 +181,8 @@ class Atlas:
         return self.cached(("about", code, lang), lambda: about_area(self.snapshot().notes, code, lang))
 
     def prioritized(self) -> pd.DataFrame:
-        areas = self.areas()
-        return areas[areas["prioritized"]]
+        """The prioritized areas in the city's order (``presentation.prioritized``)."""
+        return self.derived("prioritized", lambda: in_city_order(self.areas()))
 
     def catalogue(self) -> pd.DataFrame:
         """The indicator catalogue indexed by id, in the order it was loaded."""

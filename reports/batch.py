@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from presentation.prioritized import in_city_order
 from reports import check_format, render_profile, renderer_of
 from reports.build import TableIndex
 from reports.drawing import text_width
@@ -70,11 +71,8 @@ def default_jobs() -> int:
 
 
 def prioritized_codes(snapshot: Snapshot) -> list[str]:
-    """Codes of the prioritized areas (not the whole city), in name order."""
-    areas = snapshot.areas
-    chosen = areas[areas["prioritized"].astype(bool) & (areas["level"] != "city")]
-    chosen = chosen.sort_values("name", key=lambda s: s.str.casefold())
-    return [str(c) for c in chosen["code"]]
+    """Codes of the prioritized areas (not the whole city), in the city's order."""
+    return [str(c) for c in in_city_order(snapshot.areas)["code"]]
 
 
 def export_batch(snapshot: Snapshot, table: pd.DataFrame, codes: list[str], fmt: str, lang: str,

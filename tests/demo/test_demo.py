@@ -373,3 +373,17 @@ def test_sweden_is_a_national_comparator_for_the_demo(demo_store: tuple[Engine, 
     assert ((limited["lower_ci"] <= limited["value"]) & (limited["value"] <= limited["upper_ci"])).all()
     le = values[(values["indicator_id"] == "life_expectancy") & (values["sex"] == "total")]
     assert le["value"].between(78, 86).all()
+
+
+def test_prioritized_areas_keep_the_configured_order(demo_store: tuple[Engine, Snapshot]) -> None:
+    """Hjortkullen, Brännhagen, Stenåsen as [prioritized] lists them (not by name), in the
+    store and in every list built from it."""
+    from reports.batch import prioritized_codes
+
+    _, snap = demo_store
+    codes = list(load_config(DEMO_CONFIG).prioritized)
+    assert codes == ["DC25", "DC32", "DC38"]
+    areas = snap.areas.set_index("code")
+    assert [int(areas.loc[c, "priority"]) for c in codes] == [1, 2, 3]
+    assert areas.loc[areas["priority"].isna(), "prioritized"].eq(False).all()
+    assert prioritized_codes(snap) == codes
