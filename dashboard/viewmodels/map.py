@@ -19,7 +19,7 @@ from dashboard.model import Atlas
 from dashboard.selection import Selection
 from dashboard.viewmodels.comparator import Comparator, comparator_of, judged
 from presentation import palette
-from presentation.i18n import indicator_name
+from presentation.i18n import indicator_name, t
 from presentation.numbers import format_number
 
 
@@ -108,9 +108,18 @@ def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     )
     counts = atlas.cached(("map-counts", sel.indicator_id, sel.period, sel.sex, sel.comparator),
                           lambda: base["comparison"].value_counts().to_dict())
-    return MapModel(frame, spec, str(sel.indicator_id), indicator_name(cat, sel.lang), str(sel.period), counts,
+    return MapModel(frame, spec, str(sel.indicator_id), map_title(cat, sel), str(sel.period), counts,
                     class_labels(classes.bins, classes.lower, sel.lang, decimals) if classes.k else (),
                     comparator)
+
+
+def map_title(cat: Any, sel: Selection) -> str:
+    """The indicator's name, with the sex shown when it is not everyone ("Arbetslöshet,
+    kvinnor"): title, legend and text alternative all say whose figures these are."""
+    name = indicator_name(cat, sel.lang)
+    if sel.sex == "total":
+        return name
+    return f"{name}, {t('sex.' + sel.sex, sel.lang).lower()}"
 
 
 def map_output(atlas: Atlas, model: MapModel, loaded_version: Any) -> tuple[Any, int | None]:

@@ -34,7 +34,8 @@ def test_map_update_sends_only_values_when_the_geometry_is_loaded(pages: Any,
     assert whole["figure"]["data"][0]["geojson"] == f"/geo/{atlas.version()}.geojson"
     assert len(to_json(patched["figure"])) < 60_000
     legend, title, state = page_text(patched["legend"]), patched["title"], patched["state"]
-    assert "Zatrudnienie" in title and "2016" in title
+    assert title == "Zatrudnienie, kobiety, 2016"  # whose figures: women's, not everyone's
+    assert "Zatrudnienie, kobiety, 2016" in legend and "kobiety" in page_text(patched["alt"])
     assert "Miasto:" in legend and "\u00a0%" in legend and "," in legend  # Polish words and numbers
     assert state["query"] == {"lang": "pl", "indicator": "employment", "period": "2016", "sex": "female",
                               "comparator": None, "colouring": "classes", "scheme": "natural_breaks"}
