@@ -86,6 +86,8 @@ class Indicator:
     funnel = "indicator-funnel"
     funnel_chart = "indicator-funnel-chart"
     funnel_alt = "indicator-funnel-alt"
+    order = "indicator-order"
+    table = "indicator-table"
 
 
 def lang_link(lang: str) -> dict[str, str]:

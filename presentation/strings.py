@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from presentation.method_strings import METHOD_STRINGS
 from presentation.page_strings import PAGE_STRINGS
+from presentation.ranking_strings import RANKING_STRINGS
 
 
 @dataclass(frozen=True)
@@ -334,3 +335,4 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
 
 STRINGS.update(METHOD_STRINGS)
 STRINGS.update(PAGE_STRINGS)
+STRINGS.update(RANKING_STRINGS)

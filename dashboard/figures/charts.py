@@ -141,9 +141,11 @@ def ranked_figure(frame: pd.DataFrame, city_value: float | None, lang: str, deci
                        "line": {"color": np.where(prio, "#000", "#333").tolist(),
                                 "width": np.where(prio, 2.5, 1.0).tolist()}},
             "error_x": {**_whiskers(value, part["lower"], part["upper"]), "color": "#7b8794", "thickness": 1.4},
-            "customdata": [plain(v) for v in part["hover"].tolist()],
+            # [hover text, area code]: the code lets a click open the area's profile
+            "customdata": [[plain(v), str(c)] for v, c in zip(
+                part["hover"].tolist(), part["link"] if "link" in part else part["hover"], strict=True)],
             "hovertemplate": f"<b>%{{y}}</b><br>%{{x:,.{decimals}f}}{plain(unit_suffix(unit, lang))}"
-                             "<br>%{customdata}<extra></extra>",
+                             "<br>%{customdata[0]}<extra></extra>",
         })
     given = [(city_value, city_label, "dash"), *([(*reference, "dot")] if reference else [])]
     lines = [(float(v), label, dash) for v, label, dash in given if v is not None and not math.isnan(v)]

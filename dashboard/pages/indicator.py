@@ -12,16 +12,23 @@ from dashboard.context import current_atlas, current_frame
 from dashboard.display import aria
 from dashboard.guard import guarded
 from dashboard.hardening import InvalidInput
-from dashboard.inputs import CLICKS, STATE, TEXT, checked
+from dashboard.inputs import CLICK_DATA, CLICKS, STATE, TEXT, checked
 from dashboard.model import Atlas
 from dashboard.selection import Selection, comparators, default_indicator, resolve
-from dashboard.urls import first, href, indicator_path
+from dashboard.urls import area_path, first, href, indicator_path
 from dashboard.viewmodels.choices import Choices, choices
-from dashboard.viewmodels.indicator import Ranking, indicator_facts, ranking
+from dashboard.viewmodels.indicator import Ranking, indicator_facts, order_of, ranking
 from dashboard.viewmodels.methods import funnel_model, inequality_model
 from dashboard.views import controls
 from dashboard.views.graphs import graph_config
-from dashboard.views.indicator_view import DOWNLOADS, downloads, facts, ranked_chart
+from dashboard.views.indicator_view import (
+    DOWNLOADS,
+    downloads,
+    facts,
+    order_picker,
+    ranked_chart,
+    ranked_table,
+)
 from dashboard.views.methods_view import (
     comparator_note,
     funnel_chart,
@@ -37,6 +44,11 @@ from presentation.i18n import city_name, normalize_lang, t
 dash.register_page(__name__, path_template="/indicator/<indicator_id>", title="Välfärdsatlas", order=2)
 
 QUERY = ("period", "sex", "age", "comparator")
+
+
+def _query(sel: Selection, order: str) -> dict[str, Any]:
+    """The page's URL parameters: the selection's, and the order when it is not the default."""
+    return {**sel.query(*QUERY), **({"order": order} if order == "worst" else {})}
 
 
 def _pickers(sel: Selection, offered: Choices, ages: tuple[list[str], str],
@@ -58,13 +70,17 @@ def _panels(atlas: Atlas, sel: Selection, model: Ranking) -> Any:
     """The ranking and the funnel on the left; what the indicator is and inequality on the right."""
     lang = sel.lang
     fig, alt = ranked_chart(model, lang)
+    order = "worst" if model.worst_first else "best"
     ranked = html.Section([
-        html.H2(t("ind.ranked", lang)), html.P(t("ind.ranked.caption", lang), className="chart-caption"),
+        html.H2(t("ind.ranked", lang)),
+        html.P([t("ind.ranked.caption", lang), " ", t("ind.ranked.click", lang)], className="chart-caption"),
         html.P(comparator_note(model.comparator.phrase, lang), id=ids.Indicator.comparator_note,
                className="chart-caption", **aria(live="polite")),
+        order_picker(model.indicator.polarity, lang, order),
         dcc.Graph(id=ids.Indicator.ranked, figure=fig, className="ranked",
                   config=graph_config(lang, displayModeBar=False)),
-        html.P(alt, id=ids.Indicator.ranked_alt, className="chart-caption")], className="card")
+        html.P(alt, id=ids.Indicator.ranked_alt, className="chart-caption"),
+        html.Div(ranked_table(model, lang, _query(sel, order)), id=ids.Indicator.table)], className="card")
     about = html.Section([html.H2(t("ind.about", lang)),
                           facts(indicator_facts(atlas, str(sel.indicator_id), lang), lang)], className="card")
     return html.Div([
@@ -82,7 +98,8 @@ def layout(indicator_id: str | None = None, **params: Any) -> Any:
     if indicator_id is None or indicator_id not in atlas.catalogue().index:
         return not_found(current_frame(), lang, "notfound.indicator", str(indicator_id))
     sel = resolve(atlas, {**params, "indicator": indicator_id})
-    model = ranking(atlas, sel)
+    order = order_of(first(params.get("order")))
+    model = ranking(atlas, sel, order)
     ages = (atlas.age_groups_of(indicator_id), str(atlas.catalogue().loc[indicator_id, "value_type"]))
     body = [
         html.H1(model.indicator.name),
@@ -92,7 +109,7 @@ def layout(indicator_id: str | None = None, **params: Any) -> Any:
         downloads(lang),
         dcc.Location(id=ids.Indicator.navigate, refresh="callback-nav"),
     ]
-    return page(current_frame(), lang, "indicator", indicator_path(indicator_id), sel.query(*QUERY), body,
+    return page(current_frame(), lang, "indicator", indicator_path(indicator_id), _query(sel, order), body,
                 state_page="indicator", title=f"{model.indicator.name} – {t('app.title', lang)}")
 
 
@@ -109,21 +126,43 @@ def _selection(state: dict[str, Any] | None, **chosen: Any) -> tuple[Atlas, Sele
 @callback(
     output={"figure": Output(ids.Indicator.ranked, "figure"), "alt": Output(ids.Indicator.ranked_alt, "children"),
             "note": Output(ids.Indicator.comparator_note, "children"),
+            "table": Output(ids.Indicator.table, "children"),
             "state": Output(ids.url_state("indicator"), "data")},
     inputs={"period": Input(ids.Indicator.period, "value"), "sex": Input(ids.Indicator.sex, "value"),
-            "age": Input(ids.Indicator.age, "value"), "comparator": Input(ids.Indicator.comparator, "value")},
+            "age": Input(ids.Indicator.age, "value"), "comparator": Input(ids.Indicator.comparator, "value"),
+            "order": Input(ids.Indicator.order, "value")},
     state={"state": State(ids.url_state("indicator"), "data")},
     prevent_initial_call=True,
 )
-@checked(period=TEXT, sex=TEXT, age=TEXT, comparator=TEXT, state=STATE)
+@checked(period=TEXT, sex=TEXT, age=TEXT, comparator=TEXT, order=TEXT, state=STATE)
 def update_ranked(period: str, sex: str, state: dict[str, Any], age: str | None = None,
-                  comparator: str | None = None) -> dict[str, Any]:
-    """Re-rank the areas for another period, sex, age group or comparator."""
+                  comparator: str | None = None, order: str | None = None) -> dict[str, Any]:
+    """Re-rank the areas for another period, sex, age group, comparator or order."""
     atlas, sel, state = _selection(state, period=period, sex=sex, age=age, comparator=comparator)
-    model = ranking(atlas, sel)
+    order = order_of(order or ((state.get("query") or {}).get("order")))
+    model = ranking(atlas, sel, order)
     fig, alt = ranked_chart(model, sel.lang)
     return {"figure": fig, "alt": alt, "note": comparator_note(model.comparator.phrase, sel.lang),
-            "state": {**state, "query": sel.query(*QUERY)}}
+            "table": ranked_table(model, sel.lang, _query(sel, order)),
+            "state": {**state, "query": _query(sel, order)}}
+
+
+@callback(
+    Output(ids.Indicator.navigate, "href", allow_duplicate=True),
+    Input(ids.Indicator.ranked, "clickData"), State(ids.url_state("indicator"), "data"),
+    prevent_initial_call=True,
+)
+@checked(click=CLICK_DATA, state=STATE)
+def open_profile(click: dict[str, Any] | None, state: dict[str, Any]) -> Any:
+    """Clicking an area's dot opens its profile, carrying the indicator and period."""
+    points = (click or {}).get("points") or []
+    data = points[0].get("customdata") if points else None
+    if not isinstance(data, list) or len(data) < 2 or not data[1]:
+        return no_update
+    query = (state or {}).get("query") or {}
+    indicator_id = str((state or {}).get("path", "")).rsplit("/", 1)[-1]
+    return href(area_path(str(data[1])), normalize_lang(query.get("lang")), indicator=indicator_id,
+                period=query.get("period"))
 
 
 @callback(

@@ -25,6 +25,17 @@ class Ranking:
     city_value: float | None
     comparator: Comparator
     comparator_value: float | None  # the comparator's one value (a country), if it has one
+    worst_first: bool = False  # the display order: worst (neutral: lowest) first
+    best: str = "–"  # the best area's name (neutral: highest value), whatever the order
+    worst: str = "–"
+
+
+ORDERS = ("best", "worst")
+
+
+def order_of(value: Any) -> str:
+    """The ranking's order from the URL (best first unless ``worst``)."""
+    return "worst" if value == "worst" else "best"
 
 
 @dataclass(frozen=True)
@@ -50,8 +61,10 @@ def cell_rows(atlas: Atlas, sel: Selection) -> pd.DataFrame:
                         lambda: judged(atlas, rows, sel.comparator))
 
 
-def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | None]:
-    """Areas in display order (best first by polarity; neutral: highest first) and the city value."""
+def ranked_frame(atlas: Atlas, sel: Selection, worst_first: bool = False
+                 ) -> tuple[pd.DataFrame, float | None]:
+    """Areas in display order (best first by polarity; neutral: highest first; reversed when
+    ``worst_first``; areas without a value last either way) and the city value."""
     rows = cell_rows(atlas, sel)
     city = rows[rows["area_code"].astype(str) == atlas.city_code()]
     names = atlas.areas()["name"]
@@ -61,8 +74,8 @@ def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | No
     rows["comparison"] = comparison_keys(rows, "compared_to_comparator")
     cat: Any = atlas.catalogue().loc[str(sel.indicator_id)]
     polarity = str(cat["polarity"])
-    ascending = polarity == "low_is_good"
-    rows = rows.sort_values("value", ascending=ascending, na_position="last")
+    ascending = (polarity == "low_is_good") != worst_first
+    rows = rows.sort_values("value", ascending=ascending, na_position="last", kind="stable")
     frame = pd.DataFrame({
         "code": rows["code"].to_numpy(), "name": rows["name"].to_numpy(),
         "value": rows["value"].to_numpy(dtype=float), "lower": rows["lower_ci95"].to_numpy(dtype=float),
@@ -75,12 +88,16 @@ def ranked_frame(atlas: Atlas, sel: Selection) -> tuple[pd.DataFrame, float | No
     return frame, city_value
 
 
-def ranking(atlas: Atlas, sel: Selection) -> Ranking:
-    frame, city_value = ranked_frame(atlas, sel)
+def ranking(atlas: Atlas, sel: Selection, order: str = "best") -> Ranking:
+    worst_first = order_of(order) == "worst"
+    frame, city_value = ranked_frame(atlas, sel, worst_first)
     values = frame["comparator_value"].dropna().unique()
     single = float(values[0]) if sel.comparator not in ("city", "rest", "parent") and len(values) == 1 else None
+    named = frame.loc[frame["value"].notna() & (frame["comparison"] != "no_data"), "name"].tolist()
+    ends = (named[-1], named[0]) if worst_first else (named[0], named[-1])
+    best, worst = ends if named else ("–", "–")
     return Ranking(info_of(atlas.catalogue().loc[sel.indicator_id], sel.lang), sel.period, frame, city_value,
-                   comparator_of(atlas, sel.comparator, sel.lang), single)
+                   comparator_of(atlas, sel.comparator, sel.lang), single, worst_first, best, worst)
 
 
 def last_update(atlas: Atlas) -> str:
