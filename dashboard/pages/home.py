@@ -148,7 +148,7 @@ def update_map(indicator: str, period: str, sex: str, colouring: str, scheme: st
         "sex_options": controls.sex_options(offered.sexes, sel.lang), "sex": sel.sex,
         "colouring_options": colouring_options(model.comparator, sel.lang),
         "scheme_hidden": sel.colouring != "classes", "geo_version": version,
-        "state": {"path": "/", "query": sel.query(*QUERY)},
+        "state": {"path": "/", "query": sel.query(*QUERY), "push": True},  # Back returns to it
     }
 
 

@@ -144,7 +144,7 @@ def update_ranked(period: str, sex: str, state: dict[str, Any], age: str | None 
     fig, alt = ranked_chart(model, sel.lang)
     return {"figure": fig, "alt": alt, "note": comparator_note(model.comparator.phrase, sel.lang),
             "table": ranked_table(model, sel.lang, _query(sel, order)),
-            "state": {**state, "query": _query(sel, order)}}
+            "state": {**state, "query": _query(sel, order), "push": True}}
 
 
 @callback(

@@ -1,0 +1,50 @@
+"""The map and the indicator page in headless Chromium (#12): a control change adds a
+history entry (Back returns to the previous view, not the previous page), worst first on
+the ranking, and a dot that opens the area's profile. Waits for selectors, never sleeps."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dashboard.model import Atlas
+
+pytestmark = pytest.mark.browser
+
+
+def test_back_returns_to_the_previous_ranking_order(page: Any) -> None:
+    page.goto("/indicator/unemployment?lang=en")
+    page.wait_for_selector("#indicator-table")
+    page.get_by_role("radio", name="Worst first").check()
+    page.wait_for_function("() => window.location.search.includes('order=worst')")
+    page.go_back()
+    page.wait_for_function("() => !window.location.search.includes('order=worst')")
+    page.wait_for_selector("#indicator-order input[value=best]:checked")
+    assert "/indicator/unemployment" in page.url
+
+
+def test_back_returns_to_the_previous_map_view(page: Any) -> None:
+    page.goto("/?lang=en&indicator=unemployment")
+    page.wait_for_selector("#map-graph-title")
+    page.get_by_role("radio", name="Women", exact=True).check()
+    page.wait_for_function("() => window.location.search.includes('sex=female')")
+    page.wait_for_function("() => document.querySelector('#map-graph-title').innerText.includes('women')")
+    page.go_back()
+    page.wait_for_function("() => !window.location.search.includes('sex=female')")
+    page.wait_for_function("() => document.querySelector('#map-graph-title')"
+                           " && !document.querySelector('#map-graph-title').innerText.includes('women')")
+    assert page.url.split("?")[0].endswith("/")
+
+
+def test_worst_first_and_the_table_link_open_a_profile(page: Any, demo_atlas: Atlas) -> None:
+    page.goto("/indicator/unemployment?lang=sv&order=worst")
+    page.wait_for_selector("#indicator-table")
+    page.locator("#indicator-table summary").click()
+    first = page.locator("#indicator-table tbody tr").first
+    name = first.locator("th a").inner_text()
+    values = demo_atlas.slice("unemployment", demo_atlas.periods("unemployment")[-1], "total")
+    worst = values.dropna(subset=["value"]).sort_values("value")["area_code"].iloc[-1]
+    assert name == demo_atlas.areas().loc[worst, "name"]
+    first.locator("th a").click()
+    page.wait_for_url(f"**/area/{worst}?*")
