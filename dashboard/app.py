@@ -60,7 +60,21 @@ function(states) {
     }
     window.__atlasUrl = url;
     document.documentElement.lang = params.get("lang") || "sv";
-    if (state.title) { document.title = state.title; }
+    if (state.title) {
+        // Dash's router sets the page's registered title after a navigation, in a callback
+        // of its own that may run after this one: keep this page's title (per language)
+        window.__atlasTitle = {path: state.path, title: state.title};
+        document.title = state.title;
+    }
+    if (!window.__atlasTitleGuard && document.querySelector("title")) {
+        window.__atlasTitleGuard = true;
+        new MutationObserver(function() {
+            var mine = window.__atlasTitle;
+            if (mine && mine.path === window.location.pathname && document.title !== mine.title) {
+                document.title = mine.title;
+            }
+        }).observe(document.querySelector("title"), {childList: true, characterData: true, subtree: true});
+    }
     return langs.map(function(l) { params.set("lang", l); return state.path + "?" + params.toString(); });
 }
 """.replace("__LANGS__", json.dumps(list(LANGS)))

@@ -48,3 +48,17 @@ def test_worst_first_and_the_table_link_open_a_profile(page: Any, demo_atlas: At
     assert name == demo_atlas.areas().loc[worst, "name"]
     first.locator("th a").click()
     page.wait_for_url(f"**/area/{worst}?*")
+
+
+def test_every_page_keeps_its_own_title_in_its_language(page: Any) -> None:
+    """Dash's router sets each page's registered title after navigating; the page's own
+    title (in the page's language) must win, whatever order the two arrive in."""
+    page.goto("/?lang=pl")
+    page.wait_for_selector("path.choroplethlocation")
+    for link, expected in (("Porównaj", "Porównaj obszary – "), ("Wskaźniki", "zdrowia – "),
+                           ("Zależności", "Dwa wskaźniki we wszystkich obszarach – "),
+                           ("O danych", "O danych – ")):
+        page.get_by_role("link", name=link, exact=True).click()
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function("(t) => document.title.includes(t)", arg=expected)
+        assert "Välfärdsatlas" not in page.title()
