@@ -182,8 +182,9 @@ def _texts(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
             if reason := invisible(text, free_text=col.name not in CODES):
                 check.add(n, col.name, f"{col.name} {reason}", CONTROL_FIX, value=text)
         out[col.name] = raw.where(raw != "", None)
-    for lang in ("sv", "pl"):
-        out[f"name_{lang}"] = out[f"name_{lang}"].fillna(out["name_en"])
+    for lang in ("sv", "pl"):  # the English name, visibly marked as English (docs/catalogue.md)
+        english = out["name_en"].map(lambda n: None if n is None else f"{n[:295]} {EN_MARK}")  # ≤ 300
+        out[f"name_{lang}"] = out[f"name_{lang}"].fillna(english)
 
 
 def _standards(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
@@ -209,6 +210,7 @@ def _standards(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
     out.loc[dsr & (multiplier == "").to_numpy(), "multiplier"] = DSR_MULTIPLIER
 
 
+EN_MARK = "[EN]"  # what presentation.i18n.marked writes after a text in English
 YES = ("yes", "true", "1", "ja", "tak", "y", "x")
 NO = ("no", "false", "0", "nej", "nie", "n")
 

@@ -28,9 +28,9 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("name_en", True, None, 300, "Name in English.", "Unemployment"),
     Column(
-        "name_sv", False, "name_en", 300, "Name in Swedish (defaults to name_en).", "Arbetslöshet"
+        "name_sv", False, "name_en", 300, "Name in Swedish (defaults to name_en, marked [EN]).", "Arbetslöshet"
     ),
-    Column("name_pl", False, "name_en", 300, "Name in Polish (defaults to name_en).", "Bezrobocie"),
+    Column("name_pl", False, "name_en", 300, "Name in Polish (defaults to name_en, marked [EN]).", "Bezrobocie"),
     Column(
         "description_en",
         False,

@@ -19,7 +19,7 @@ from settings.languages import LANGS
 
 SHOWN_IDS = 10  # indicators named per warning
 SHOWN = ("the atlas shows the text of another language there, marked with its language",
-         "the atlas shows the English name (name_en) there")
+         "the atlas shows the English name (name_en) there, marked [EN]")
 
 
 def _has(frame: pd.DataFrame, column: str) -> np.ndarray:

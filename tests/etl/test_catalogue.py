@@ -39,7 +39,7 @@ def test_defaults_and_fallbacks(tmp_path: Path) -> None:
     row = catalogue.iloc[0]
     assert [(p.severity, p.column) for p in problems] == [("warning", "name_sv"),
                                                          ("warning", "name_pl")]
-    assert (row["name_sv"], row["name_pl"]) == ("My rate", "My rate")
+    assert (row["name_sv"], row["name_pl"]) == ("My rate [EN]", "My rate [EN]")  # marked, not passed off
     assert (row["multiplier"], row["decimals"], row["weight"], row["polarity"]) == (
         1.0,
         1,
