@@ -18,9 +18,6 @@ def _reason(rows: pd.DataFrame, value_type: str) -> str:
     city = rows.loc[rows["level"].astype(str) == "city"]
     areas = rows.loc[rows["level"].astype(str) != "city"]
     published = areas.loc[areas["status"].astype(str) == "ok"]
-    if value_type == "count":
-        return ("counts are not compared (a count grows with the area). Fix: give a denominator "
-                "and make it a rate or a percentage (a [[derived]] indicator)")
     if len(published) == 0:
         statuses = ", ".join(sorted(set(areas["status"].astype(str))))
         return (f"no area has a published value (status: {statuses}). Fix: check the source's "
@@ -37,17 +34,26 @@ def _reason(rows: pd.DataFrame, value_type: str) -> str:
 
 
 def uncompared(snapshot: Snapshot, table: pd.DataFrame) -> list[str]:
-    """One warning per indicator whose every area in its latest period is not compared."""
+    """One warning per indicator whose every area in its latest period is not compared; the
+    counts (never compared, by design) in one line naming them all."""
     if len(table) == 0:
         return []
     latest = table.loc[table["is_latest"].astype(bool)]
     types = snapshot.catalogue.set_index(snapshot.catalogue["id"].astype(str))["value_type"]
-    out = []
+    out, counts = [], []
     for indicator, rows in latest.groupby(latest["indicator_id"].astype(str), sort=True):
         areas = rows.loc[rows["level"].astype(str) != "city", "compared_to_city"].astype(str)
         if len(areas) and (areas == NOT_COMPARED).all():
             period = ", ".join(sorted(set(rows["period"].astype(str))))
             vt = str(types.get(indicator, ""))
+            if vt == "count":
+                counts.append(f"'{indicator}' ({period})")
+                continue
             out.append(f"indicator '{indicator}' ({period}): no area can be compared with the "
                        f"city: {_reason(rows, vt)}.")
+    if counts:
+        out.append(f"{len(counts)} count indicator(s) are shown but never compared with the city "
+                   f"(a count grows with the area): {', '.join(counts)}. Fix, where a comparison "
+                   "is wanted: give a denominator and make it a rate or a percentage (a "
+                   "[[derived]] indicator).")
     return out
