@@ -32,6 +32,7 @@ bench: venv
 	$(BIN)/python -m benchmarks.etl
 	$(BIN)/python -m benchmarks.crosswalk
 	$(BIN)/python -m benchmarks.indicators
+	$(BIN)/python -m benchmarks.indicators.national --runs 1 --compare-runs 1
 	$(BIN)/python -m benchmarks.methods
 	$(BIN)/python -m benchmarks.dashboard
 	$(BIN)/python -m benchmarks.export
@@ -42,7 +43,7 @@ bench: venv
 ## lint: ruff and mypy
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/mypy settings store etl indicators presentation reports api dashboard wellbeing
+	$(BIN)/mypy settings store etl indicators compute presentation reports api dashboard wellbeing
 
 ## etl: load a city, e.g. make etl CONFIG=path/to/city.toml
 etl: venv

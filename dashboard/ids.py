@@ -32,6 +32,11 @@ class Map:
     find_area = "map-find-area"
     prioritized = "map-prioritized"
     prio_link = "map-prio-link"  # pattern id: {"type": prio_link, "code": "<area code>"}
+    places = "map-places"  # the places layer's switch (issue #13)
+    places_legend = "map-places-legend"
+    drawer = "map-drawer"  # the pickers, a drawer on a phone (#12)
+    age = "map-age"
+    age_wrap = "map-age-wrap"
 
 
 class Area:
@@ -49,6 +54,12 @@ class Area:
     download = "area-download"
     download_button = "area-download-button"  # pattern id: {"type": ..., "format": "pdf"}
     download_error = "area-download-error"
+    cooperation = "area-cooperation"  # what the city is doing here (issue #13)
+    initiatives = "area-initiatives"
+    gaps = "area-gaps"
+    matrix = "area-matrix"
+    residents = "area-residents"
+    places = "area-places"
 
 
 class Compare:
@@ -90,6 +101,24 @@ class Indicator:
     table = "indicator-table"
 
 
+class Scatter:
+    x = "scatter-x"
+    y = "scatter-y"
+    sex = "scatter-sex"
+    graph = "scatter-graph"
+    alt = "scatter-alt"
+    text = "scatter-text"
+    navigate = "scatter-navigate"
+
+
+class About:
+    """The about page's programme reports (issue #13)."""
+
+    programme_download = "about-programme-download"
+    programme_download_button = "about-programme-download-button"  # pattern id: {"type": ..., "programme": id}
+    programme_download_error = "about-programme-download-error"
+
+
 def lang_link(lang: str) -> dict[str, str]:
     return {"type": Shell.lang_link, "lang": lang}
 
@@ -108,3 +137,19 @@ def indicator_download_button(fmt: str) -> dict[str, str]:
 
 def prio_link(code: str) -> dict[str, str]:
     return {"type": Map.prio_link, "code": code}
+
+
+def programme_download_button(programme: str) -> dict[str, str]:
+    return {"type": About.programme_download_button, "programme": programme}
+
+
+class Collaboration:
+    """The collaboration self-assessment page (/collaboration, issue #13)."""
+
+    chart = "collaboration-chart"
+    table = "collaboration-table"
+    changes = "collaboration-changes"
+    spreads = "collaboration-spreads"
+    download = "collaboration-download"
+    download_button = "collaboration-download-button"
+    download_status = "collaboration-download-status"

@@ -21,6 +21,8 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from compute import scheduler_address
+from compute import table_of as dask_table_of
 from dashboard.geometry import DisplayGeometry, display_geometry
 from indicators import headline_age_groups, headline_age_rows
 from presentation.area_notes import NoteGroup, about_area
@@ -129,7 +131,8 @@ class Atlas:
                 raise StoreUnavailable(str(exc)) from exc
             except (SQLAlchemyError, OSError) as exc:
                 raise _unavailable(exc) from exc
-            self._cached = _Cached(snap.batch_id, snap, comparison_table_of(snap))
+            table = dask_table_of(snap) if scheduler_address() else comparison_table_of(snap)
+            self._cached = _Cached(snap.batch_id, snap, table)
             return self._cached
 
     def snapshot(self) -> Snapshot:

@@ -19,6 +19,11 @@ def href(path: str, lang: str, **params: Any) -> str:
     return f"{path}?{urlencode(query, quote_via=quote, safe=',')}"
 
 
+def switch_query(name: str, on: bool) -> dict[str, str]:
+    """``{name: "on"}`` for a page's switch that is on (``?places=on``); nothing when off."""
+    return {name: "on"} if on else {}
+
+
 def area_path(code: str) -> str:
     return f"/area/{quote(str(code), safe='')}"
 

@@ -183,7 +183,7 @@ def _texts(frame: pd.DataFrame, check: _Check, out: pd.DataFrame) -> None:
                 check.add(n, col.name, f"{col.name} {reason}", CONTROL_FIX, value=text)
         out[col.name] = raw.where(raw != "", None)
     for lang in ("sv", "pl"):  # the English name, visibly marked as English (docs/catalogue.md)
-        english = out["name_en"].map(lambda n: None if n is None else f"{n[:295]} {EN_MARK}")  # ≤ 300
+        english = out["name_en"].map(lambda n: f"{n[:295]} {EN_MARK}" if isinstance(n, str) else None)
         out[f"name_{lang}"] = out[f"name_{lang}"].fillna(english)
 
 

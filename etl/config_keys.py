@@ -39,6 +39,30 @@ _READING = (  # how a [[tables]] or [[sources]] file is read
      "'value', period = 'period' } turns the matching columns into rows."),
 )
 
+PLACES_KEYS: tuple[Key, ...] = (  # [[places]]: resources and arenas as points (etl.places_config)
+    Key("places", "path", REQUIRED, "GeoJSON, GeoPackage or CSV/XLSX (with coordinate columns) of places, relative to this file.", True),
+    Key("places", "layer", None, "Layer of a GeoPackage with several."),
+    Key("places", "name_field", REQUIRED, "Field or column holding each place's name.", True),
+    Key("places", "category_field", None, "Field or column holding each place's category code."),
+    Key("places", "category", None, "The one category of every place in the file (instead of category_field)."),
+    Key("places", "x_field", None, "CSV/XLSX: column of the easting (with crs, e.g. 'EPSG:3006')."),
+    Key("places", "y_field", None, "CSV/XLSX: column of the northing (with crs)."),
+    Key("places", "lon_field", None, "CSV/XLSX: column of the longitude in WGS 84 degrees (instead of x_field)."),
+    Key("places", "lat_field", None, "CSV/XLSX: column of the latitude in WGS 84 degrees (instead of y_field)."),
+    Key("places", "crs", None, "CRS of x_field/y_field, or of a geometry file that declares none."),
+    Key("places", "period", None, "Year the register describes (defaults to the latest period of the tables)."),
+    Key("places", "categories", {}, "Map of category code -> names { sv, pl, en } (shared by all blocks; "
+        "written [places.categories])."),
+)
+
+ASSESSMENT_KEYS: tuple[Key, ...] = (  # [[assessments]]: collaboration self-assessment rounds
+    Key("assessments", "round", REQUIRED, "Year of the round, e.g. 2023 (one block per round).", True),
+    Key("assessments", "forms", None, "Glob of the filled XLSX forms, one per respondent, relative to "
+        "this file, e.g. 'assessment/2023/*.xlsx' (forms from `wellbeing assessment template`)."),
+    Key("assessments", "responses", None, "CSV or XLSX of collated answers instead of (or besides) "
+        "forms: one row per respondent, columns sector, department (optional) and the statement ids."),
+)
+
 KEYS: tuple[Key, ...] = (
     Key("city", "code", REQUIRED, "Short code of the city; also the code of its whole-city rows.", True),
     Key("city", "name", REQUIRED, "Name of the city as shown in the dashboard.", True),
@@ -134,6 +158,17 @@ KEYS: tuple[Key, ...] = (
     Key("comparators", "sex_codes", {}, "Map of source sex code -> total, female or male."),
     Key("comparators", "indicators", {}, "Map of source indicator name -> catalogue id."),
     Key("comparators", "unknown_indicators", "error", "'error' or 'ignore' rows whose indicator is not in the catalogue."),
+    *PLACES_KEYS,
+    *ASSESSMENT_KEYS,
+    Key("programme", "path", None, "XLSX workbook of the programme register with a sheet per kind "
+        "(programmes, goals, targets, institutions, initiatives), relative to this file."),
+    Key("programme", "sheets", {}, "Map of kind -> sheet of the workbook `path` when the sheet is "
+        "not named like the kind, e.g. { targets = 'Mål' }."),
+    Key("programme", "programmes", None, "CSV or XLSX of the programmes (instead of a sheet of path)."),
+    Key("programme", "goals", None, "CSV or XLSX of the programmes' goals and their indicators."),
+    Key("programme", "targets", None, "CSV or XLSX of the indicators' targets (city-wide or per area)."),
+    Key("programme", "institutions", None, "CSV or XLSX of the institutions that lead or take part in initiatives."),
+    Key("programme", "initiatives", None, "CSV or XLSX of the initiatives (actions) in the areas."),
 )
 
 # The keys of a term (the value of numerator, denominator, value, plus and minus).
@@ -151,7 +186,7 @@ TERM_KEYS: tuple[Key, ...] = (
 
 SECTIONS = (
     "city", "boundaries", "prioritized", "catalogue", "missing", "notes", "tables", "sources", "derived",
-    "comparators", "crosswalks",
+    "comparators", "crosswalks", "places", "programme", "assessments",
 )
 LONG_FIELDS = (
     "indicator", "area", "period", "sex", "age_group", "value",

@@ -14,9 +14,12 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from etl.assessment import read_assessments
 from etl.config import CityConfig
 from etl.errors import Problem
+from etl.places import read_places
 from etl.programme_data import ProgrammeData
+from etl.programme_register import read_programme_register
 from store.read import VALUE_COLUMNS
 
 Say = Callable[[str], None]
@@ -36,4 +39,17 @@ def read_programme_inputs(
     say: Say,
 ) -> ProgrammeInputs:
     """The programme register, places and self-assessment of ``cfg``, all problems found."""
-    return ProgrammeInputs()
+    places = read_places(cfg, areas, catalogue, values, say)  # [[places]] (etl.places)
+    # targets may name the places' computed indicators: the register sees them too
+    with_places = catalogue if places.catalogue is None or not len(places.catalogue) else pd.concat(
+        [catalogue, places.catalogue])
+    every_value = values if not len(places.values) else pd.concat([values, places.values], ignore_index=True)
+    register = read_programme_register(cfg, areas, with_places, every_value, say)  # [programme]
+    assessment = read_assessments(cfg.assessments, cfg.source, say)  # [[assessments]]
+    return ProgrammeInputs(
+        data=ProgrammeData().with_frames(place_categories=places.place_categories, places=places.places,
+                                         **register.frames, **assessment.frames()),
+        catalogue=places.catalogue, values=places.values,
+        problems=places.problems + register.problems + assessment.problems,
+        rows=places.rows | register.rows | assessment.rows,
+    )

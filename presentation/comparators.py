@@ -8,6 +8,7 @@ import pandas as pd
 from indicators.comparators import interval_methods, judge_against
 from indicators.contract import EXPORT_COLUMNS, STANDARDISED_TYPES
 from presentation.i18n import t
+from presentation.targets import EXPORT_TARGET, export_target_columns
 from store.read import Snapshot
 
 EXPORT_EXTRA = ["age_group", "comparator", "comparator_value", "compared_to_comparator", "method",
@@ -50,12 +51,15 @@ def with_comparator(table: pd.DataFrame, snapshot: Snapshot, comparator: str) ->
 
 
 def export_rows(named: pd.DataFrame, snapshot: Snapshot, comparator: str = "city") -> pd.DataFrame:
-    """The 25 contract columns, then EXPORT_EXTRA, of a localised comparison table."""
+    """The 25 contract columns, then EXPORT_EXTRA, then presentation.targets.EXPORT_TARGET
+    (the target that applies, the row compared with it, the target's progress), of a
+    localised comparison table."""
     judged = with_comparator(named, snapshot, comparator)
     judged["method"] = interval_methods(named)
     judged["standardised"] = named["value_type"].astype(str).isin(STANDARDISED_TYPES)
     judged["estimated"] = estimated_flags(named, snapshot)
-    return judged[[*EXPORT_COLUMNS, *EXPORT_EXTRA]]
+    judged[EXPORT_TARGET] = export_target_columns(named, snapshot)
+    return judged[[*EXPORT_COLUMNS, *EXPORT_EXTRA, *EXPORT_TARGET]]
 
 
 def estimated_flags(named: pd.DataFrame, snapshot: Snapshot) -> pd.Series:

@@ -6,6 +6,10 @@ Same format as every table: ``key -> (sv, pl, en)``.
 
 from __future__ import annotations
 
+from presentation.assessment_strings import ASSESSMENT_STRINGS
+from presentation.place_strings import PLACE_STRINGS
+from presentation.programme_report_strings import PROGRAMME_REPORT_STRINGS
+
 PAGE_STRINGS: dict[str, tuple[str, str, str]] = {
     "area.population.unknown": ("uppgift saknas", "brak danych", "not known"),
     "area.age": ("Efter ålder", "Według wieku", "By age"),
@@ -28,3 +32,6 @@ PAGE_STRINGS: dict[str, tuple[str, str, str]] = {
     "csv.upper": ("övre_95", "górna_95", "upper_95"),
     "csv.comparison": ("jämfört_med_staden", "w_porównaniu_z_miastem", "compared_with_city"),
 }
+PAGE_STRINGS.update(ASSESSMENT_STRINGS)  # the collaboration self-assessment (#13)
+PAGE_STRINGS.update(PLACE_STRINGS)  # the places layer of the map (#13)
+PAGE_STRINGS.update(PROGRAMME_REPORT_STRINGS)  # the programme reports on the about page (#13)

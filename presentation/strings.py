@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from presentation.cooperation_strings import COOPERATION_STRINGS
 from presentation.method_strings import METHOD_STRINGS
 from presentation.page_strings import PAGE_STRINGS
 from presentation.ranking_strings import RANKING_STRINGS
+from presentation.targets_strings import TARGET_STRINGS
 
 
 @dataclass(frozen=True)
@@ -335,4 +337,6 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
 
 STRINGS.update(METHOD_STRINGS)
 STRINGS.update(PAGE_STRINGS)
+STRINGS.update(COOPERATION_STRINGS)
 STRINGS.update(RANKING_STRINGS)
+STRINGS.update(TARGET_STRINGS)

@@ -36,8 +36,10 @@ from reports.profile import (
     Spine,
     TrendSeries,
 )
+from reports.programme_sections import programme_fields
 from reports.quality import quality_notes
 from reports.summary import domain_counts, domain_sentence, summary_sentences
+from reports.targets import with_target, with_target_columns
 from store.read import Snapshot
 
 SEX_ORDER = {"total": 0, "female": 1, "male": 2}
@@ -194,7 +196,7 @@ def domain_sections(headline: pd.DataFrame, main: pd.DataFrame, cat: pd.DataFram
     by_domain: dict[str, list[IndicatorRow]] = {d: [] for d in dict.fromkeys(cat["domain"])}
     for row in latest.to_dict("records"):
         ind = row["indicator_id"]
-        by_domain[info[ind]["domain"]].append(indicator_row(row, info[ind], stats, history[ind]))
+        by_domain[info[ind]["domain"]].append(with_target(indicator_row(row, info[ind], stats, history[ind]), row, lang))
     sections: list[DomainSection] = []
     for domain, rows in by_domain.items():
         if rows:
@@ -345,7 +347,7 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
     index = index if index is not None else TableIndex(table)
     cat = catalogue_info(snapshot.catalogue, lang)
     rows = _judged_rows(snapshot, index, area, cat, comparator)
-    rows = rows.assign(estimated=estimated_flags(rows, snapshot).to_numpy())
+    rows = with_target_columns(rows.assign(estimated=estimated_flags(rows, snapshot).to_numpy()), snapshot)
     ages = index.age_groups
     main = headline_age_rows(rows[rows["sex"] == "total"], ages)
     level_of = snapshot.areas.set_index("code")["level"]
@@ -384,4 +386,5 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
         comparator=comparator, comparator_name=in_text,
         national_name=None if national is None else names.get(national, national),
         inequality=inequality,
+        **programme_fields(snapshot, rows, ages, code, str(area["name"]), lang),
     )

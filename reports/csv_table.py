@@ -1,7 +1,8 @@
 """The CSV profile: the area's rows of the comparison table in exactly the documented
 columns of `wellbeing export data`: the 25 contract columns
 (``indicators.contract.EXPORT_COLUMNS``), then the comparator, method and flag columns
-(``presentation.comparators.EXPORT_EXTRA``) of the profile's comparator.
+(``presentation.comparators.EXPORT_EXTRA``) of the profile's comparator, then the target
+columns (``presentation.targets.EXPORT_TARGET``: empty where no target applies).
 
 Only the area's own rows are written: each row already carries ``city_value``,
 so the city's benchmark rows would repeat it (they are in `wellbeing export data`).
@@ -16,9 +17,10 @@ import pandas as pd
 from indicators.contract import EXPORT_COLUMNS
 from presentation.comparators import EXPORT_EXTRA
 from presentation.formulas import neutralise_frame
+from presentation.targets import EXPORT_TARGET
 from reports.profile import Profile
 
-COLUMNS = [*EXPORT_COLUMNS, *EXPORT_EXTRA]
+COLUMNS = [*EXPORT_COLUMNS, *EXPORT_EXTRA, *EXPORT_TARGET]
 
 
 def profile_rows(profile: Profile) -> pd.DataFrame:

@@ -8,10 +8,13 @@ from html import escape
 from presentation.area_notes import Note
 from reports import charts, strings, style
 from reports.drawing import to_svg
+from reports.html_cooperation import CSS as COOPERATION_CSS
+from reports.html_cooperation import cooperation_html, places_html, residents_html
 from reports.html_inequality import inequality_html
 from reports.numbers import interval, long_date, number, period_range
 from reports.profile import DomainSection, IndicatorRow, Profile
 from reports.summary import COUNT_COLUMNS, comparator_statement, compared_heading, count_heading
+from reports.targets import has_targets, html_cell, html_head
 
 CSS = """
 :root { --ink: %(ink)s; --muted: %(muted)s; --rule: %(rule)s; --band: %(band)s; --brand: %(brand)s; }
@@ -88,7 +91,7 @@ footer { color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule)
 def _css(lang: str) -> str:
     page = strings.text("page", lang, page='" counter(page) "', pages='" counter(pages) "')
     return CSS % {"ink": style.INK, "muted": style.MUTED, "rule": style.RULE, "band": style.BAND,
-                  "brand": style.BRAND, "page": page}
+                  "brand": style.BRAND, "page": page} + COOPERATION_CSS
 
 
 def chip(code: str, lang: str, words: str | None = None) -> str:
@@ -168,13 +171,13 @@ def _note(n: Note, lang: str) -> str:
 
 def _about(p: Profile) -> str:
     """The area's resources, arenas, initiatives and residents' view; nothing when it has none."""
-    if not p.about:
+    if not p.about and p.places is None:
         return ""
     groups = "".join(
         f"<div><h3>{escape(strings.label('note', g.kind, p.lang))}</h3>"
         f"<ul>{''.join(_note(n, p.lang) for n in g.notes)}</ul></div>"
         for g in p.about
-    )
+    ) + places_html(p)
     return (f'<section class="about"><h2>{escape(strings.text("about_title", p.lang))}</h2>'
             f'<div class="about-groups">{groups}</div></section>')
 
@@ -184,7 +187,7 @@ def _legend(lang: str) -> str:
     return f'<div class="legend">{"".join(f"<span>{chip(c, lang)}</span>" for c in codes)}</div>'
 
 
-def _row(r: IndicatorRow, lang: str, national: bool) -> str:
+def _row(r: IndicatorRow, lang: str, national: bool, targets: bool = False) -> str:
     d = r.decimals
     compared = chip(r.compared, lang)
     if r.value is None:  # say why the value is blank where the comparison would be
@@ -199,7 +202,8 @@ def _row(r: IndicatorRow, lang: str, national: bool) -> str:
         + (f"<td>{escape(number(r.national_value, d, lang))}</td>" if national else "")
         + f"<td>{escape(number(r.difference, d, lang, signed=True))}</td>"
         f'<td class="l cmp">{compared}</td><td class="l">{trend_cell(r, lang)}</td>'
-        f'<td class="spine">{spine}</td></tr>'
+        + (html_cell(r, lang) if targets else "")
+        + f'<td class="spine">{spine}</td></tr>'
     )
 
 
@@ -212,8 +216,9 @@ def _domain(section: DomainSection, p: Profile) -> str:
              + "".join(f'<th scope="col">{escape(k)}</th>' for k in keys)
              + f'<th class="l" scope="col">{escape(compared_heading(p))}</th>'
              + f'<th class="l" scope="col">{escape(strings.text("trend", lang))}</th>'
+             + (html_head(lang) if has_targets(p) else "")
              + f'<th class="l" scope="col">{escape(strings.text("spine_title", lang))}</th>')
-    rows = "".join(_row(r, lang, bool(p.national_name)) for r in section.rows)
+    rows = "".join(_row(r, lang, bool(p.national_name), has_targets(p)) for r in section.rows)
     trends = [r for r in section.rows if r.series is not None]
     trend_html = ""
     if trends:
@@ -299,8 +304,8 @@ def render_html(profile: Profile) -> bytes:
     p = profile
     title = f"{strings.text('report_title', p.lang)}: {p.area_name} – {p.city_name}"
     footer = f"{strings.text('export_date', p.lang)}: {long_date(p.export_date, p.lang)} · {strings.text('generated_by', p.lang)}"
-    body = (_cover(p) + "<main>" + _overview(p) + _summary(p) + _about(p)
-            + "".join(_domain(d, p) for d in p.domains)
+    body = (_cover(p) + "<main>" + _overview(p) + _summary(p) + _about(p) + residents_html(p)
+            + "".join(_domain(d, p) for d in p.domains) + cooperation_html(p)
             + inequality_html(p) + _sex(p) + _quality(p) + _appendix(p)
             + f"<footer>{escape(footer)}</footer></main>")
     doc = (f'<!DOCTYPE html><html lang="{p.lang}"><head><meta charset="utf-8">'

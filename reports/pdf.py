@@ -10,6 +10,7 @@ from __future__ import annotations
 from reports import charts, strings, style
 from reports.drawing import Figure, Label, Line, Rect, fit
 from reports.numbers import interval, long_date, number, period_range
+from reports.pdf_cooperation import cooperation, residents
 from reports.pdf_document import CONTENT_W, MARGIN, PAGE_W, ProfileDocument
 from reports.pdf_inequality import inequality
 from reports.pdf_sections import (
@@ -29,6 +30,7 @@ from reports.summary import (
     count_heading,
     spine_marker,
 )
+from reports.targets import has_targets, pdf_cells, pdf_columns
 
 COMPARISON_CODES = ("much_better", "better", "similar", "worse", "much_worse", "higher", "lower",
                     "not_compared")
@@ -91,6 +93,7 @@ def cover(doc: ProfileDocument, p: Profile) -> None:
     doc.set_y(max(y, 162.0))
     summary(doc, p)
     about(doc, p)
+    residents(doc, p)
 
 
 def summary(doc: ProfileDocument, p: Profile) -> None:
@@ -142,10 +145,10 @@ def domain_columns(p: Profile) -> list[Column]:
     ]
     if national:
         columns.insert(5, Column(national, 14))
-    return columns
+    return pdf_columns(columns, p)
 
 
-def domain_cells(r: IndicatorRow, lang: str, national: bool = False) -> list[Cell]:
+def domain_cells(r: IndicatorRow, lang: str, national: bool = False, targets: bool = False) -> list[Cell]:
     d = r.decimals
     compared = strings.label("compared", r.compared, lang)
     if r.value is None:  # say why the value is blank where the comparison would be
@@ -161,6 +164,7 @@ def domain_cells(r: IndicatorRow, lang: str, national: bool = False) -> list[Cel
         Cell(compared, chip=r.compared),
         Cell(strings.label("trend", r.trend, lang), sub=charts.gap_text(r, lang),
              arrow=style.trend_arrow(r.trend, r.polarity), color=style.trend_color(r.trend)),
+        *(pdf_cells(r, lang) if targets else []),
     ]
 
 
@@ -257,7 +261,8 @@ def domain(doc: ProfileDocument, section: DomainSection, p: Profile) -> None:
     paragraph(doc, section.summary, 8.5, style.MUTED)
     doc.ln(3)
     lang = p.lang
-    table(doc, domain_columns(p), [domain_cells(r, lang, bool(p.national_name)) for r in section.rows])
+    table(doc, domain_columns(p), [domain_cells(r, lang, bool(p.national_name), has_targets(p))
+                                   for r in section.rows])
     spine_block(doc, section, p)
     trends_block(doc, section, lang)
 
@@ -268,6 +273,7 @@ def render_pdf(profile: Profile) -> bytes:
     cover(doc, profile)
     for section in profile.domains:
         domain(doc, section, profile)
+    cooperation(doc, profile)
     doc.begin_part(None)
     inequality(doc, profile)
     sex_breakdown(doc, profile)

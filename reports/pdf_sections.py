@@ -6,6 +6,7 @@ from __future__ import annotations
 from presentation.area_notes import Note
 from reports import strings, style
 from reports.numbers import interval, number
+from reports.pdf_cooperation import places
 from reports.pdf_document import ProfileDocument
 from reports.pdf_table import Cell, Column, table, text_column_width
 from reports.profile import Profile, SexRow
@@ -37,7 +38,7 @@ def _note(doc: ProfileDocument, note: Note, lang: str) -> None:
 
 def about(doc: ProfileDocument, p: Profile) -> None:
     """The area's resources, arenas, initiatives and residents' view (nothing when none)."""
-    if not p.about:
+    if not p.about and p.places is None:
         return
     doc.ln(4)
     doc.ensure(30)
@@ -50,6 +51,7 @@ def about(doc: ProfileDocument, p: Profile) -> None:
         for note in group.notes:
             _note(doc, note, p.lang)
         doc.ln(1.5)
+    places(doc, p)
 
 
 def _sex_cells(row: SexRow, lang: str) -> list[Cell]:

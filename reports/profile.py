@@ -15,7 +15,11 @@ import geopandas as gpd
 import pandas as pd
 
 from presentation.area_notes import NoteGroup
+from presentation.cooperation import Cooperation
+from presentation.cooperation_places import AreaPlaces
 from presentation.palette import BETTER, WORSE  # noqa: F401 - the outcomes a profile counts
+from presentation.residents import ResidentsView
+from presentation.targets import TargetLine
 
 SUPPRESSED = ("suppressed", "suppressed_at_source")
 NOT_COMPUTED = ("too_few_events", "too_few_person_years", "interval_over_20_years")
@@ -75,6 +79,7 @@ class IndicatorRow:
     spine: Spine | None
     series: TrendSeries | None
     national_value: float | None = None
+    target: TargetLine | None = None  # the target that applies (own, else city-wide; issue #13)
 
 
 @dataclass(frozen=True)
@@ -198,3 +203,8 @@ class Profile:
     comparator_name: str = ""  # its name in lang
     national_name: str | None = None  # the national comparator's name, when the store has one
     inequality: Inequality = field(default_factory=lambda: Inequality(None, []))
+    # what the city is doing in the area, its places and the residents' view (issue #13;
+    # reports.programme_sections); None when the city has no register / places / flags
+    cooperation: Cooperation | None = None
+    places: AreaPlaces | None = None
+    residents: ResidentsView | None = None

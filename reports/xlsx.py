@@ -24,6 +24,8 @@ from reports.judgements import NATIONAL_COLUMN
 from reports.numbers import is_blank, period_range
 from reports.profile import Profile
 from reports.summary import comparator_statement, compared_heading
+from reports.targets import words, xlsx_columns
+from reports.xlsx_cooperation import programme_sheets
 
 HEADER_FILL = PatternFill("solid", fgColor=style.BAND.lstrip("#"))
 HEADER_FONT = Font(bold=True, color=style.BRAND.lstrip("#"))
@@ -76,7 +78,7 @@ def columns_of(p: Profile) -> list[tuple[str, str, str]]:
         at = next(i for i, c in enumerate(out) if c[0] == "compared_to_rest_of_city") + 1
         out[at:at] = [("comparator_value", strings.text("comparator_value", p.lang), "value"),
                       ("compared_to_comparator", compared_heading(p), "compared")]
-    return out
+    return out + xlsx_columns(p)
 
 
 def value_format(decimals: int) -> str:
@@ -104,6 +106,8 @@ def _cell_value(kind: str, value: Any, lang: str) -> Any:
         return int(number) if number.is_integer() else number
     if kind in ("sex", "compared", "trend", "gap", "status"):
         return strings.label(kind, value, lang)
+    if kind in ("target", "progress"):
+        return words(kind, value, lang)
     return str(value)
 
 
@@ -247,6 +251,7 @@ def render_xlsx(profile: Profile) -> bytes:
     metadata_sheet(meta, profile)
     if profile.about:
         about_sheet(wb.create_sheet(sheet_title(strings.text("about_title", profile.lang), taken)), profile)
+    programme_sheets(profile, lambda title: wb.create_sheet(sheet_title(title, taken)))
     records = profile.records
     order = [d.code for d in profile.domains]
     order += [d for d in dict.fromkeys(records["domain"]) if d not in order]

@@ -38,6 +38,9 @@ SETTINGS: tuple[Setting, ...] = (
             "in memory (in front of Redis when REDIS_URL is set); 0 turns the cache off."),
     Setting("WELLBEING_COMPRESS", "1", "Compress responses (brotli or gzip); 0 sends them as "
             "they are (for a benchmark's baseline, or behind a proxy that compresses)."),
+    Setting("WELLBEING_DASK_SCHEDULER", "", "Address of a Dask scheduler (tcp://host:8786) on "
+            "which the dashboard computes the comparison table, per indicator; unset: in its own "
+            "process. `wellbeing`'s Dask commands start a local cluster when unset."),
 )
 
 

@@ -41,10 +41,12 @@ def db_upgrade() -> None:
 
 def _register() -> None:
     """Attach the command groups of this package."""
+    from wellbeing.assessment import assessment_app
     from wellbeing.etl_commands import demo_command, etl_app
     from wellbeing.export_data import export_data
     from wellbeing.export_gis import export_gis
     from wellbeing.export_profile import export_profile
+    from wellbeing.report_programme import report_programme
     from wellbeing.serve import serve_command
 
     export_app = typer.Typer(help="Export data, GIS layers and area profiles.", no_args_is_help=True)
@@ -53,6 +55,10 @@ def _register() -> None:
     export_app.command("profile")(export_profile)
     app.add_typer(etl_app, name="etl")
     app.add_typer(export_app, name="export")
+    app.add_typer(assessment_app, name="assessment")
+    report_app = typer.Typer(help="Reports of the city's programmes.", no_args_is_help=True)
+    report_app.command("programme")(report_programme)
+    app.add_typer(report_app, name="report")
     app.command("demo")(demo_command)
     app.command("serve")(serve_command)
 

@@ -4,7 +4,9 @@ Default layout: the 25 contract columns ``indicators.EXPORT_COLUMNS`` (docs/indi
 in that order, then ``presentation.comparators.EXPORT_EXTRA``: the comparator the
 judgements of ``compared_to_comparator`` use (``--comparator``: the city by default), its
 value, the interval method, the standardised and estimated flags and where the 99.8%
-limits come from; UTF-8, '.' as decimal mark, suppressed values left empty.
+limits come from; then ``presentation.targets.EXPORT_TARGET``: the target that applies to
+the row, the row compared with it and the target's progress (docs/programmes.md); UTF-8,
+'.' as decimal mark, suppressed values left empty.
 ``--layout fingertips``: Fingertips' long "all data" columns and vocabulary
 (``api.fingertips``; docs/api.md).
 """

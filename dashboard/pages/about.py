@@ -6,10 +6,13 @@ from typing import Any
 
 import dash
 import pandas as pd
-from dash import dcc, html
+from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
+from dashboard import ids
 from dashboard.context import current_atlas, current_frame
 from dashboard.guard import guarded
+from dashboard.hardening import InvalidInput
+from dashboard.inputs import CLICKS, STATE, checked
 from dashboard.urls import first, href, indicator_path
 from dashboard.viewmodels.about_data import (
     CatalogueEntry,
@@ -18,6 +21,8 @@ from dashboard.viewmodels.about_data import (
     catalogue_entries,
     load_history,
 )
+from dashboard.viewmodels.programme_reports import programme_entries
+from dashboard.views.programme_reports import programme_reports
 from dashboard.views.shell import page
 from presentation.i18n import domain_name, normalize_lang, t, vocab
 from presentation.numbers import format_integer
@@ -70,6 +75,7 @@ def layout(**params: Any) -> Any:
     body = [
         html.H1(t("about.title", lang)),
         html.P(t("about.intro", lang), className="lead"),
+        programme_reports(programme_entries(atlas, lang), lang),
         html.Section([html.H2(t("about.catalogue", lang)),
                       html.Div(catalogue_table(catalogue_entries(atlas, lang), lang), className="table-wrap")],
                      className="card section"),
@@ -79,3 +85,31 @@ def layout(**params: Any) -> Any:
     ]
     return page(current_frame(), lang, "about", "/about", {"lang": lang}, body, state_page="about",
                 title=f"{t('about.title', lang)} – {t('app.title', lang)}")
+
+
+@callback(
+    output={"data": Output(ids.About.programme_download, "data"),
+            "error": Output(ids.About.programme_download_error, "children")},
+    inputs={"clicks": Input({"type": ids.About.programme_download_button, "programme": ALL}, "n_clicks")},
+    state={"state": State(ids.url_state("about"), "data")},
+    prevent_initial_call=True,
+)
+@checked(clicks=CLICKS, state=STATE)
+def download_programme_report(clicks: list[int], state: dict[str, Any]) -> dict[str, Any]:
+    """The clicked programme's annual implementation report (PDF) for its latest year, in
+    the page's language, as ``wellbeing report programme`` writes it."""
+    from reports.programme_report import render_programme_report  # fpdf2: loaded on first download
+
+    if not any(clicks) or not isinstance(ctx.triggered_id, dict):
+        return {"data": no_update, "error": no_update}
+    programme = str(ctx.triggered_id.get("programme"))
+    lang = normalize_lang(((state or {}).get("query") or {}).get("lang"))
+    atlas = current_atlas()
+    with atlas.pinned():  # the snapshot and its comparison table from one load batch
+        snapshot, table = atlas.snapshot(), atlas.comparisons()
+        entry = next((e for e in programme_entries(atlas, lang) if e.id == programme), None)
+    if entry is None:
+        raise InvalidInput(f"download_programme_report: no programme {programme[:40]!r}")
+    content, filename, _mime = render_programme_report(snapshot, table, entry.id, entry.latest_year,
+                                                       "pdf", lang)
+    return {"data": dcc.send_bytes(content, filename), "error": None}

@@ -19,6 +19,7 @@ from dashboard.model import Atlas
 from dashboard.selection import pick_indicator
 from dashboard.urls import area_path, first
 from dashboard.viewmodels.choices import DomainGroup, indicator_menu
+from dashboard.viewmodels.cooperation import area_cooperation, places_of, residents_of
 from dashboard.viewmodels.map import geo_url
 from dashboard.viewmodels.profile import (
     AreaFacts,
@@ -31,6 +32,7 @@ from dashboard.viewmodels.profile import (
 from dashboard.views import controls
 from dashboard.views.about import about_card
 from dashboard.views.area_charts import age_chart, answer, chart_block, sex_chart, trend_chart
+from dashboard.views.cooperation import cooperation_section, places_block, residents_section
 from dashboard.views.profile import domain_table, facts, summary
 from dashboard.views.shell import not_found, page
 from presentation.i18n import city_name, normalize_lang, t
@@ -122,10 +124,14 @@ def layout(code: str | None = None, **params: Any) -> Any:
     head = _head(area, summary_block, locator_figure(list(areas.index), code, geo_url(atlas), _point(atlas, code)),
                  city_name(atlas.city(), lang), lang)
     table = atlas.cached(("profile-table", code, lang), lambda: domain_table(profile_table(atlas, code, lang), lang))
-    about = about_card(atlas.about_area(code, lang), lang)
+    places, residents, coop = (places_of(atlas, code, lang), residents_of(atlas, code, lang),
+                               area_cooperation(atlas, code, lang))
+    about = about_card(atlas.about_area(code, lang), lang, [places_block(places, area.name, lang)] if places else None)
     charts = ([_charts(area_indicator(atlas, code, indicator_id, lang), indicator_menu(atlas, lang), lang)]
               if indicator_id else [])
-    body = [head, *([about] if about is not None else []), *charts, _table(table, lang)]
+    body = [head, *([about] if about is not None else []),
+            *([residents_section(residents, area.name, lang)] if residents else []), *charts, _table(table, lang),
+            *([cooperation_section(coop, lang)] if coop else [])]
     query = {"lang": lang, "indicator": indicator_id}
     title = f"{area.name} – {t('app.title', lang)}"
     return page(current_frame(), lang, "area", area_path(code), query, body, state_page="area", title=title)

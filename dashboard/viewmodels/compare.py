@@ -3,7 +3,7 @@ chosen areas and the city) and the chosen areas' trends of one indicator."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -12,6 +12,7 @@ from dashboard.display import comparison_keys
 from dashboard.model import Atlas
 from dashboard.viewmodels.catalogue import IndicatorInfo, by_domain, indicator_info, info_of
 from dashboard.viewmodels.profile import series
+from dashboard.viewmodels.targets import TargetLine, line, progress
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class RugCell:
     lower: float | None = None  # the 95% interval
     upper: float | None = None
     period: str = ""  # the cell's latest period (some areas' latest may be older)
+    target: TargetLine | None = None  # the target that applies to the cell's area, if any
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,22 @@ def rug_model(atlas: Atlas, codes: list[str], lang: str) -> Rug:
     city_code = atlas.city_code()
     sections = tuple(RugSection(domain, tuple(_row(info, lookup, city_code, codes, lang) for info in infos))
                      for domain, infos in by_domain(atlas))
+    if not progress(atlas).empty:
+        sections = tuple(replace(s, rows=tuple(_targeted(atlas, r, codes, lang) for r in s.rows)) for s in sections)
     return Rug(tuple((c, str(names.loc[c])) for c in codes), sections)
+
+
+def _targeted(atlas: Atlas, row: RugRow, codes: list[str], lang: str) -> RugRow:
+    """``row`` with each cell's target (the area's own, else the city-wide one)."""
+    ind = row.indicator
+
+    def marked(cell: RugCell | None, code: str) -> RugCell | None:
+        if cell is None:
+            return None
+        return replace(cell, target=line(atlas, ind.id, code, cell.value, lang, ind.decimals, ind.unit))
+
+    return replace(row, city=marked(row.city, atlas.city_code()),
+                   cells=tuple(marked(c, code) for c, code in zip(row.cells, codes, strict=True)))
 
 
 def rug_frame(model: Rug, city_name: str) -> pd.DataFrame:

@@ -17,7 +17,9 @@ from dashboard.display import comparison_keys, number_format
 from dashboard.figures.choropleth import MapSpec, map_figure, map_patch
 from dashboard.model import Atlas
 from dashboard.selection import Selection
+from dashboard.viewmodels.ages import age_label
 from dashboard.viewmodels.comparator import Comparator, comparator_of, judged
+from dashboard.viewmodels.targets import TargetLine, indicator_lines
 from presentation import palette
 from presentation.i18n import indicator_name, t
 from presentation.numbers import format_number
@@ -33,6 +35,7 @@ class MapModel:
     counts: dict[Any, int]
     class_labels: tuple[str, ...]
     comparator: Comparator
+    targets: tuple[tuple[str, TargetLine], ...] = ()  # (whose name, line): the city's first
 
 
 def geo_url(atlas: Atlas) -> str:
@@ -56,22 +59,24 @@ def class_labels(bounds: tuple[float, ...], lower: float, lang: str, decimals: i
     )
 
 
-def headline_cell(atlas: Atlas, indicator_id: str, period: str, sex: str) -> pd.DataFrame:
-    """The whole rows of one cell at the indicator's headline age group (what the map shows)."""
-    age = atlas.age_groups().get(indicator_id)
+def headline_cell(atlas: Atlas, indicator_id: str, period: str, sex: str,
+                  age_group: str | None = None) -> pd.DataFrame:
+    """The whole rows of one cell at ``age_group``, else the indicator's headline age group
+    (what the map shows by default)."""
+    age = age_group or atlas.age_groups().get(indicator_id)
     if age is None:  # no headline age group: no rows on the map (the slice is empty)
         return atlas.slice(indicator_id, period, sex)
     return atlas.cell(indicator_id, period, sex, str(age))
 
 
 def slice_frame(atlas: Atlas, indicator_id: str, period: str, sex: str,
-                comparator: str = "city") -> tuple[pd.DataFrame, float | None]:
+                comparator: str = "city", age_group: str | None = None) -> tuple[pd.DataFrame, float | None]:
     """Every mapped area (in the atlas's order) with its value, interval, comparator value
     and comparison key against ``comparator``, and the city value; memoized per load batch."""
 
     def build() -> tuple[pd.DataFrame, float | None]:
         areas = atlas.areas()
-        rows = judged(atlas, headline_cell(atlas, indicator_id, period, sex), comparator)
+        rows = judged(atlas, headline_cell(atlas, indicator_id, period, sex, age_group), comparator)
         codes = rows["area_code"].astype(str)
         city_row = rows[codes == atlas.city_code()]
         rows = rows[(rows["level"] != "city").to_numpy()]
@@ -87,13 +92,14 @@ def slice_frame(atlas: Atlas, indicator_id: str, period: str, sex: str,
         city = city_row["value"].iloc[0] if len(city_row) else None
         return frame, (None if city is None or pd.isna(city) else float(city))
 
-    return atlas.cached(("map-slice", indicator_id, period, sex, comparator), build)
+    return atlas.cached(("map-slice", indicator_id, period, sex, comparator, age_group), build)
 
 
 def map_model(atlas: Atlas, sel: Selection) -> MapModel:
     """Every area with its value, interval, comparison and value class for ``sel``."""
     cat: Any = atlas.catalogue().loc[sel.indicator_id]
-    base, city_value = slice_frame(atlas, str(sel.indicator_id), str(sel.period), sel.sex, sel.comparator)
+    base, city_value = slice_frame(atlas, str(sel.indicator_id), str(sel.period), sel.sex, sel.comparator,
+                                   sel.age_group)
     comparator = comparator_of(atlas, sel.comparator, sel.lang)
     values = base["value"].to_numpy()
     classes = _classes(atlas, sel, values)
@@ -106,20 +112,25 @@ def map_model(atlas: Atlas, sel: Selection) -> MapModel:
         prioritized=tuple(atlas.prioritized().index), tile_url=settings.get("WELLBEING_TILE_URL"),
         comparator=comparator.value, comparator_label=comparator.label, comparator_phrase=comparator.phrase,
     )
-    counts = atlas.cached(("map-counts", sel.indicator_id, sel.period, sel.sex, sel.comparator),
+    counts = atlas.cached(("map-counts", sel.indicator_id, sel.period, sel.sex, sel.comparator, sel.age_group),
                           lambda: base["comparison"].value_counts().to_dict())
     return MapModel(frame, spec, str(sel.indicator_id), map_title(cat, sel), str(sel.period), counts,
                     class_labels(classes.bins, classes.lower, sel.lang, decimals) if classes.k else (),
-                    comparator)
+                    comparator, indicator_lines(atlas, str(sel.indicator_id), sel.sex, sel.lang, decimals, unit))
 
 
 def map_title(cat: Any, sel: Selection) -> str:
-    """The indicator's name, with the sex shown when it is not everyone ("Arbetslöshet,
-    kvinnor"): title, legend and text alternative all say whose figures these are."""
+    """The indicator's name, with the sex shown when it is not everyone and the age group
+    when it is not the headline one ("Arbetslöshet, kvinnor, 16–24 år"): title, legend and
+    text alternative all say whose figures these are."""
     name = indicator_name(cat, sel.lang)
-    if sel.sex == "total":
-        return name
-    return f"{name}, {t('sex.' + sel.sex, sel.lang).lower()}"
+    if sel.sex != "total":
+        name = f"{name}, {t('sex.' + sel.sex, sel.lang).lower()}"
+    if sel.age_group:  # not the headline age group: say which ages
+        label = age_label(sel.age_group, str(cat["value_type"]), sel.lang)
+        words = f"{t('col.age', sel.lang).lower()} {label}" if label == sel.age_group else label.lower()
+        name = f"{name}, {words}"
+    return name
 
 
 def map_output(atlas: Atlas, model: MapModel, loaded_version: Any) -> tuple[Any, int | None]:

@@ -15,6 +15,7 @@ from dashboard.model import Atlas, records
 from dashboard.selection import SEX_ORDER
 from dashboard.viewmodels.ages import AgeRow, age_rows, other_ages
 from dashboard.viewmodels.catalogue import IndicatorInfo, domains_in_order, indicator_info
+from dashboard.viewmodels.targets import TargetLine, line
 from indicators import headline_rows
 
 SERIES = ["period", "value", "lower", "upper"]
@@ -39,6 +40,7 @@ class ProfileRow:
     low: float | None  # the lowest and highest area value of the period (the spine's ends)
     high: float | None
     ages: tuple[AgeRow, ...] = ()  # the other age groups' latest rows (indicators loaded by age)
+    target: TargetLine | None = None  # the target that applies (own, else city-wide), if any
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,11 @@ def _profile_row(atlas: Atlas, r: dict[str, Any], lang: str) -> ProfileRow:
     city = None if is_count else r["city_value"]
     geom = spine_geometry(stats, city, r["value"], str(r["polarity"]))
     low, high = (float(np.nanmin(stats)), float(np.nanmax(stats))) if stats.size else (None, None)
-    return ProfileRow(indicator_info(atlas, r["indicator_id"], lang), r, geom, low, high,
-                      other_ages(atlas, str(r["area_code"]), r["indicator_id"], lang))
+    info = indicator_info(atlas, r["indicator_id"], lang)
+    target = line(atlas, r["indicator_id"], str(r["area_code"]), r["value"], lang, info.decimals, info.unit,
+                  age_group=str(r.get("age_group") or "all"))
+    return ProfileRow(info, r, geom, low, high, other_ages(atlas, str(r["area_code"]), r["indicator_id"], lang),
+                      target)
 
 
 def profile_table(atlas: Atlas, code: str, lang: str) -> ProfileTable:

@@ -38,13 +38,13 @@ def _note(note: Note, lang: str) -> html.Li:
     return html.Li(parts)
 
 
-def about_card(groups: list[NoteGroup], lang: str) -> html.Section | None:
-    """The card, or None when the area has no notes."""
-    if not groups:
+def about_card(groups: list[NoteGroup], lang: str, extra: list[Any] | None = None) -> html.Section | None:
+    """The card, or None when the area has no notes (and no ``extra`` blocks: its places)."""
+    if not groups and not extra:
         return None
     lists = [html.Div([html.H3(t(f"note.{g.kind}", lang)),
                        html.Ul([_note(n, lang) for n in g.notes], className="note-list")],
                       className=f"note-group note-{g.kind}")
-             for g in groups]
+             for g in groups] + list(extra or [])
     return html.Section([html.H2(t("area.about", lang)), html.Div(lists, className="note-groups")],
                         className="card section about-area", id=ids.Area.about)

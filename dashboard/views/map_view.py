@@ -14,6 +14,7 @@ from dashboard.display import aria, unit_suffix, value_text
 from dashboard.selection import Selection
 from dashboard.urls import area_path, href, indicator_path
 from dashboard.viewmodels.map import MapModel
+from dashboard.views.targets import legend_lines
 from presentation import palette
 from presentation.i18n import t
 from presentation.numbers import format_interval
@@ -59,6 +60,7 @@ def legend(model: MapModel) -> list[Any]:
                className="legend-city"),
         *_comparator_value(model),
         html.Ul(items, className="legend-items"),
+        *legend_lines(model.targets, lang),
         dcc.Link(t("map.ranked_link", lang) + " →", className="legend-link",
                  href=href(indicator_path(model.indicator_id), lang, period=model.period,
                            comparator=None if spec.comparator == "city" else spec.comparator)),

@@ -17,6 +17,7 @@ from dashboard.display import aria, status_text, value_text
 from dashboard.figures.spine import SpineGeometry
 from dashboard.urls import href, indicator_path
 from dashboard.viewmodels.profile import AreaFacts, ProfileRow, ProfileTable
+from dashboard.views.targets import target_cell
 from indicators import outcome_counts
 from presentation import palette
 from presentation.i18n import domain_name, t
@@ -96,18 +97,20 @@ def chip(key: str, lang: str, long: bool = False) -> html.Span:
 
 
 LABELLED = ("col.period", "col.value", "col.ci", "col.city", "col.difference", "col.comparison", "col.trend",
-            "col.gap", "col.spine")
+            "col.gap", "col.target", "col.spine")
 
 
 def _labelled(cells: list[Any], lang: str) -> list[Any]:
     """Each data cell with its column's name as ``data-label`` (the phone's cards show it)."""
-    for cell, key in zip(cells, LABELLED, strict=True):
+    keys = LABELLED if len(cells) == len(LABELLED) else [k for k in LABELLED if k != "col.target"]
+    for cell, key in zip(cells, keys, strict=True):
         setattr(cell, "data-label", t(key, lang))
     return cells
 
 
-def _cells(r: dict[str, Any], d: int, lang: str, last: Any) -> list[Any]:
-    """A row's data cells: period, value, CI, city, difference, comparison, trends, ``last``."""
+def _cells(r: dict[str, Any], d: int, lang: str, last: Any, target: html.Td | None = None) -> list[Any]:
+    """A row's data cells: period, value, CI, city, difference, comparison, trends, ``target``
+    (when the table has a target column), ``last``."""
     has_value = r["key"] != "no_data"
     value = format_number(r["value"], lang, d) if has_value else status_text(r.get("status"), lang)
     return _labelled([
@@ -119,11 +122,12 @@ def _cells(r: dict[str, Any], d: int, lang: str, last: Any) -> list[Any]:
         html.Td(chip(r["key"], lang)),
         _trend_cell(r.get("trend"), lang),
         _gap_cell(r.get("gap_trend"), lang),
+        *([] if target is None else [target]),
         html.Td(last, className="spine-cell"),
     ], lang)
 
 
-def _row(row: ProfileRow, area_name: str, lang: str) -> html.Tr:
+def _row(row: ProfileRow, area_name: str, lang: str, targets: bool = False) -> html.Tr:
     r, ind = row.record, row.indicator
     d, unit = ind.decimals, ind.unit
     label = t("spine.aria", lang, area=area_name, value=value_text(r["value"], lang, d, unit),
@@ -132,20 +136,24 @@ def _row(row: ProfileRow, area_name: str, lang: str) -> html.Tr:
     return html.Tr([
         html.Th([dcc.Link(ind.name, className="ind-link", href=href(indicator_path(ind.id), lang)),
                  html.Span(unit, className="unit")], scope="row"),
-        *_cells(r, d, lang, spine(row.spine, r["key"], label)),
+        *_cells(r, d, lang, spine(row.spine, r["key"], label), target_cell(row.target, lang, d, unit) if targets else None),
     ])
 
 
-def _age_row(r: dict[str, Any], label: str, d: int, lang: str) -> html.Tr:
-    """One more age group of the indicator above: the same columns, no spine."""
+def _age_row(r: dict[str, Any], label: str, d: int, lang: str, targets: bool = False) -> html.Tr:
+    """One more age group of the indicator above: the same columns, no spine (nor target)."""
     return html.Tr([html.Th(f"{t('col.age', lang)}: {label}", scope="row", className="age-label"),
-                    *_cells(r, d, lang, "")], className="age-row")
+                    *_cells(r, d, lang, "", html.Td("", className="target") if targets else None)],
+                   className="age-row")
 
 
 def domain_table(table: ProfileTable, lang: str) -> html.Table:
     cols = [("col.indicator", ""), ("col.period", ""), ("col.value", "num"), ("col.ci", "num"),
             ("col.city", "num"), ("col.difference", "num"), ("col.comparison", ""),
-            ("col.trend", ""), ("col.gap", ""), ("col.spine", "")]
+            ("col.trend", ""), ("col.gap", ""), ("col.target", ""), ("col.spine", "")]
+    targets = any(row.target is not None for section in table.sections for row in section.rows)
+    if not targets:  # a city without targets: no empty column
+        cols.remove(("col.target", ""))
     spine_legend = html.Div([html.Span("◀ " + t("spine.worst", lang)), html.Span(t("spine.best", lang) + " ▶")],
                             className="spine-legend")
     head = html.Thead(html.Tr([html.Th(t(k, lang), className=c, scope="col") for k, c in cols[:-1]]
@@ -155,7 +163,7 @@ def domain_table(table: ProfileTable, lang: str) -> html.Table:
         body.append(html.Tr(html.Th(domain_name(section.domain, lang), colSpan=len(cols), scope="colgroup"),
                             className="domain-row"))
         for row in section.rows:
-            body.append(_row(row, table.area_name, lang))
-            body.extend(_age_row(age.record, age.label, row.indicator.decimals, lang) for age in row.ages)
+            body.append(_row(row, table.area_name, lang, targets))
+            body.extend(_age_row(age.record, age.label, row.indicator.decimals, lang, targets) for age in row.ages)
     return html.Table([html.Caption(t("area.table.caption", lang)), head, html.Tbody(body)],
                       className="data profile-table")

@@ -12,6 +12,7 @@ from dashboard.display import aria, value_text
 from dashboard.figures.charts import domain_multiples, small_multiples
 from dashboard.urls import area_path, href, indicator_path
 from dashboard.viewmodels.compare import DomainTrends, Rug, RugCell, RugRow, Trends
+from dashboard.views.targets import grid_mark, grid_note
 from presentation import palette
 from presentation.i18n import domain_name, t
 from presentation.numbers import format_interval
@@ -35,13 +36,14 @@ def _cell(cell: RugCell | None, lang: str, d: int, unit: str, area: str, city: b
     text = value_text(cell.value, lang, d, unit)
     small, said = _extra(cell, lang, d, row_period)
     if city:
-        return html.Td([text, *small], className="cell city", title=f"{area}: {text}{said}")
+        return html.Td([text, *grid_mark(cell.target, lang), *small], className="cell city",
+                       title=f"{area}: {text}{said}")
     sw = palette.COMPARISON[cell.key]
     words = t(f"cmpl.{cell.key}", lang)
     if cell.key == "no_data":
         return html.Td(text, className="cell", title=f"{area}: {words}",
                        style={"background": sw.fill, "color": sw.text})
-    return html.Td([f"{sw.symbol} {text}", *small], className="cell", title=f"{area}: {text}{said} — {words}",
+    return html.Td([f"{sw.symbol} {text}", *grid_mark(cell.target, lang), *small], className="cell", title=f"{area}: {text}{said} — {words}",
                    style={"background": sw.fill, "color": sw.text}, **aria(label=f"{text}{said}, {words}"))
 
 
@@ -70,8 +72,10 @@ def rug(model: Rug, lang: str) -> Any:
         body.append(html.Tr(html.Th(domain_name(section.domain, lang), colSpan=len(model.areas) + 3,
                                     scope="colgroup"), className="domain-row"))
         body.extend(_rug_row(row, model, lang) for row in section.rows)
-    return html.Table([html.Caption(t("compare.rug.caption", lang)), head, html.Tbody(body)],
-                      className="rug")
+    marked = any(c is not None and c.target is not None for s in model.sections for r in s.rows
+                 for c in (r.city, *r.cells))
+    caption = [t("compare.rug.caption", lang), *(grid_note(lang) if marked else [])]
+    return html.Table([html.Caption(caption), head, html.Tbody(body)], className="rug")
 
 
 def _rug_row(row: RugRow, model: Rug, lang: str) -> html.Tr:

@@ -19,7 +19,9 @@ from presentation.i18n import city_name, t
 from settings.languages import LANG_NAMES, LANGS
 
 NAV = (("map", "/", "nav.map"), ("compare", "/compare", "nav.compare"),
-       ("indicator", "/indicator/", "nav.indicator"), ("about", "/about", "nav.about"))
+       ("indicator", "/indicator/", "nav.indicator"), ("scatter", "/scatter", "nav.scatter"),
+       ("collaboration", "/collaboration", "nav.collaboration"),
+       ("about", "/about", "nav.about"))
 
 
 def brand(lang: str, city: dict[str, Any]) -> html.Div:

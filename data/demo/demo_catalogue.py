@@ -16,7 +16,7 @@ COLUMNS = (
     "id", "name_sv", "name_pl", "name_en", "description_sv", "description_pl",
     "description_en", "domain", "unit", "value_type", "multiplier", "polarity",
     "decimals", "source", "definition", "min_numerator", "min_denominator", "weight",
-    "headline_age_group", "standard", *TRANSLATED,
+    "headline_age_group", "standard", "residents_view", "survey", *TRANSLATED,
 )
 
 _SYN = "Synthetic demo data, not real figures"
@@ -334,4 +334,12 @@ ENVIRONMENT_ROWS = [
 CATALOGUE: list[dict[str, Any]] = [translate(row) for row in (
     HEALTH + EDUCATION + WORK_INCOME + HOUSING + SAFETY + TRUST_PARTICIPATION + ENVIRONMENT_ROWS
 )]
+# The residents' own assessments (trust, safety, influence, their home), from the city's
+# made-up survey of residents: profiles group them under "Residents' view" (issue #13).
+RESIDENTS_SURVEY = "Områdesenkäten"
+RESIDENTS_VIEW = ("trust_in_others", "feel_unsafe", "civic_influence", "housing_satisfaction")
+for _entry in CATALOGUE:
+    _flagged = _entry["id"] in RESIDENTS_VIEW
+    _entry["residents_view"] = "yes" if _flagged else None
+    _entry["survey"] = RESIDENTS_SURVEY if _flagged else None
 BY_ID = {row["id"]: row for row in CATALOGUE}

@@ -187,10 +187,10 @@ def write_environment(path: Path, rows: list[Row], names: dict[str, str]) -> Non
         ws.append(line)
     buffer = io.BytesIO()
     wb.save(buffer)
-    _write_reproducible_zip(path, buffer.getvalue())
+    write_reproducible_zip(path, buffer.getvalue())
 
 
-def _write_reproducible_zip(path: Path, data: bytes) -> None:
+def write_reproducible_zip(path: Path, data: bytes) -> None:
     """Rewrite an XLSX with fixed member timestamps and document dates."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -16,10 +16,13 @@ import sys
 from pathlib import Path
 
 from demo_areas import CITY_CODE, Area, build_areas
+from demo_assessment import write_assessment
 from demo_geometry import is_coverage, neighbourhoods
 from demo_health import health_rows
 from demo_model import ENVIRONMENT_IDS, SPECS, SURVEY_IDS
 from demo_notes import write_notes
+from demo_places import write_places
+from demo_programme import write_programme
 from demo_sweden import HEADER as SWEDEN_HEADER
 from demo_sweden import sweden_rows
 from demo_values import (
@@ -49,7 +52,9 @@ ENVIRONMENT = Path("data/demo/environment.xlsx")
 NOTES = Path("data/demo/area_notes.csv")
 HEALTH = Path("data/demo/health_register.csv")
 SWEDEN = Path("data/demo/sweden.csv")
-OUTPUTS = (BOUNDARIES, CATALOGUE, REGISTER, SURVEY, ENVIRONMENT, NOTES, HEALTH, SWEDEN)
+PLACES = Path("data/demo/places.geojson")
+PLACES_CSV = Path("data/demo/places_sports_grounds.csv")
+OUTPUTS = (BOUNDARIES, CATALOGUE, REGISTER, SURVEY, ENVIRONMENT, NOTES, HEALTH, SWEDEN, PLACES, PLACES_CSV)
 HEALTH_HEADER = ("indicator", "area_code", "period", "sex", "age_group", "numerator", "denominator")
 
 
@@ -105,9 +110,12 @@ def make(out_dir: Path) -> list[Path]:
     write_survey(out_dir / SURVEY, survey_rows(areas), names)
     write_environment(out_dir / ENVIRONMENT, environment_rows(areas), names)
     write_notes(out_dir / NOTES, areas)
+    write_places(out_dir / PLACES, out_dir / PLACES_CSV, areas)
     write_table(out_dir / HEALTH, HEALTH_HEADER, health_rows(areas))
     write_table(out_dir / SWEDEN, SWEDEN_HEADER, sweden_rows())
-    return [out_dir / p for p in OUTPUTS]
+    programme = write_programme(out_dir)  # [programme] (demo_programme.py)
+    assessment = write_assessment(out_dir)  # [[assessments]] (demo_assessment.py)
+    return [out_dir / p for p in OUTPUTS] + programme + assessment
 
 
 def main(argv: list[str]) -> int:

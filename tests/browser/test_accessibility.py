@@ -24,6 +24,8 @@ PAGES = {
     "indicator": ("/indicator/unemployment", "#indicator-funnel-chart .main-svg"),
     "life_expectancy": ("/indicator/life_expectancy", "#indicator-ineq-chart .main-svg"),
     "about": ("/about", "table.data"),
+    "scatter": ("/scatter", "#scatter-graph .main-svg"),
+    "collaboration": ("/collaboration", "#collaboration-chart .main-svg"),
 }
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 BLOCKING = ("critical", "serious")

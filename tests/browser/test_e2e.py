@@ -91,7 +91,7 @@ def test_a_shared_url_reproduces_the_view(page: Any, demo_atlas: Atlas) -> None:
     shared = f"/?lang=sv&indicator=unemployment&period={first}&sex=female&colouring=classes&scheme=equal_interval"
     page.goto(shared)
     page.wait_for_selector(AREA)
-    assert page.inner_text(".map-title") == f"Arbetslöshet, {first}"
+    assert page.inner_text(".map-title") == f"Arbetslöshet, kvinnor, {first}"  # whose figures
     assert page.is_checked("#map-sex input[value='female']")
     assert page.is_checked("#map-colouring input[value='classes']")
     assert "Lika intervall" in page.inner_text("#map-scheme")
@@ -143,13 +143,19 @@ def test_a_prioritized_profile_lists_what_the_area_has(page: Any, demo_atlas: At
     card = page.wait_for_selector("#about-area")
     assert card is not None and card.is_visible()
     headings = page.locator("#about-area h3").all_inner_texts()
-    assert headings == ["Zasoby", "Areny i miejsca spotkań", "Trwające inicjatywy", "Głos mieszkańców"]
+    assert headings == ["Zasoby", "Areny i miejsca spotkań", "Trwające inicjatywy", "Głos mieszkańców",
+                        "Miejsca na obszarze"]  # the notes, then the places register (#13)
     assert page.locator("#about-area a[href^='https://']").count() >= 1
     screenshot(page, "09_about_the_area_pl")
     other = str(demo_atlas.areas().loc[~demo_atlas.areas()["prioritized"]].index[0])
     page.goto(f"/area/{other}?lang=pl")
     page.wait_for_selector(".profile-table")
-    assert page.locator("#about-area").count() == 0
+    # an area without notes: the card lists only the places there, or is not shown at all
+    places = demo_atlas.snapshot().programme["places"]
+    if (places["area_code"] == other).any():
+        assert page.locator("#about-area h3").all_inner_texts() == ["Miejsca na obszarze"]
+    else:
+        assert page.locator("#about-area").count() == 0
 
 
 # Each mapped area's outcome as the browser holds it (trace name by area code).

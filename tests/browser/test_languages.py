@@ -54,6 +54,7 @@ def test_no_rendered_page_shows_another_language(page: Any, demo_atlas: Atlas, l
     found = []
     for path, ready in (("/", "path.choroplethlocation"), (f"/area/{area}", ".profile-table"),
                         ("/compare", ".main .js-plotly-plot"), (f"/indicator/{first}", ".ranked .js-plotly-plot"),
+                        ("/scatter", "#scatter-graph .main-svg"), ("/collaboration", ".main table"),
                         ("/about", ".main table")):
         page.goto(f"{path}?lang={lang}")
         page.wait_for_selector(ready, state="attached")

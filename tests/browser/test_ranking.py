@@ -62,3 +62,26 @@ def test_every_page_keeps_its_own_title_in_its_language(page: Any) -> None:
         page.wait_for_load_state("networkidle")
         page.wait_for_function("(t) => document.title.includes(t)", arg=expected)
         assert "Välfärdsatlas" not in page.title()
+
+
+def test_on_a_phone_the_map_comes_first_and_the_pickers_fold_away(browser: Any, base_url: str) -> None:
+    tab = browser.new_page(base_url=base_url, viewport={"width": 390, "height": 844})
+    try:
+        tab.goto("/?lang=sv")
+        tab.wait_for_selector("path.choroplethlocation")
+        tab.wait_for_function("() => !document.querySelector('#map-drawer').open")
+        map_top = tab.locator(".map-card").bounding_box()["y"]
+        assert map_top < 400  # the map is in the first screen, under the header
+        assert tab.locator("#map-indicator").is_hidden()  # folded away
+        assert tab.locator("#map-legend").is_visible()  # the legend stays in view
+        tab.get_by_text("Indikator, period och visning").click()
+        tab.wait_for_selector("#map-indicator", state="visible")
+    finally:
+        tab.close()
+
+
+def test_on_a_wide_screen_the_pickers_stay_open(page: Any) -> None:
+    page.goto("/?lang=sv")
+    page.wait_for_selector("path.choroplethlocation")
+    assert page.locator("#map-indicator").is_visible()
+    assert page.locator("#map-drawer summary").is_hidden()

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from indicators import EXPORT_COLUMNS
 from presentation.comparators import EXPORT_EXTRA
+from presentation.targets import EXPORT_TARGET
 from store.engine import clear_engine_cache
 from store.schema import Area, City, Comparator, ComparatorValue, Indicator, IndicatorValue
 from wellbeing.export_data import export_data
@@ -74,9 +75,10 @@ def test_writes_the_contract_columns_in_order_then_the_extras(store: Engine, tmp
     with out.open(encoding="utf-8") as f:
         header = f.readline().strip().split(",")
     assert len(EXPORT_COLUMNS) == 25 and header[:25] == EXPORT_COLUMNS
-    assert header[25:] == EXPORT_EXTRA == ["age_group", "comparator", "comparator_value",
+    assert header[25:33] == EXPORT_EXTRA == ["age_group", "comparator", "comparator_value",
                                            "compared_to_comparator", "method", "standardised",
                                            "estimated", "ci998_source"]
+    assert header[33:] == EXPORT_TARGET == ["target_value", "target_period", "compared_to_target", "progress"]
     rows = read(out)
     assert len(rows) == 2 * (len(COUNTS) + 1)
     b = next(r for r in rows if r["area_code"] == "B" and r["period"] == "2023")

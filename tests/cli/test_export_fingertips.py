@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from api.fingertips import COLUMNS, _period_parts, _trend, age_label
 from indicators import EXPORT_COLUMNS
 from presentation.comparators import EXPORT_EXTRA
+from presentation.targets import EXPORT_TARGET
 from store.engine import clear_engine_cache
 from store.schema import Area
 from tests.cli.test_export_data import COUNTS, fill
@@ -87,7 +88,7 @@ def test_the_default_layout_is_unchanged(store: Engine, tmp_path: Path) -> None:
     out = tmp_path / "export.csv"
     assert CliRunner().invoke(app(), ["--out", str(out), "--layout", "default"]).exit_code == 0
     header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
-    assert header == [*EXPORT_COLUMNS, *EXPORT_EXTRA]
+    assert header == [*EXPORT_COLUMNS, *EXPORT_EXTRA, *EXPORT_TARGET]
 
 
 def test_an_unknown_layout_is_refused(store: Engine, tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def app(atlas: Atlas) -> dash.Dash:
 @pytest.fixture(scope="session")
 def pages(app: dash.Dash) -> SimpleNamespace:
     """The page modules as Dash imported them (they can only be imported once an app exists)."""
-    names = ("home", "area", "compare", "indicator", "about", "not_found_404")
+    names = ("home", "area", "compare", "indicator", "scatter", "about", "not_found_404")
     return SimpleNamespace(**{n: importlib.import_module(f"dashboard.pages.{n}") for n in names})
 
 

@@ -37,7 +37,7 @@ def test_map_update_sends_only_values_when_the_geometry_is_loaded(pages: Any,
     assert title == "Zatrudnienie, kobiety, 2016"  # whose figures: women's, not everyone's
     assert "Zatrudnienie, kobiety, 2016" in legend and "kobiety" in page_text(patched["alt"])
     assert "Miasto:" in legend and "\u00a0%" in legend and "," in legend  # Polish words and numbers
-    assert state["query"] == {"lang": "pl", "indicator": "employment", "period": "2016", "sex": "female",
+    assert state["query"] == {"lang": "pl", "indicator": "employment", "period": "2016", "sex": "female", "age": None,
                               "comparator": None, "colouring": "classes", "scheme": "natural_breaks"}
     assert patched["scheme_hidden"] is False  # the classification picker shows with value classes
     assert whole["scheme_hidden"] is True

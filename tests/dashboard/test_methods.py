@@ -283,3 +283,25 @@ def test_the_age_group_reranks_life_expectancy(health_app: Any, health_atlas: At
     picker = find(layout, ids.Indicator.age)
     assert picker.value == "65+" and [o["label"] for o in picker.options] == ["Vid födseln", "Vid 65 år"]
     assert "Vid 65 år" in page_text(layout)
+
+
+def test_the_map_shows_life_expectancy_at_65(health_app: Any, health_atlas: Atlas) -> None:
+    """The map offers the age groups beside the sexes: life expectancy at 65 is judged with
+    the same rules as at birth, named in the title and kept in the address (#12)."""
+    home = importlib.import_module("dashboard.pages.home")
+    state = {"path": "/", "query": {"lang": "sv"}}
+    period = health_atlas.periods("life_expectancy")[-1]
+    with health_app.server.test_request_context("/"):
+        birth = home.update_map("life_expectancy", period, "total", "comparison", "quantiles", None, state)
+        at_65 = home.update_map("life_expectancy", period, "total", "comparison", "quantiles", None, state,
+                                None, None, "65+")
+        layout = home.layout(lang="sv", indicator="life_expectancy", age="65+")
+    assert at_65["state"]["query"]["age"] == "65+" and birth["state"]["query"]["age"] is None
+    assert at_65["title"].endswith(f", vid 65 år, {period}"), at_65["title"]
+    assert "65" not in birth["title"] and birth["age_hidden"] is False
+    assert [o["label"] for o in at_65["age_options"]] == ["Vid födseln", "Vid 65 år"]
+    z65 = [z for z in at_65["figure"]["data"][0]["z"] if z is not None]
+    cell = health_atlas.cell("life_expectancy", period, "total", "65+")
+    expected = cell.loc[cell["level"].astype(str) != "city", "value"].dropna()
+    assert len(z65) == len(expected)  # the 65+ cell's published values, no more
+    assert find(layout, ids.Map.age).value == "65+"

@@ -14,7 +14,7 @@ from tests.dashboard.helpers import find, page_text
 
 def _rows(table: Any) -> list[Any]:
     details = table if isinstance(table, html.Details) else table[0] if isinstance(table, list) else table
-    body = [n for n in _walk(details) if isinstance(n, html.Tbody)][0]
+    body = next(n for n in _walk(details) if isinstance(n, html.Tbody))
     return list(body.children)
 
 

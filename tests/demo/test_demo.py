@@ -31,7 +31,10 @@ from store.read import Snapshot, read_snapshot
 from wellbeing.etl_commands import demo_command
 
 CSV_FILES = ("data/demo/catalogue.csv", "data/demo/register_values.csv", "data/demo/survey_results.csv",
-             "data/demo/area_notes.csv", "data/demo/health_register.csv", "data/demo/sweden.csv")
+             "data/demo/area_notes.csv", "data/demo/health_register.csv", "data/demo/sweden.csv",
+             *(f"data/demo/programme_{kind}.csv" for kind in
+               ("programmes", "goals", "targets", "institutions", "initiatives")),
+             "data/demo/places.geojson", "data/demo/places_sports_grounds.csv")
 XLSX = "data/demo/environment.xlsx"
 GPKG = "shapes/demo/demo_city.gpkg"
 DOMAINS = {"health", "education", "work_income", "housing", "safety", "trust_participation", "environment"}

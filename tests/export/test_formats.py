@@ -20,6 +20,7 @@ from dashboard.model import Atlas
 from indicators.contract import EXPORT_COLUMNS
 from presentation.comparators import EXPORT_EXTRA
 from presentation.numbers import format_number
+from presentation.targets import EXPORT_TARGET
 from reports import render_profile, strings
 from tests.conftest import missing_component
 from tests.export.city import AREAS, FOCUS, NOTE_URL, suppressed_value, value_rows
@@ -174,7 +175,7 @@ def test_xlsx_never_holds_the_suppressed_value(atlas: Atlas) -> None:
 # --- CSV --------------------------------------------------------------------------------
 def test_csv_has_exactly_the_export_columns_for_the_area(atlas: Atlas) -> None:
     frame = pd.read_csv(io.BytesIO(rendered(atlas, "csv", "en")), dtype={"period": str})
-    assert list(frame.columns) == [*EXPORT_COLUMNS, *EXPORT_EXTRA]
+    assert list(frame.columns) == [*EXPORT_COLUMNS, *EXPORT_EXTRA, *EXPORT_TARGET]
     assert set(frame["area_code"]) == {FOCUS}
     assert set(frame["area_name"]) == {AREA_NAME}
     row = frame[(frame["indicator_id"] == "unemployment") & (frame["period"] == "2023")

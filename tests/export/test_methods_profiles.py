@@ -22,6 +22,7 @@ from indicators.contract import EXPORT_COLUMNS
 from presentation.comparators import EXPORT_EXTRA
 from presentation.comparisons import comparison_table_of
 from presentation.numbers import format_number
+from presentation.targets import EXPORT_TARGET
 from reports import ExportError, render_profile, strings
 from reports.build import build_profile
 from store.engine import make_engine
@@ -195,7 +196,7 @@ def test_the_xlsx_inequality_sheet_has_the_sii_of_every_period(health: Store) ->
 
 def test_csv_has_the_export_columns_and_the_new_indicators(health: Store) -> None:
     frame = pd.read_csv(io.BytesIO(render(health, "csv", "pl")), dtype={"period": str})
-    assert list(frame.columns) == [*EXPORT_COLUMNS, *EXPORT_EXTRA]
+    assert list(frame.columns) == [*EXPORT_COLUMNS, *EXPORT_EXTRA, *EXPORT_TARGET]
     assert set(NAMES) <= set(frame["indicator_id"])
     mine = frame[frame["indicator_id"].isin(list(NAMES))]
     assert set(mine["indicator_name"]) == {n["pl"] for n in NAMES.values()}

@@ -54,7 +54,8 @@ def area(demo: Atlas) -> str:
 
 def _paths(demo: Atlas, area: str) -> list[str]:
     first = str(demo.snapshot().catalogue["id"].iloc[0])
-    return ["/", f"/area/{area}", "/compare", f"/indicator/{first}", "/about", "/nowhere"]
+    return ["/", f"/area/{area}", "/compare", f"/indicator/{first}", "/scatter", "/collaboration", "/about",
+            "/nowhere"]
 
 
 def page_texts(app: dash.Dash, path: str, lang: str) -> list[str]:

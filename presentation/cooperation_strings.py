@@ -1,0 +1,115 @@
+"""Texts of an area's cooperation picture, its places and its residents' view (issue #13),
+merged into presentation.strings.STRINGS: ``key -> (sv, pl, en)``.
+
+Sector names come twice: as a heading (``coop.sector.*``) and as the phrase a gap sentence
+puts after "inom" / "w zakresie" (genitive) / "on" (``coop.sector_in.*``).
+"""
+
+from __future__ import annotations
+
+COOPERATION_STRINGS: dict[str, tuple[str, str, str]] = {
+    # sectors (store.programme_schema.SECTORS)
+    "coop.sector.education": ("Utbildning", "Edukacja", "Education"),
+    "coop.sector.employment": ("Arbete och ekonomi", "Zatrudnienie i gospodarka", "Employment and economy"),
+    "coop.sector.community_life": ("Gemenskap", "Życie społeczne", "Community life"),
+    "coop.sector.housing": ("Boende", "Mieszkalnictwo", "Housing"),
+    "coop.sector.health": ("Hälsa", "Zdrowie", "Health"),
+    "coop.sector.safety": ("Trygghet", "Bezpieczeństwo", "Safety"),
+    "coop.sector.environment": ("Miljö", "Środowisko", "Environment"),
+    "coop.sector_in.education": ("utbildning", "edukacji", "education"),
+    "coop.sector_in.employment": ("arbete och ekonomi", "zatrudnienia i gospodarki", "employment and the economy"),
+    "coop.sector_in.community_life": ("gemenskap", "życia społecznego", "community life"),
+    "coop.sector_in.housing": ("boende", "mieszkalnictwa", "housing"),
+    "coop.sector_in.health": ("hälsa", "zdrowia", "health"),
+    "coop.sector_in.safety": ("trygghet", "bezpieczeństwa", "safety"),
+    "coop.sector_in.environment": ("miljö", "środowiska", "the environment"),
+    # institution types (INSTITUTION_TYPES)
+    "coop.type.municipal_department": ("Kommunal förvaltning", "Wydział urzędu miasta", "Municipal department"),
+    "coop.type.school": ("Skola", "Szkoła", "School"),
+    "coop.type.social_welfare": ("Socialtjänst", "Pomoc społeczna", "Social welfare"),
+    "coop.type.labour_office": ("Arbetsförmedling", "Urząd pracy", "Labour office"),
+    "coop.type.police": ("Polis", "Policja", "Police"),
+    "coop.type.health_care": ("Hälso- och sjukvård", "Ochrona zdrowia", "Health care"),
+    "coop.type.ngo": ("Ideell organisation", "Organizacja pozarządowa", "NGO"),
+    "coop.type.housing_company": ("Bostadsbolag", "Spółka mieszkaniowa", "Housing company"),
+    "coop.type.business": ("Näringsliv", "Przedsiębiorstwo", "Business"),
+    "coop.type.residents_group": ("Boendegrupp", "Grupa mieszkańców", "Residents' group"),
+    # statuses (INITIATIVE_STATUSES)
+    "coop.status.planned": ("Planerad", "Planowana", "Planned"),
+    "coop.status.ongoing": ("Pågående", "Trwająca", "Ongoing"),
+    "coop.status.completed": ("Avslutad", "Zakończona", "Completed"),
+    "coop.status.stopped": ("Stoppad", "Wstrzymana", "Stopped"),
+    # the section
+    "coop.title": ("Vad staden gör här", "Co miasto robi na tym obszarze", "What the city is doing here"),
+    "coop.intro": ("Insatser som pågår, är planerade eller har genomförts i {area}, efter sektor.",
+                   "Inicjatywy trwające, planowane lub zrealizowane na obszarze {area}, według sektorów.",
+                   "Initiatives running, planned or carried out in {area}, by sector."),
+    "coop.none": ("Stadens register har inga insatser i {area}.",
+                  "W rejestrze miasta nie ma inicjatyw na obszarze {area}.",
+                  "The city's register has no initiatives in {area}."),
+    "coop.by_sector": ("Insatser efter sektor", "Inicjatywy według sektorów", "Initiatives by sector"),
+    "coop.col.initiative": ("Insats", "Inicjatywa", "Initiative"),
+    "coop.col.sector": ("Sektor", "Sektor", "Sector"),
+    "coop.col.type": ("Typ av aktör", "Rodzaj instytucji", "Type of institution"),
+    "coop.col.status": ("Status", "Status", "Status"),
+    "coop.col.period": ("Period", "Okres", "Period"),
+    "coop.col.lead": ("Ansvarig", "Prowadzący", "Lead"),
+    "coop.col.partners": ("Samarbetspartner", "Partnerzy", "Partners"),
+    "coop.col.where": ("Var", "Gdzie", "Where"),
+    "coop.from": ("från {start}", "od {start}", "from {start}"),
+    "coop.city_wide": ("hela staden", "całe miasto", "city-wide"),
+    "coop.here": ("området", "ten obszar", "this area"),
+    "coop.no_partners": ("inga", "brak", "none"),
+    "coop.matrix": ("Vilka aktörer deltar, efter sektor", "Kto współpracuje, według sektorów",
+                    "Who takes part, by sector"),
+    "coop.matrix.caption": (
+        "Typer av aktörer i insatserna i {area}, efter sektor: ● leder, ○ deltar, – ingen.",
+        "Rodzaje instytucji w inicjatywach na obszarze {area}, według sektorów: "
+        "● prowadzi, ○ uczestniczy, – brak.",
+        "Types of institution in the initiatives in {area}, by sector: ● leads, ○ takes part, – none."),
+    "coop.role.lead": ("leder", "prowadzi", "leads"),
+    "coop.role.partner": ("deltar", "uczestniczy", "takes part"),
+    "coop.role.none": ("ingen", "brak", "none"),
+    "coop.roles.lead": ("● Leder: {types}", "● Prowadzą: {types}", "● Led by: {types}"),
+    "coop.roles.partner": ("○ Deltar: {types}", "○ Uczestniczą: {types}", "○ Taking part: {types}"),
+    "coop.roles.nobody": ("inga insatser", "brak inicjatyw", "no initiatives"),
+    "coop.gaps": ("Luckor", "Luki", "Gaps"),
+    "coop.gap.none": ("Ingen insats inom {sector} i {area}.",
+                      "Brak inicjatyw w zakresie {sector} na obszarze {area}.",
+                      "No initiative on {sector} in {area}."),
+    "coop.gap.ended": (
+        "Ingen pågående eller planerad insats inom {sector} i {area} (bara avslutade eller stoppade).",
+        "Brak trwających lub planowanych inicjatyw w zakresie {sector} na obszarze {area} "
+        "(są tylko zakończone lub wstrzymane).",
+        "No ongoing or planned initiative on {sector} in {area} (only completed or stopped ones)."),
+    "coop.gap.all": ("Alla sektorer har en pågående eller planerad insats i {area}.",
+                     "Na obszarze {area} każdy sektor ma trwającą lub planowaną inicjatywę.",
+                     "Every sector has an ongoing or planned initiative in {area}."),
+    # places in the "About the area" card
+    "places.title": ("Platser i området", "Miejsca na obszarze", "Places in the area"),
+    "places.count": ("{category}: {count}", "{category}: {count}", "{category}: {count}"),
+    "places.more": ("och {count} till", "i {count} więcej", "and {count} more"),
+    "places.col.category": ("Kategori", "Kategoria", "Category"),
+    "places.col.count": ("Antal", "Liczba", "Number"),
+    "places.col.names": ("Namn", "Nazwy", "Names"),
+    "places.none": ("Inga registrerade platser i {area}.", "Brak zarejestrowanych miejsc na obszarze {area}.",
+                    "No places registered in {area}."),
+    # residents' view
+    "residents.title": ("De boendes röst", "Głos mieszkańców", "Residents' view"),
+    "residents.intro": (
+        "Invånarnas egna bedömningar i {area}, från enkäter till boende, och vad de har sagt.",
+        "Własne oceny mieszkańców obszaru {area} z ankiet oraz ich wypowiedzi.",
+        "The residents' own assessments in {area}, from surveys of residents, and what they have said."),
+    "residents.col.survey": ("Enkät", "Ankieta", "Survey"),
+    "residents.col.year": ("År", "Rok", "Year"),
+    "residents.col.respondents": ("Svarande", "Respondenci", "Respondents"),
+    "residents.survey_line": ("{survey} {year}, {respondents} svarande", "{survey} {year}, respondenci: {respondents}",
+                              "{survey} {year}, {respondents} respondents"),
+    "residents.unknown_survey": ("enkät till boende", "ankieta mieszkańców", "survey of residents"),
+    "residents.quote": ("”{text}”", "„{text}”", "“{text}”"),
+    "residents.quotes": ("Vad invånarna säger", "Co mówią mieszkańcy", "What residents say"),
+    "residents.table.caption": (
+        "Invånarnas bedömningar: värde, staden, jämförelse, enkät, år och antal svarande.",
+        "Oceny mieszkańców: wartość, miasto, porównanie, ankieta, rok i liczba respondentów.",
+        "Residents' assessments: value, city, comparison, survey, year and number of respondents."),
+}
