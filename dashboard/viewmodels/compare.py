@@ -11,6 +11,7 @@ import pandas as pd
 from dashboard.display import comparison_keys
 from dashboard.model import Atlas
 from dashboard.viewmodels.catalogue import IndicatorInfo, by_domain, indicator_info, info_of
+from dashboard.viewmodels.compare_ages import with_age_rows
 from dashboard.viewmodels.profile import series
 from dashboard.viewmodels.targets import TargetLine, line, progress
 
@@ -31,6 +32,7 @@ class RugRow:
     city: RugCell | None
     cells: tuple[RugCell | None, ...]  # one per chosen area, in their order
     period: str = ""  # the row's period: the city's latest, else the areas' newest
+    age: str = ""  # an age group other than the headline one, in words (compare_ages)
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,9 @@ def rug_model(atlas: Atlas, codes: list[str], lang: str) -> Rug:
                                           for r in rows.itertuples(index=False)}
     names = atlas.areas()["name"]
     city_code = atlas.city_code()
-    sections = tuple(RugSection(domain, tuple(_row(info, lookup, city_code, codes, lang) for info in infos))
-                     for domain, infos in by_domain(atlas))
+    sections = tuple(RugSection(domain, with_age_rows(
+        atlas, tuple(_row(info, lookup, city_code, codes, lang) for info in infos), codes, lang, _cell))
+        for domain, infos in by_domain(atlas))
     if not progress(atlas).empty:
         sections = tuple(replace(s, rows=tuple(_targeted(atlas, r, codes, lang) for r in s.rows)) for s in sections)
     return Rug(tuple((c, str(names.loc[c])) for c in codes), sections)
@@ -138,7 +141,8 @@ def rug_frame(model: Rug, city_name: str) -> pd.DataFrame:
         for row in section.rows:
             whos = [("", city_name, row.city), *((code, name, cell) for (code, name), cell in
                                                  zip(model.areas, row.cells, strict=True))]
-            rows += [{"indicator_id": row.indicator.id, "indicator": row.indicator.name, "unit": row.indicator.unit,
+            name_of = f"{row.indicator.name}, {row.age}" if row.age else row.indicator.name
+            rows += [{"indicator_id": row.indicator.id, "indicator": name_of, "unit": row.indicator.unit,
                       "area_code": code, "area": name, "period": cell.period if cell else "",
                       "value": cell.value if cell else None, "lower": cell.lower if cell else None,
                       "upper": cell.upper if cell else None,

@@ -84,6 +84,11 @@ def _rug_row(row: RugRow, model: Rug, lang: str) -> html.Tr:
     cells = [_cell(cell, lang, d, unit, name, False, row.period) for cell, (_code, name) in
              zip(row.cells, model.areas, strict=True)]
     city = _cell(row.city, lang, d, unit, t("col.city", lang), True, row.period)
+    if row.age:  # another age group of the indicator above: indented, named by its ages
+        head = html.Th([html.Span(f"{ind.name}, ", className="sr-only"), row.age], scope="row",
+                       className="age-label")
+        return html.Tr([head, html.Td(period_text(row.period) if row.period else "–", className="period"),
+                        city, *cells], className="age-row")
     return html.Tr([html.Th(dcc.Link(ind.name, href=href(indicator_path(ind.id), lang)), scope="row"),
                     html.Td(period_text(row.period) if row.period else "–", className="period"),
                     city, *cells])

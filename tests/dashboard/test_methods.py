@@ -305,3 +305,22 @@ def test_the_map_shows_life_expectancy_at_65(health_app: Any, health_atlas: Atla
     expected = cell.loc[cell["level"].astype(str) != "city", "value"].dropna()
     assert len(z65) == len(expected)  # the 65+ cell's published values, no more
     assert find(layout, ids.Map.age).value == "65+"
+
+
+def test_the_compare_grid_shows_life_expectancy_at_65_under_it(health_app: Any, health_atlas: Atlas) -> None:
+    """An indicator loaded by age band gets a row per other age group in the compare grid,
+    judged like the headline row, named in words (and in the CSV)."""
+    from dashboard.viewmodels.compare import rug_frame, rug_model
+
+    codes = list(health_atlas.areas().index[:3])
+    model = rug_model(health_atlas, codes, "sv")
+    rows = [r for s in model.sections for r in s.rows if r.indicator.id == "life_expectancy"]
+    assert [r.age for r in rows] == ["", "Vid 65 år"]
+    birth, at_65 = rows
+    cell = health_atlas.cell("life_expectancy", birth.period, "total", "65+").set_index("area_code")
+    for code, got in zip(codes, at_65.cells, strict=True):
+        value = cell.loc[code, "value"]
+        assert (got.value is None and pd.isna(value)) or got.value == pytest.approx(float(value))
+    assert at_65.city is not None and at_65.city.value < birth.city.value  # at 65 < at birth
+    frame = rug_frame(model, "Staden")
+    assert (frame["indicator"].str.endswith(", Vid 65 år")).sum() == len(codes) + 1
