@@ -19,6 +19,7 @@ from presentation.comparators import comparator_choices, estimated_flags
 from presentation.i18n import catalogue_field, catalogue_text, unit_label
 from presentation.redaction import REDACTED_COLUMNS
 from reports import strings
+from reports.ages import age_rows
 from reports.errors import ExportError
 from reports.inequality import inequality_frame, inequality_section
 from reports.judgements import NATIONAL_COLUMN, check_comparator, judged, national_of
@@ -375,6 +376,7 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
         domains=domains,
         sex_rows=sex_rows(headline_age_rows(rows, ages), cat,
                           {r.indicator_id: r.period for d in domains for r in d.rows}),
+        age_rows=age_rows(rows, cat, {r.indicator_id: r.period for d in domains for r in d.rows}, ages, lang),
         notes=notes, note_counts=note_counts,
         appendix=entries,
         methods=profile_methods(lang, cat.loc[shown, "value_type"].astype(str), comparator, in_text,

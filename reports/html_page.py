@@ -265,6 +265,26 @@ def _sex(p: Profile) -> str:
     return f"{title}<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></section>"
 
 
+def _ages(p: Profile) -> str:
+    """The breakdown by age group (reports.ages); nothing when no indicator has one."""
+    lang = p.lang
+    if not p.age_rows:
+        return ""
+    heads = "".join(f'<th class="l" scope="col">{escape(strings.text(k, lang))}</th>' for k in ("indicator", "age_group"))
+    heads += "".join(f'<th scope="col">{escape(strings.text(k, lang))}</th>' for k in ("period", "value", "ci95", "city_value"))
+    heads += f'<th class="l" scope="col">{escape(compared_heading(p))}</th>'
+    rows = ""
+    for r in p.age_rows:
+        rows += (f'<tr><th scope="row">{escape(r.name)}<span class="unit">{escape(r.unit)}</span></th>'
+                 f'<td class="l">{escape(r.label)}</td><td>{escape(r.period)}</td>'
+                 f'<td class="value">{escape(number(r.value, r.decimals, lang))}</td>'
+                 f"<td>{escape(interval(r.lower95, r.upper95, r.decimals, lang))}</td>"
+                 f"<td>{escape(number(r.city_value, r.decimals, lang))}</td>"
+                 f'<td class="l">{_sex_chip(r.compared, r.value, r.status, lang)}</td></tr>')
+    return (f'<section class="ages"><h2>{escape(strings.text("age_title", lang))}</h2>'
+            f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table></section>")
+
+
 def _quality(p: Profile) -> str:
     lang = p.lang
     out = f'<section class="quality"><h2>{escape(strings.text("quality_title", lang))}</h2>'
@@ -306,7 +326,7 @@ def render_html(profile: Profile) -> bytes:
     footer = f"{strings.text('export_date', p.lang)}: {long_date(p.export_date, p.lang)} · {strings.text('generated_by', p.lang)}"
     body = (_cover(p) + "<main>" + _overview(p) + _summary(p) + _about(p) + residents_html(p)
             + "".join(_domain(d, p) for d in p.domains) + cooperation_html(p)
-            + inequality_html(p) + _sex(p) + _quality(p) + _appendix(p)
+            + inequality_html(p) + _sex(p) + _ages(p) + _quality(p) + _appendix(p)
             + f"<footer>{escape(footer)}</footer></main>")
     doc = (f'<!DOCTYPE html><html lang="{p.lang}"><head><meta charset="utf-8">'
            f'<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -1,10 +1,11 @@
 """Sections of the PDF profile: about the area (after the summary), and the closing ones:
-breakdown by sex, data quality, appendix."""
+breakdown by sex and by age group, data quality, appendix."""
 
 from __future__ import annotations
 
 from presentation.area_notes import Note
 from reports import strings, style
+from reports.ages import AgeRow
 from reports.numbers import interval, number
 from reports.pdf_cooperation import places
 from reports.pdf_document import ProfileDocument
@@ -74,6 +75,41 @@ def _sex_cells(row: SexRow, lang: str) -> list[Cell]:
 
 
 def sex_breakdown(doc: ProfileDocument, p: Profile) -> None:
+    """The breakdown by sex on a new page, then the one by age group (when any)."""
+    _by_sex(doc, p)
+    age_breakdown(doc, p)
+
+
+def _age_cells(row: AgeRow, lang: str) -> list[Cell]:
+    words = strings.label("compared", row.compared, lang)
+    if row.value is None:
+        words = strings.label("status", row.status or "missing", lang)
+    return [Cell(row.name, sub=row.unit), Cell(row.label), Cell(row.period),
+            Cell(number(row.value, row.decimals, lang), bold=True),
+            Cell(interval(row.lower95, row.upper95, row.decimals, lang)),
+            Cell(number(row.city_value, row.decimals, lang)),
+            Cell(words, chip=row.compared)]
+
+
+def age_breakdown(doc: ProfileDocument, p: Profile) -> None:
+    """Each age group of the indicators loaded in several (reports.ages); nothing when none."""
+    lang = p.lang
+    if not p.age_rows:
+        return
+    doc.ensure(40)
+    doc.ln(8)
+    doc.start_section(strings.text("age_title", lang))
+    heading(doc, strings.text("age_title", lang))
+    period = text_column_width((r.period for r in p.age_rows), 11)
+    columns = [Column(strings.text("indicator", lang), 55 - period, "L"),
+               Column(strings.text("age_group", lang), 26, "L"),
+               Column(strings.text("period", lang), period, "C"),
+               Column(strings.text("value", lang), 18), Column(strings.text("ci95", lang), 22),
+               Column(strings.text("city_value", lang), 18), Column(compared_heading(p), 40, "L")]
+    table(doc, columns, [_age_cells(r, lang) for r in p.age_rows])
+
+
+def _by_sex(doc: ProfileDocument, p: Profile) -> None:
     lang = p.lang
     doc.add_page()
     doc.start_section(strings.text("sex_title", lang))

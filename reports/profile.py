@@ -20,6 +20,7 @@ from presentation.cooperation_places import AreaPlaces
 from presentation.palette import BETTER, WORSE  # noqa: F401 - the outcomes a profile counts
 from presentation.residents import ResidentsView
 from presentation.targets import TargetLine
+from reports.ages import AgeRow
 
 SUPPRESSED = ("suppressed", "suppressed_at_source")
 NOT_COMPUTED = ("too_few_events", "too_few_person_years", "interval_over_20_years")
@@ -208,3 +209,5 @@ class Profile:
     cooperation: Cooperation | None = None
     places: AreaPlaces | None = None
     residents: ResidentsView | None = None
+    # the breakdown by age group of the indicators loaded in several (issue #12; reports.ages)
+    age_rows: list[AgeRow] = field(default_factory=list)

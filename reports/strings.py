@@ -149,6 +149,7 @@ TEXT: dict[str, tuple[Text, Text, Text]] = {
         "Brak wartości w podziale na płeć dla obszaru.",
         "There are no values by sex for this area.",
     ),
+    "age_title": ("Uppdelning efter åldersgrupp", "Podział według grup wieku", "Breakdown by age group"),
     "quality_title": ("Datakvalitet", "Jakość danych", "Data quality"),
     "quality_none": (
         "Inga undertryckta, saknade eller ej jämförda värden.",

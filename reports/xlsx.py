@@ -148,6 +148,23 @@ def _rows(ws: Worksheet, rows: pd.DataFrame, lang: str,
                 ws.cell(row, at).number_format = FORMATS[kind]
 
 
+AGES: tuple[tuple[str, str, str], ...] = (  # (column, header key, kind) of the age sheet
+    ("name", "indicator", "text"), ("indicator_id", "indicator_id", "text"), ("unit", "unit", "text"),
+    ("period", "period", "text"), ("label", "age_group", "text"), ("value", "value", "value"),
+    ("lower95", "lower95", "value"), ("upper95", "upper95", "value"),
+    ("city_value", "city_value", "value"), ("compared", "compared", "compared"),
+    ("status", "status", "status"),
+)
+
+
+def age_sheet(ws: Worksheet, p: Profile) -> None:
+    """The breakdown by age group (reports.ages): one row per indicator and age group at the
+    indicator's headline period, sex total; numbers as numbers."""
+    columns = [(col, compared_heading(p) if key == "compared" else strings.text(key, p.lang), kind)
+               for col, key, kind in AGES]
+    domain_sheet(ws, pd.DataFrame([vars(r) for r in p.age_rows]), p.lang, columns)
+
+
 def inequality_sheet(ws: Worksheet, p: Profile) -> None:
     """The headline sentences, then the SII and RII of every period of the profile's
     indicators with an SII; a note when the city has no deprivation measure."""
@@ -262,6 +279,8 @@ def render_xlsx(profile: Profile) -> bytes:
             continue
         title = strings.label("domain", code, profile.lang)
         domain_sheet(wb.create_sheet(sheet_title(title, taken)), rows, profile.lang, columns)
+    if profile.age_rows:
+        age_sheet(wb.create_sheet(sheet_title(strings.text("age_title", profile.lang), taken)), profile)
     title = strings.shared("ineq.title", profile.lang)
     inequality_sheet(wb.create_sheet(sheet_title(title, taken)), profile)
     wb.properties.creator = "wellbeing atlas"

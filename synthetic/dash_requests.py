@@ -46,15 +46,19 @@ def page_body(deps: list[dict[str, Any]], path: str, search: str = "") -> dict[s
 
 def recolour_body(deps: list[dict[str, Any]], indicator: str, period: str, lang: str = "sv",
                   sex: str = "total", geo_version: int | None = 1) -> dict[str, Any]:
-    """The map page's indicator picker changed to ``indicator``."""
+    """The map page's indicator picker changed to ``indicator``. The inputs follow the
+    callback's own declaration in ``deps`` (an input this body does not set, such as the
+    places switch or the age group, is sent empty, as the browser does)."""
     values = {ids.Map.indicator: indicator, ids.Map.period: period, ids.Map.sex: sex,
               ids.Map.comparator: "city", ids.Map.colouring: "comparison", ids.Map.scheme: "quantiles"}
-    inputs = [{"id": cid, "property": "value", "value": v} for cid, v in values.items()]
+    output = output_of(deps, f"{ids.Map.graph}.figure")
+    declared = next(d for d in deps if d["output"] == output)["inputs"]
+    inputs = [{"id": i["id"], "property": i["property"], "value": values.get(i["id"])} for i in declared]
     query = {"lang": lang, "indicator": indicator, "period": period, "sex": sex,
              "colouring": "comparison", "scheme": "quantiles", "comparator": "city"}
     state = [{"id": ids.Map.geo_version, "property": "data", "value": geo_version},
              {"id": ids.url_state("map"), "property": "data", "value": {"path": "/", "query": query}}]
-    return _body(output_of(deps, f"{ids.Map.graph}.figure"), inputs, state, f"{ids.Map.indicator}.value")
+    return _body(output, inputs, state, f"{ids.Map.indicator}.value")
 
 
 def download_body(deps: list[dict[str, Any]], code: str, fmt: str, lang: str = "sv") -> dict[str, Any]:
