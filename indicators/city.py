@@ -18,7 +18,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from indicators.cells import Cells
-from indicators.chunks import CHUNK, each_span
 from indicators.contract import CITY_SOURCES, STATUSES
 from indicators.measures import (
     COUNT,
@@ -56,7 +55,6 @@ class _Aggregate:
     sd: Array
 
 
-SMALL_GROUPS = 1 << 16
 SUMS = ("rows", "x", "n_add", "den_rows", "n_mean", "nm", "nm2", "within", "sd_missing")
 
 
@@ -91,15 +89,11 @@ def _aggregate(inp: Inputs, m: Measures, cell: NDArray[np.integer], n_cells: int
     """Sums per cell over the areas of the level with the most rows in that cell."""
     n_levels = len(inp.level_cats)
     size = n_cells * n_levels
-    parts: dict[int, dict[str, Array]] = {}
-
-    def work(sl: slice) -> None:
-        parts[sl.start] = _block_sums(inp, m, cell, sl, size)
-
-    n = len(inp.ind)
-    # per-block partial sums only while they are small next to the rows
-    each_span(work, n, CHUNK if size <= SMALL_GROUPS else max(n, 1))
-    acc = {k: np.sum([p[k] for p in parts.values()], axis=0) for k in SUMS}
+    # One pass over all rows: each cell's sum adds its rows in input order, so it does not
+    # depend on how the rows were split into blocks, on which thread finished first, or on
+    # which other indicators share the table (compute.distributed_table's parts give the
+    # same bits as the whole table).
+    acc = _block_sums(inp, m, cell, slice(0, len(inp.ind)), size)
     grid = {k: v.reshape(n_cells, n_levels) for k, v in acc.items()}
     best = np.argmax(grid["rows"], axis=1)
     pick = np.arange(n_cells)
