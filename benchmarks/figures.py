@@ -10,9 +10,13 @@ import json
 import os
 import platform
 import statistics
+import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import psutil
 
 FOLDER = Path(__file__).resolve().parent / "results"
 
@@ -50,3 +54,34 @@ def write_results(name: str, result: dict[str, Any], quick: bool = False) -> Pat
                "quick": quick, **result}
     path.write_text(json.dumps(stamped, indent=2) + "\n", encoding="utf-8")
     return path
+
+
+class PeakRss:
+    """Samples the peak RSS of processes (this one by default; a cluster's workers by
+    ``pids``) in a thread while a block runs; a process that has gone is skipped."""
+
+    def __init__(self, pids: list[int] | None = None, every: float = 0.02) -> None:
+        self.every, self.peak, self._stop = every, 0, threading.Event()
+        self._procs = [psutil.Process(p) for p in pids] if pids else [psutil.Process()]
+
+    def _sample(self) -> None:
+        for proc in self._procs:
+            try:
+                self.peak = max(self.peak, proc.memory_info().rss)
+            except psutil.Error:
+                pass
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            self._sample()
+            time.sleep(self.every)
+
+    def __enter__(self) -> PeakRss:
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()

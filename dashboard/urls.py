@@ -32,6 +32,16 @@ def indicator_path(indicator_id: str) -> str:
     return f"/indicator/{quote(str(indicator_id), safe='')}"
 
 
+def clicked_area(click: dict[str, Any] | None) -> str | None:
+    """The area code of a clicked chart dot whose ``customdata`` is ``[hover text, code]``
+    (the ranking, the scatter); None when the click hit no area."""
+    points = (click or {}).get("points") or []
+    data = points[0].get("customdata") if points else None
+    if not isinstance(data, list) or len(data) < 2 or not data[1]:
+        return None
+    return str(data[1])
+
+
 def first(value: Any) -> str | None:
     """One query parameter as text (a repeated parameter keeps its first value)."""
     if isinstance(value, list | tuple):

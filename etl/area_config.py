@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.characters import nfc
-from etl.config_keys import choice, keys_of, refuse, section
+from etl.config_keys import choice, keys_of, read_blocks, refuse, section
 from etl.errors import EtlError, excerpt, listing
 
 MATCH_BY = ("code", "name")
@@ -163,14 +163,7 @@ def _crosswalk(raw: Any, number: int, line: int | None, src: Path) -> CrosswalkC
 
 
 def read_crosswalks(raw: Any, src: Path, text: str) -> tuple[CrosswalkConfig, ...]:
-    blocks = [raw] if isinstance(raw, dict) else raw
-    if not isinstance(blocks, list) or not all(isinstance(b, dict) for b in blocks):
-        raise EtlError(f"{src}: [[crosswalks]] must be blocks of keys. Fix: write [[crosswalks]] "
-                       "above each block's keys (see docs/config.md).")
-    lines = [text.count("\n", 0, m.start()) + 1
-             for m in re.finditer(r"^[ \t]*\[\[[ \t]*crosswalks[ \t]*\]\]", text, flags=re.M)]
-    out = tuple(_crosswalk(b, i + 1, lines[i] if len(lines) == len(blocks) else None, src)
-                for i, b in enumerate(blocks))
+    out = read_blocks(raw, "crosswalks", src, text, _crosswalk)
     seen: dict[str, int] = {}
     for c in out:
         if c.name.casefold() in seen:

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from etl.config_keys import refuse, section
-from etl.derived_config import block_lines
+from etl.config_keys import read_blocks, refuse, section
 from etl.errors import EtlError, excerpt
 
 FORM_SUFFIXES = (".xlsx", ".xlsm")
@@ -96,13 +95,7 @@ def read_assessment_config(raw: Any, src: Path, text: str) -> tuple[AssessmentCo
     """The ``[[assessments]]`` blocks, checked; raises EtlError naming the block and key."""
     if not raw:
         return ()
-    blocks_raw = [raw] if isinstance(raw, dict) else raw
-    if not isinstance(blocks_raw, list) or not all(isinstance(b, dict) for b in blocks_raw):
-        raise EtlError(f"{src}: [[assessments]] must be blocks of keys. Fix: write [[assessments]] "
-                       "above each round's keys (see docs/config.md).")
-    lines = block_lines(text, "assessments")
-    blocks = tuple(_block(b, i + 1, lines[i] if len(lines) == len(blocks_raw) else None, src)
-                   for i, b in enumerate(blocks_raw))
+    blocks = read_blocks(raw, "assessments", src, text, _block)
     seen: dict[int, AssessmentConfig] = {}
     for b in blocks:
         first = seen.setdefault(b.round, b)

@@ -19,12 +19,12 @@ from etl.config_keys import (
     check_fields,
     check_reading,
     choice,
+    read_blocks,
     reading_options,
     refuse,
     section,
     text_map,
 )
-from etl.derived_config import block_lines
 from etl.errors import EtlError, excerpt
 from settings.languages import LANGS
 from store.schema import SEXES
@@ -94,15 +94,7 @@ def _comparator(raw: dict[str, Any], number: int, line: int | None, src: Path) -
 
 def read_comparators(raw: Any, src: Path, text: str) -> tuple[ComparatorConfig, ...]:
     """The ``[[comparators]]`` blocks, checked; raises EtlError naming the block and key."""
-    blocks = [raw] if isinstance(raw, dict) else raw
-    if not isinstance(blocks, list) or not all(isinstance(b, dict) for b in blocks):
-        raise EtlError(f"{src}: [[comparators]] must be blocks of keys. Fix: write [[comparators]] "
-                       "above each block's keys (see docs/config.md).")
-    lines = block_lines(text, "comparators")
-    comparators = tuple(
-        _comparator(b, i + 1, lines[i] if len(lines) == len(blocks) else None, src)
-        for i, b in enumerate(blocks)
-    )
+    comparators = read_blocks(raw, "comparators", src, text, _comparator)
     seen: dict[str, ComparatorConfig] = {}
     for c in comparators:
         first = seen.get(c.code.casefold())

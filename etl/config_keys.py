@@ -7,12 +7,15 @@ fails when docs/config.md does not document one. Unknown keys fail listing the v
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from etl.characters import identifier_problem, nfc
 from etl.errors import EtlError, excerpt, listing
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -372,3 +375,23 @@ def block_name(block: dict[str, Any], key: str, where: str, src: Path, example: 
         raise EtlError(f"{src}: [{where}] {key} {excerpt(value)} {problem}. "
                        f"Fix: use letters, digits and _ - . : (e.g. '{example}').")
     return value
+
+
+def block_lines(text: str, name: str) -> list[int]:
+    """Line numbers of the ``[[name]]`` headers, in order (for messages)."""
+    pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{name}[ \t]*\]\]", re.M)
+    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
+
+
+def read_blocks(raw: Any, name: str, src: Path, text: str,
+                make: Callable[[dict[str, Any], int, int | None, Path], T]) -> tuple[T, ...]:
+    """Each ``[[name]]`` block of the configuration, made by ``make(block, number, line,
+    src)`` (number: 1-based; line: of its header in the file, None when it cannot be told);
+    a value that is not blocks of keys fails naming the section."""
+    blocks = [raw] if isinstance(raw, dict) else raw
+    if not isinstance(blocks, list) or not all(isinstance(b, dict) for b in blocks):
+        raise EtlError(f"{src}: [[{name}]] must be blocks of keys. Fix: write [[{name}]] above "
+                       "each block's keys (see docs/config.md).")
+    lines = block_lines(text, name)
+    return tuple(make(b, i + 1, lines[i] if len(lines) == len(blocks) else None, src)
+                 for i, b in enumerate(blocks))

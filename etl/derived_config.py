@@ -11,7 +11,6 @@ conflicting keys); what they refer to is checked against the files by
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from etl.config_keys import (
     check_fields,
     check_reading,
     choice,
+    read_blocks,
     reading_options,
     refuse,
     section,
@@ -121,20 +121,6 @@ class DerivedConfig:
         return [t for t in (self.numerator, self.denominator, self.value) if t is not None]
 
 
-def block_lines(text: str, name: str) -> list[int]:
-    """Line numbers of the ``[[name]]`` headers, in order (for messages)."""
-    pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{name}[ \t]*\]\]", re.M)
-    return [text.count("\n", 0, m.start()) + 1 for m in pattern.finditer(text)]
-
-
-def _blocks(raw: Any, name: str, src: Path) -> list[dict[str, Any]]:
-    blocks = [raw] if isinstance(raw, dict) else raw
-    if not isinstance(blocks, list) or not all(isinstance(b, dict) for b in blocks):
-        raise EtlError(f"{src}: [[{name}]] must be blocks of keys. Fix: write [[{name}]] above "
-                       "each block's keys (see docs/config.md).")
-    return blocks
-
-
 def _texts(value: Any, what: str, src: Path) -> tuple[str, ...]:
     """A text or a non-empty list of texts (numbers are read as their text)."""
     items = value if isinstance(value, list) else [value]
@@ -208,12 +194,7 @@ def _check_weight(src: Path, where: str, unit: str, crosswalk: str | None, weigh
 
 
 def read_sources(raw: Any, src: Path, text: str) -> tuple[SourceConfig, ...]:
-    blocks = _blocks(raw, "sources", src)
-    lines = block_lines(text, "sources")
-    sources = tuple(
-        _source(b, i + 1, lines[i] if len(lines) == len(blocks) else None, src)
-        for i, b in enumerate(blocks)
-    )
+    sources = read_blocks(raw, "sources", src, text, _source)
     seen: dict[str, int] = {}
     for s in sources:
         if s.name.casefold() in seen:
@@ -317,9 +298,4 @@ def _derived(raw: dict[str, Any], number: int, line: int | None, src: Path) -> D
 
 
 def read_derived(raw: Any, src: Path, text: str) -> tuple[DerivedConfig, ...]:
-    blocks = _blocks(raw, "derived", src)
-    lines = block_lines(text, "derived")
-    return tuple(
-        _derived(b, i + 1, lines[i] if len(lines) == len(blocks) else None, src)
-        for i, b in enumerate(blocks)
-    )
+    return read_blocks(raw, "derived", src, text, _derived)

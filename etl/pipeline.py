@@ -138,10 +138,7 @@ def read_inputs(
     programme = read_programme_inputs(cfg, areas, catalogue, values, say)
     problems += programme.problems
     rows |= {str(path): n for path, n in programme.rows.items()}
-    if programme.catalogue is not None and len(programme.catalogue):
-        catalogue = pd.concat([catalogue, programme.catalogue])
-    if len(programme.values):
-        values = pd.concat([values, programme.values], ignore_index=True)
+    catalogue, values = programme.catalogue, programme.values
     files = _with_rows(files or source_files(cfg), areas, catalogue, rows, len(notes))
     return Inputs(areas, catalogue, values, files, problems, notes, comparators, programme.data)
 

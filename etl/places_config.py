@@ -22,8 +22,7 @@ from typing import Any
 
 from etl.characters import identifier_problem, nfc
 from etl.checks import close_matches
-from etl.config_keys import refuse, section
-from etl.derived_config import block_lines
+from etl.config_keys import read_blocks, refuse, section
 from etl.errors import EtlError, excerpt
 from settings.languages import LANGS
 
@@ -197,12 +196,6 @@ def read_places_config(raw: Any, src: Path, text: str) -> tuple[PlacesConfig, ..
     """The ``[[places]]`` blocks, checked; raises EtlError naming the block and key."""
     if not raw:
         return ()
-    blocks_raw = [raw] if isinstance(raw, dict) else raw
-    if not isinstance(blocks_raw, list) or not all(isinstance(b, dict) for b in blocks_raw):
-        raise EtlError(f"{src}: [[places]] must be blocks of keys. Fix: write [[places]] above each "
-                       "block's keys (see docs/config.md).")
-    lines = block_lines(text, "places")
-    blocks = tuple(_block(b, i + 1, lines[i] if len(lines) == len(blocks_raw) else None, src)
-                   for i, b in enumerate(blocks_raw))
+    blocks = read_blocks(raw, "places", src, text, _block)
     _check_shared(blocks, src)
     return blocks

@@ -8,8 +8,9 @@ from typing import Any
 from store.read import Snapshot
 
 
-def locator_frame(snapshot: Snapshot, code: str, level: str) -> Any:
-    """Geometries of the city outline, the areas of ``level`` and this area (``role``)."""
+def drawable(snapshot: Snapshot) -> Any:
+    """The snapshot's non-empty geometries with each area's ``level`` and ``prioritized``;
+    None without geometries."""
     geoms = snapshot.geometries
     if geoms is None or geoms.empty:
         return None
@@ -17,6 +18,14 @@ def locator_frame(snapshot: Snapshot, code: str, level: str) -> Any:
     frame = geoms[geoms.geometry.notna() & ~geoms.geometry.is_empty].copy()
     frame["level"] = frame["code"].map(areas["level"])
     frame["prioritized"] = frame["code"].map(areas["prioritized"]).fillna(False).astype(bool)
+    return frame
+
+
+def locator_frame(snapshot: Snapshot, code: str, level: str) -> Any:
+    """Geometries of the city outline, the areas of ``level`` and this area (``role``)."""
+    frame = drawable(snapshot)
+    if frame is None:
+        return None
     frame = frame[frame["level"].isin((level, "city"))]
     frame["role"] = "peer"
     frame.loc[frame["level"] == "city", "role"] = "city"

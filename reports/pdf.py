@@ -20,6 +20,7 @@ from reports.pdf_sections import (
     paragraph,
     quality,
     sex_breakdown,
+    synthetic_tag,
 )
 from reports.pdf_table import Cell, Column, table, text_column_width
 from reports.profile import DomainSection, IndicatorRow, Profile
@@ -68,12 +69,7 @@ def _band(doc: ProfileDocument, p: Profile) -> None:
     doc.font(12, color="#dbe4ee")
     doc.text(MARGIN, 38, p.city_name)
     if p.synthetic:
-        tag = strings.text("synthetic", p.lang)
-        doc.font(7, bold=True, color=style.INK)
-        w = doc.get_string_width(tag) + 5
-        doc.fill("#f2d16b")
-        doc.rect(PAGE_W - MARGIN - w, 8, w, 5.5, style="F")
-        doc.text(PAGE_W - MARGIN - w + 2.5, 11.9, tag)
+        synthetic_tag(doc, p.lang)
 
 
 def cover(doc: ProfileDocument, p: Profile) -> None:

@@ -8,11 +8,21 @@ from reports import strings, style
 from reports.ages import AgeRow
 from reports.numbers import interval, number
 from reports.pdf_cooperation import places
-from reports.pdf_document import ProfileDocument
+from reports.pdf_document import MARGIN, PAGE_W, ProfileDocument
 from reports.pdf_table import Cell, Column, table, text_column_width
 from reports.profile import Profile, SexRow
 from reports.quality import KINDS
 from reports.summary import compared_heading
+
+
+def synthetic_tag(doc: ProfileDocument, lang: str) -> None:
+    """The "synthetic data" label at the top right of the cover's band."""
+    tag = strings.text("synthetic", lang)
+    doc.font(7, bold=True, color=style.INK)
+    w = doc.get_string_width(tag) + 5
+    doc.fill("#f2d16b")
+    doc.rect(PAGE_W - MARGIN - w, 8, w, 5.5, style="F")
+    doc.text(PAGE_W - MARGIN - w + 2.5, 11.9, tag)
 
 
 def heading(doc: ProfileDocument, text: str, size: float = 15.0, gap: float = 2.0) -> None:

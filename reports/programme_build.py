@@ -22,6 +22,7 @@ from presentation.redaction import HIDDEN_STATUSES, redact
 from reports import programme_strings as ps
 from reports.build import catalogue_info, city_name
 from reports.errors import ExportError
+from reports.locator import drawable
 from reports.numbers import decimals_of, is_blank, opt
 from reports.programme_model import (
     AreaInitiatives,
@@ -216,13 +217,9 @@ def by_area(initiatives: list[Initiative], areas: list[tuple[str, str, bool, boo
 
 def map_frame(snapshot: Snapshot) -> Any:
     """The geometries of the prioritized areas' level and the city outline (``role``)."""
-    geoms = snapshot.geometries
-    if geoms is None or geoms.empty:
+    frame = drawable(snapshot)
+    if frame is None:
         return None
-    areas = snapshot.areas.set_index("code")
-    frame = geoms[geoms.geometry.notna() & ~geoms.geometry.is_empty].copy()
-    frame["level"] = frame["code"].map(areas["level"])
-    frame["prioritized"] = frame["code"].map(areas["prioritized"]).fillna(False).astype(bool)
     prio_levels = frame.loc[frame["prioritized"], "level"]
     districts = frame.loc[frame["level"] != "city", "level"]
     if districts.empty:

@@ -9,7 +9,7 @@ from reports import programme_strings as ps
 from reports import strings, style
 from reports.drawing import fit, text_width
 from reports.pdf_document import CONTENT_W, MARGIN, PAGE_W
-from reports.pdf_sections import heading
+from reports.pdf_sections import heading, synthetic_tag
 from reports.pdf_table import Cell, Column, table
 from reports.programme_map import initiative_map, map_legend
 from reports.programme_model import Goal, ProgrammeReport
@@ -34,12 +34,7 @@ def _band(doc: ProgrammeDocument, r: ProgrammeReport) -> None:
     doc.font(12, color="#dbe4ee")
     doc.text(MARGIN, 38, f"{r.city_name} · {ps.text('title_year', r.lang, year=r.year)}")
     if r.synthetic:
-        tag = strings.text("synthetic", r.lang)
-        doc.font(7, bold=True, color=style.INK)
-        w = doc.get_string_width(tag) + 5
-        doc.fill("#f2d16b")
-        doc.rect(PAGE_W - MARGIN - w, 8, w, 5.5, style="F")
-        doc.text(PAGE_W - MARGIN - w + 2.5, 11.9, tag)
+        synthetic_tag(doc, r.lang)
 
 
 def new_part(doc: ProgrammeDocument, name: str) -> None:

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 import psutil
 
-from benchmarks.figures import median_of, write_results
+from benchmarks.figures import PeakRss, median_of, write_results
 from benchmarks.indicators.baseline import baseline_table
 from indicators import comparison_table
 from synthetic.nation import Nation, nation
@@ -35,29 +34,6 @@ from synthetic.nation import Nation, nation
 FULL = {"areas": 6000, "indicators": 100, "periods": 10, "runs": 3, "same_rows_areas": 100}
 QUICK = {"areas": 200, "indicators": 20, "periods": 10, "runs": 3, "same_rows_areas": 10}
 TARGET_SECONDS, TARGET_GB, TARGET_SPEEDUP = 20.0, 6.0, 20.0
-
-
-class PeakRss:
-    """Samples the process RSS in a thread while a block runs."""
-
-    def __init__(self, every: float = 0.02) -> None:
-        self.every, self.peak, self._stop = every, 0, threading.Event()
-        self._proc = psutil.Process()
-
-    def _watch(self) -> None:
-        while not self._stop.is_set():
-            self.peak = max(self.peak, self._proc.memory_info().rss)
-            time.sleep(self.every)
-
-    def __enter__(self) -> PeakRss:
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, self._proc.memory_info().rss)
 
 
 def timed(work: Callable[[], Any], runs: int) -> tuple[list[float], int, Any]:

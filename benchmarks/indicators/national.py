@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import threading
 import time
 from typing import Any
 
@@ -36,7 +35,7 @@ import pandas as pd
 import psutil
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-from benchmarks.figures import median_of, write_results
+from benchmarks.figures import PeakRss, median_of, write_results
 from benchmarks.indicators.national_data import block, full_catalogue, n_blocks, whole
 from compute import client as open_client
 from compute import distributed_table
@@ -45,32 +44,6 @@ from synthetic.nation import CITY_CODE, area_codes, areas
 
 AREAS, INDICATORS, PERIODS = 6160, 300, 10
 TARGET_WORKER_GB = 4.0
-
-
-class WorkerPeak:
-    """Samples the RSS of the cluster's worker processes in a thread."""
-
-    def __init__(self, pids: list[int], every: float = 0.05) -> None:
-        self.procs = [psutil.Process(p) for p in pids]
-        self.every, self.peak, self._stop = every, 0, threading.Event()
-
-    def _watch(self) -> None:
-        while not self._stop.is_set():
-            for proc in self.procs:
-                try:
-                    self.peak = max(self.peak, proc.memory_info().rss)
-                except psutil.Error:
-                    pass
-            time.sleep(self.every)
-
-    def __enter__(self) -> WorkerPeak:
-        self._thread = threading.Thread(target=self._watch, daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
 
 
 def part_in_worker(k: int, n_indicators: int, n_areas: int, n_periods: int) -> dict[str, Any]:
@@ -122,7 +95,7 @@ def same_data(dask: Any, n_ind: int, runs: int, pids: list[int]) -> dict[str, An
         single_table = comparison_table(values, cat, area, CITY_CODE)
         single.append(time.perf_counter() - start)
         rss = max(rss, psutil.Process().memory_info().rss)
-        with WorkerPeak(pids) as watch:
+        with PeakRss(pids, every=0.05) as watch:
             start = time.perf_counter()
             got = distributed_table(values, cat, area, CITY_CODE, client=dask)
             spread.append(time.perf_counter() - start)
@@ -146,7 +119,7 @@ def full_size(dask: Any, n_ind: int, runs: int, pids: list[int]) -> dict[str, An
     """Dask alone, every indicator drawn and computed in a worker."""
     times, peak, last = [], 0, []
     for run in range(runs):
-        with WorkerPeak(pids) as watch:
+        with PeakRss(pids, every=0.05) as watch:
             start = time.perf_counter()
             futures = [dask.submit(part_in_worker, k, n_ind, AREAS, PERIODS, pure=False)
                        for k in range(n_blocks(n_ind, 1))]

@@ -15,7 +15,7 @@ from dashboard.hardening import InvalidInput
 from dashboard.inputs import CLICK_DATA, CLICKS, STATE, TEXT, checked
 from dashboard.model import Atlas
 from dashboard.selection import Selection, comparators, default_indicator, resolve
-from dashboard.urls import area_path, first, href, indicator_path
+from dashboard.urls import area_path, clicked_area, first, href, indicator_path
 from dashboard.viewmodels.choices import Choices, choices
 from dashboard.viewmodels.indicator import Ranking, indicator_facts, order_of, ranking
 from dashboard.viewmodels.methods import funnel_model, inequality_model
@@ -155,13 +155,12 @@ def update_ranked(period: str, sex: str, state: dict[str, Any], age: str | None 
 @checked(click=CLICK_DATA, state=STATE)
 def open_profile(click: dict[str, Any] | None, state: dict[str, Any]) -> Any:
     """Clicking an area's dot opens its profile, carrying the indicator and period."""
-    points = (click or {}).get("points") or []
-    data = points[0].get("customdata") if points else None
-    if not isinstance(data, list) or len(data) < 2 or not data[1]:
+    code = clicked_area(click)
+    if code is None:
         return no_update
     query = (state or {}).get("query") or {}
     indicator_id = str((state or {}).get("path", "")).rsplit("/", 1)[-1]
-    return href(area_path(str(data[1])), normalize_lang(query.get("lang")), indicator=indicator_id,
+    return href(area_path(code), normalize_lang(query.get("lang")), indicator=indicator_id,
                 period=query.get("period"))
 
 

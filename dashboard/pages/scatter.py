@@ -14,7 +14,7 @@ from dashboard.display import aria
 from dashboard.guard import guarded
 from dashboard.inputs import CLICK_DATA, STATE, TEXT, checked
 from dashboard.model import Atlas
-from dashboard.urls import area_path, first, href
+from dashboard.urls import area_path, clicked_area, first, href
 from dashboard.viewmodels.choices import indicator_menu
 from dashboard.viewmodels.scatter import ScatterModel, pair, scatter_model
 from dashboard.views import controls
@@ -100,9 +100,8 @@ def update_scatter(x: str | None, y: str | None, sex: str | None, state: dict[st
 @checked(click=CLICK_DATA, state=STATE)
 def open_profile(click: dict[str, Any] | None, state: dict[str, Any]) -> Any:
     """Clicking an area's dot opens its profile, on the vertical axis's indicator."""
-    points = (click or {}).get("points") or []
-    data = points[0].get("customdata") if points else None
-    if not isinstance(data, list) or len(data) < 2 or not data[1]:
+    code = clicked_area(click)
+    if code is None:
         return no_update
     query = (state or {}).get("query") or {}
-    return href(area_path(str(data[1])), normalize_lang(query.get("lang")), indicator=query.get("y"))
+    return href(area_path(code), normalize_lang(query.get("lang")), indicator=query.get("y"))
