@@ -35,10 +35,16 @@ bench: venv
 	$(BIN)/python -m benchmarks.indicators.national --runs 1 --compare-runs 1
 	$(BIN)/python -m benchmarks.methods
 	$(BIN)/python -m benchmarks.dashboard
+	$(BIN)/python -m benchmarks.dashboard.coldstart
 	$(BIN)/python -m benchmarks.export
 	$(BIN)/python -m benchmarks.api
 	$(BIN)/python -m benchmarks.browser
 	$(BIN)/python -m benchmarks.load
+
+## plotly-bundle: rebuild dashboard/assets/plotly-atlas.min.js (needs Node and npm; see dashboard/plotly_bundle/README.md)
+.PHONY: plotly-bundle
+plotly-bundle:
+	cd dashboard/plotly_bundle && npm ci --no-audit --no-fund && node build.mjs
 
 ## lint: ruff and mypy
 lint: venv

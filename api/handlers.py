@@ -25,7 +25,6 @@ from api.tables import (
     area_rows,
     city_record,
     comparison_rows,
-    headline_ages,
     indicator_records,
     published,
     value_rows,
@@ -184,8 +183,9 @@ def profile(call: Call) -> Document:
     if snap.areas.empty or code not in set(snap.areas["code"].astype(str)):
         raise ApiError(404, f"there is no area {excerpt(code)}. Fix: see /api/v1/areas for the "
                        "codes.", "area_code")
-    body, table = profile_record(snap, call.source.comparisons(), code, headline_ages(call.source),
-                                 call.lang)
+    # the area's rows only (issue 14: a worker never reads the whole table for a profile)
+    body, table = profile_record(snap, call.source.rows_where(area_code=[code]), code,
+                                 call.source.age_groups(), call.lang)
     return Document(body, table, call.meta())
 
 

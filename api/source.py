@@ -13,9 +13,11 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 
+from indicators import headline_age_groups
 from presentation.comparisons import comparison_table_of
 from store.engine import StoreError
 from store.read import Snapshot, latest_batch_id, read_geometries, read_snapshot
@@ -31,6 +33,13 @@ class Source(Protocol):
     def snapshot(self) -> Snapshot: ...
 
     def comparisons(self) -> pd.DataFrame: ...
+
+    def rows_where(self, **where: list[str]) -> pd.DataFrame:
+        """Every column of the rows whose columns are in the given values, in the table's
+        order (an area's profile reads its rows so, never the whole table)."""
+
+    def age_groups(self) -> pd.Series:
+        """Each indicator's headline age group (``indicators.headline_age_groups``)."""
 
     def version(self) -> int | None: ...
 
@@ -63,6 +72,16 @@ class StoreSource:
 
     def comparisons(self) -> pd.DataFrame:
         return self._load()[2]
+
+    def rows_where(self, **where: list[str]) -> pd.DataFrame:
+        table = self.comparisons()
+        keep = np.ones(len(table), dtype=bool)
+        for name, values in where.items():
+            keep &= table[name].astype(str).isin([str(v) for v in values]).to_numpy(dtype=bool)
+        return table[keep].reset_index(drop=True)
+
+    def age_groups(self) -> pd.Series:
+        return self.derived("api:age_groups", lambda: headline_age_groups(self.comparisons()))
 
     def version(self) -> int | None:
         return self._load()[0]

@@ -3,12 +3,20 @@
     .venv/bin/python -m benchmarks.browser            # 5 visits per server
     .venv/bin/python -m benchmarks.browser --runs 2   # a smoke run
 
-Two `wellbeing serve` processes (one process each, no Redis: what `make run` starts) on
-the same store, differing in one setting: ``WELLBEING_COMPRESS=0`` (the baseline: every
-byte as it is) and the default (brotli, scripts at the best level). Each has been visited
-once and has finished compressing its scripts before the timed visits; visits alternate
-between the two servers. Each timed visit is a fresh browser context (an empty cache),
-opening ``/?lang=en&indicator=unemployment``:
+Three `wellbeing serve` processes (one process each, no Redis: what `make run` starts) on
+the same store:
+
+- **ours**: the defaults (Plotly's partial bundle of dashboard/plotly_bundle/, brotli,
+  scripts at the best level);
+- **full bundle**: ``WELLBEING_PLOTLY=full``, plotly.py's full Plotly bundle, compressed
+  the same way (the baseline of what the partial bundle buys);
+- **no compression, full bundle**: also ``WELLBEING_COMPRESS=0``, every byte as it is (the
+  baseline of the runs before the partial bundle).
+
+Each has been visited once and has finished compressing its scripts before the timed
+visits; visits go round the servers, in turn reversed. Each timed visit is a fresh browser
+context (an empty cache), opening ``/?lang=en&indicator=unemployment``; no server
+pre-renders profiles in the background (``WELLBEING_PRERENDER=off``) during the visits:
 
 - **bytes transferred** until the map is drawn and the network is idle: each response's
   body as sent (encoded) plus its headers, as Chromium reports them;
@@ -26,8 +34,11 @@ benchmarks/results/browser.json (browser-quick.json with fewer than 5 runs).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
+import time
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -86,24 +97,32 @@ def summary(runs: list[dict[str, float]]) -> dict[str, Any]:
             for key in runs[0]}
 
 
+OURS = "ours"
+BASELINES = {"full bundle": {"WELLBEING_PLOTLY": "full"},
+             "no compression, full bundle": {"WELLBEING_PLOTLY": "full", "WELLBEING_COMPRESS": "0"}}
+SETUPS = {OURS: {"WELLBEING_PLOTLY": "partial"}, **BASELINES}
+QUIET = {"WELLBEING_PRERENDER": "off"}  # no profiles rendered in the background during the visits
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed visits per server (default 5)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
+    started, load_start = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="atlas-browser-") as tmp:
         folder = Path(tmp)
         store, facts = demo_store(folder)
         areas = len(facts["areas"])
-        with serving(store, folder, WELLBEING_COMPRESS="0") as plain, \
-                serving(store, folder) as compressed, sync_playwright() as pw:
+        with ExitStack() as stack:
+            servers: dict[str, Server] = {name: stack.enter_context(serving(store, folder, 1, **QUIET, **env))
+                                          for name, env in SETUPS.items()}
+            pw = stack.enter_context(sync_playwright())
             browser = pw.chromium.launch(executable_path=executable(), args=ARGS)
-            servers: dict[str, Server] = {"baseline (no compression)": plain, "ours": compressed}
             for server in servers.values():
                 visit(browser, server.url, areas)  # warm: the store read, the scripts compressed
-            compress_wait = wait_warm(compressed)
-            wait_warm(plain)
+            compress_wait = max(wait_warm(server) for server in servers.values())
             runs: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
             for i in range(args.runs):
                 order = list(servers.items()) if i % 2 == 0 else list(reversed(servers.items()))
@@ -111,14 +130,17 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     runs[name].append(visit(browser, server.url, areas))
             browser.close()
     figures = {name: summary(r) for name, r in runs.items()}
-    base, ours = figures["baseline (no compression)"], figures["ours"]
+    mine = figures[OURS]
     result = {
         "command": f"python -m benchmarks.browser --runs {args.runs}", "runs": args.runs,
-        "page": START, "areas": areas, "chromium": executable(),
+        "started": started, "finished": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
+        "load_average": {"start": load_start, "end": os.getloadavg()[0]},
+        "page": START, "areas": areas, "chromium": executable(), "baselines": BASELINES,
         "compress_wait_s": round(compress_wait, 1), "figures": figures,
-        "ratios_baseline_over_ours": {k: base[k]["median"] / ours[k]["median"]
-                                      for k in ("bytes", "map_drawn_ms", "recoloured_ms")
-                                      if ours[k]["median"]},
+        "ratios_baseline_over_ours": {
+            name: {k: figures[name][k]["median"] / mine[k]["median"]
+                   for k in ("bytes", "map_drawn_ms", "recoloured_ms") if mine[k]["median"]}
+            for name in BASELINES},
         "targets": {"bytes": 1.5e6, "map_drawn_ms": 1000.0},
     }
     path = write_results("browser", result, quick=args.runs < 5)
@@ -126,6 +148,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(f"{name}: first visit {fig['bytes']['median'] / 1e6:.2f} MB, map drawn "
               f"{fig['map_drawn_ms']['median']:.0f} ms, recoloured {fig['recoloured_ms']['median']:.0f} ms, "
               f"second visit {fig['second_visit_bytes']['median'] / 1e3:.0f} kB (medians of {args.runs})")
+    print(f"load average {result['load_average']['start']:.1f} at the start, "
+          f"{result['load_average']['end']:.1f} at the end")
     print(f"Wrote {path}")
     return result
 

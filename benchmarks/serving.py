@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -24,7 +25,10 @@ from typing import Any
 
 START_SECONDS = 180
 OWN_SETTINGS = ("DATABASE_URL", "WELLBEING_READ_DATABASE_URL", "REDIS_URL", "WELLBEING_WORKERS",
-                "WELLBEING_COMPRESS", "WELLBEING_CACHE_MB", "WELLBEING_HOST", "WELLBEING_PORT")
+                "WELLBEING_COMPRESS", "WELLBEING_CACHE_MB", "WELLBEING_HOST", "WELLBEING_PORT",
+                "WELLBEING_PRERENDER")
+PRERENDERED = re.compile(r"pre-rendered load batch (\d+): (\d+) pages and (\d+) PDF profiles in ([\d.]+) s "
+                         r"\((\d+) failed\)")
 
 
 def free_port() -> int:
@@ -36,20 +40,60 @@ def free_port() -> int:
 def demo_store(folder: Path) -> tuple[Path, dict[str, Any]]:
     """The demo city loaded through the ETL into ``folder``/atlas.sqlite, and its facts
     (area codes, each indicator's latest period, the batch id)."""
-    from dashboard.model import Atlas
     from etl.demo import load_demo
     from store.engine import make_engine
 
     path = folder / "atlas.sqlite"
     engine = make_engine(f"sqlite:///{path}")
     load_demo(engine)
+    facts = store_facts(engine)
+    engine.dispose()
+    return path, facts
+
+
+def store_facts(engine: Any) -> dict[str, Any]:
+    """What the visitors of ``benchmarks.load`` need of a store: area codes, each
+    indicator's latest period, the batch id and the indicators' English names."""
+    from dashboard.model import Atlas
+
     atlas = Atlas(engine)
     latest = {str(i): atlas.periods(str(i))[-1] for i in atlas.catalogue().index if atlas.periods(str(i))}
     facts = {"areas": [str(c) for c in atlas.areas().index], "latest": latest, "batch": atlas.version(),
              "names_en": {str(i): str(n) for i, n in atlas.catalogue()["name_en"].items()}
              if "name_en" in atlas.catalogue().columns else {}}
+    return facts
+
+
+GRID_COLS = 100
+UNMATERIALISED = ("comparison_rows", "comparison_cells", "comparison_columns", "display_geometries")
+
+
+def grid_store(folder: Path, areas: int) -> tuple[Path, Path, dict[str, Any]]:
+    """The synthetic grid city of ``areas`` areas (``GRID_COLS`` a row) in ``folder``/atlas.sqlite
+    with its comparison table and display geometry materialised as a load writes them; a
+    copy, before.sqlite, with those tables emptied (a store loaded before issue 14: every
+    worker computes the whole table); and the city's facts."""
+    from sqlalchemy import text
+
+    from store.engine import make_engine
+    from store.migrate import upgrade
+    from synthetic.grid_city import build_city
+
+    if areas % GRID_COLS:
+        raise ValueError(f"--areas {areas}: the grid city has {GRID_COLS} areas a row")
+    path, before = folder / "atlas.sqlite", folder / "before.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    build_city(engine, cols=GRID_COLS, rows=areas // GRID_COLS)
+    facts = store_facts(engine)
     engine.dispose()
-    return path, facts
+    shutil.copy(path, before)
+    plain = make_engine(f"sqlite:///{before}")
+    with plain.begin() as conn:
+        for table in UNMATERIALISED:
+            conn.execute(text(f"DELETE FROM {table}"))
+    plain.dispose()
+    return path, before, facts
 
 
 @dataclass
@@ -114,6 +158,24 @@ def wait_warm(server: Server, timeout: float = 900, answers: int = 12) -> float:
         in_a_row = in_a_row + 1 if server.health().get("warm", True) else 0
         time.sleep(0.1)
     return time.monotonic() - start
+
+
+def wait_prerendered(server: Server, timeout: float = 1800) -> dict[str, Any]:
+    """Wait until a process of ``server`` logs that it pre-rendered the load batch
+    (``dashboard.prerender``; one worker does it when they share Redis); what it made and
+    the seconds it took, by its own clock, and by the benchmark's from this call."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        found = PRERENDERED.search(server.log.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            batch, pages, profiles, seconds, failed = found.groups()
+            return {"batch": int(batch), "pages": int(pages), "profiles": int(profiles),
+                    "seconds": float(seconds), "failed": int(failed),
+                    "waited_seconds": round(time.monotonic() - start, 1)}
+        if server.process.poll() is not None:
+            raise RuntimeError(f"wellbeing serve exited:\n{server.log.read_text()[-2000:]}")
+        time.sleep(0.5)
+    raise RuntimeError(f"pre-rendering did not finish in {timeout:g} s:\n{server.log.read_text()[-2000:]}")
 
 
 @contextmanager

@@ -12,6 +12,7 @@ dtypes (categoricals with the whole input's categories). No Dask here: pure pand
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,6 +63,14 @@ def split(values: pd.DataFrame, catalogue: pd.DataFrame, per_part: int = 1) -> l
     """Whole indicators per part (``per_part`` of them; every standardised indicator in
     one part), in the order the indicators first appear. Rows without an indicator go
     with the first part, so that the engine reports them."""
+    return list(parts_of(values, catalogue, per_part))
+
+
+def parts_of(values: pd.DataFrame, catalogue: pd.DataFrame, per_part: int = 1,
+             standardised_first: bool = False) -> Iterator[Part]:
+    """``split``'s parts one at a time (each part's rows are copied only when it is
+    taken: a caller that lets a part go never holds a second copy of the values); with
+    ``standardised_first``, the standardised indicators' part comes first."""
     codes, labels = _indicator_codes(values)
     order = np.argsort(codes, kind="stable")
     sorted_codes = codes[order]
@@ -76,7 +85,8 @@ def split(values: pd.DataFrame, catalogue: pd.DataFrame, per_part: int = 1) -> l
     chunks = [plain[i:i + max(per_part, 1)] for i in range(0, len(plain), max(per_part, 1))]
     special = [c for c in first if labels[c] in std]
     batches = [(chunk, False) for chunk in chunks] + ([(special, True)] if special else [])
-    parts = []
+    if standardised_first and special:
+        batches = batches[-1:] + batches[:-1]
     ids = catalogue["id"].astype(str)
     for n, (chunk, is_std) in enumerate(batches):
         rows = np.sort(np.concatenate([groups[c] for c in chunk]
@@ -85,12 +95,10 @@ def split(values: pd.DataFrame, catalogue: pd.DataFrame, per_part: int = 1) -> l
         if isinstance(part["indicator_id"].dtype, pd.CategoricalDtype):
             part = part.assign(indicator_id=part["indicator_id"].cat.remove_unused_categories())
         mine = ids.isin([labels[c] for c in chunk]).to_numpy()
-        parts.append(Part(part.reset_index(drop=True), catalogue.loc[mine], rows.astype(np.int64),
-                          is_std))
-    return parts
+        yield Part(part.reset_index(drop=True), catalogue.loc[mine], rows.astype(np.int64), is_std)
 
 
-def _recode(table: pd.DataFrame, keys: GlobalKeys) -> pd.DataFrame:
+def recode(table: pd.DataFrame, keys: GlobalKeys) -> pd.DataFrame:
     """The piece's categoricals on the whole table's categories (codes follow labels)."""
     out = {}
     for column, cats in keys.categories.items():
@@ -125,7 +133,7 @@ def assemble(values: pd.DataFrame, catalogue: pd.DataFrame, areas: pd.DataFrame,
         heads.append(offset + np.arange(piece.n_input))
         tails.append(offset + np.arange(piece.n_input, len(piece.table)))
         offset += len(piece.table)
-    every = pd.concat([_recode(q.table, keys) for q in pieces], ignore_index=True)
+    every = pd.concat([recode(q.table, keys) for q in pieces], ignore_index=True)
     inputs = np.concatenate(heads)[np.argsort(np.concatenate(ranks), kind="stable")]
     new = _city_order(keys, keys.cell_key(every), inputs, np.concatenate(tails))
     return every.take(np.concatenate([inputs, new])).reset_index(drop=True)

@@ -26,7 +26,7 @@ from dashboard import delivery, hardening, health, ids, payloads
 from dashboard.cache import make_cache
 from dashboard.context import ATLAS_KEY, current_atlas, request_lang
 from dashboard.hardening import InvalidInput, client_error, unavailable
-from dashboard.model import Atlas, StoreUnavailable
+from dashboard.model import UNAVAILABLE, Atlas
 from dashboard.views.shell import alert
 from presentation.i18n import default_lang, t
 from settings.languages import LANGS
@@ -105,7 +105,7 @@ def _on_callback_error(err: Exception) -> None:
     if isinstance(err, InvalidInput):
         log.warning("refused a callback: %s", err)
         raise BadRequest(f"Bad request: {err}") from None
-    if isinstance(err, StoreUnavailable):
+    if isinstance(err, UNAVAILABLE):
         log.warning("store unavailable in a callback: %s", err)
         message = t("error.store_down", lang)
     else:
@@ -121,7 +121,7 @@ def _error_page(exc: Exception) -> Any:
     client = client_error(exc)
     if client is not None:
         return client
-    if isinstance(exc, StoreUnavailable):
+    if isinstance(exc, UNAVAILABLE):
         log.warning("store unavailable: %s", exc)
         return unavailable(t("error.store_down", lang))
     log.error("request failed", exc_info=exc)
@@ -164,15 +164,17 @@ def _unpin_atlas(_exc: BaseException | None) -> None:
 
 
 def warm(atlas: Atlas, app: dash.Dash | None = None) -> threading.Thread:
-    """Read the store and build the comparison table, the geometry and the read API's open
-    table in the background, so the first visitor (or API client) does not wait for them;
+    """Read the store and build the comparison table (or, when the load materialised it, read
+    its index), the geometry and the read API's open table in the background, so the first
+    visitor (or API client) does not wait for them;
     with ``app``, also compress the page's scripts at the best level (a failure is logged;
     pages will say)."""
 
     def run() -> None:
         try:
             atlas.warm()
-            published(atlas)
+            if atlas.stored() is None:  # computed here anyway; else the API reads on first use
+                published(atlas)
         except Exception as exc:  # the store may be down or empty: the pages handle that
             log.warning("warming the atlas failed: %s", exc)
         if app is not None and delivery.enabled():
@@ -206,6 +208,7 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
         routing_callback_inputs={"path_": State(ids.Shell.pages_location, "pathname")},
         index_string=INDEX.format(lang=default_lang()),
         external_scripts=[delivery.plotly_script()],  # Plotly at once, fingerprinted
+        assets_ignore=delivery.PLOTLY_BUNDLE_IGNORE,  # ... and only once (it lives in assets/)
     )
     app.server.config[ATLAS_KEY] = atlas
     app.layout = html.Div(dash.page_container, className="app-root")

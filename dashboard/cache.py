@@ -50,6 +50,8 @@ class Store(Protocol):
 
     def claim(self, key: str, seconds: int) -> bool: ...
 
+    def renew(self, key: str, seconds: int) -> None: ...
+
 
 class LocalCache:
     """A bounded LRU of bytes in this process (by total size), thread-safe."""
@@ -88,6 +90,11 @@ class LocalCache:
                 return False
             self._claims[key] = now + seconds
             return True
+
+    def renew(self, key: str, seconds: int) -> None:
+        """Keep this process's claim of ``key`` for ``seconds`` more (a long job)."""
+        with self._lock:
+            self._claims[key] = time.monotonic() + seconds
 
     def __len__(self) -> int:
         return len(self._items)
@@ -145,6 +152,10 @@ class RedisCache:
             return self._down
         return bool(got)
 
+    def renew(self, key: str, seconds: int) -> None:
+        """Keep a claim this process holds for ``seconds`` more (nothing when it has lapsed)."""
+        self._call("set", f"claim:{key}", b"1", xx=True, ex=seconds)
+
     def reachable(self) -> bool:
         return bool(self._call("ping"))
 
@@ -179,6 +190,13 @@ class Cache:
             return False
         return self.shared.claim(key, seconds) if self.shared is not None else True
 
+    def renew(self, key: str, seconds: int = 300) -> None:
+        """Hold the job ``key`` (claimed by this process) for ``seconds`` more."""
+        if self.local is not None:
+            self.local.renew(key, seconds)
+        if self.shared is not None:
+            self.shared.renew(key, seconds)
+
     def status(self) -> dict[str, Any]:
         """For /healthz: where payloads are kept and whether Redis answers."""
         if self.shared is not None:
@@ -206,7 +224,7 @@ def namespace(read_url: str) -> str:
     for name in RENDERING_LIBRARIES:
         digest.update(f"{name}={_version(name)};".encode())
     for s in settings.SETTINGS:
-        if s.name not in ("DATABASE_URL", "WELLBEING_READ_DATABASE_URL", "REDIS_URL"):
+        if s.name not in ("DATABASE_URL", "WELLBEING_READ_DATABASE_URL", "REDIS_URL", "WELLBEING_PRERENDER"):
             digest.update(f"{s.name}={settings.get(s.name)};".encode())
     digest.update(shown_url(read_url).encode())
     return digest.hexdigest()[:16]

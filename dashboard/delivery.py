@@ -10,9 +10,14 @@ has a fingerprint in its address.
   compresses its own answers and is left alone.
 - **Fingerprinted addresses** (Dash's ``name.v1_2_3m1700000000.js``, ``/assets/x.css?m=...``,
   the favicon's ``?v=``) get ``Cache-Control: public, max-age=31536000, immutable``.
-- **Plotly** is the minified bundle, loaded by a fingerprinted ``<script>`` in the page:
-  the browser fetches it with the app's bundles, instead of after the first graph's
-  layout has arrived (Dash's default), and caches it for a year.
+- **Plotly** is loaded by one fingerprinted ``<script>`` in the page: the browser fetches
+  it with the app's bundles, instead of after the first graph's layout has arrived (Dash's
+  default), and caches it for a year. It is the atlas's partial bundle
+  (``assets/plotly-atlas.min.js``, built by ``make plotly-bundle`` from
+  dashboard/plotly_bundle/: plotly.js core and the trace types the figures draw, 1.4 MB
+  instead of 4.8), or plotly.py's full bundle when a tile base map
+  (``WELLBEING_TILE_URL``) needs the MapLibre traces (``choroplethmap``, ``scattermap``) or
+  ``WELLBEING_PLOTLY=full`` asks for it (a benchmark's baseline).
 
 ``WELLBEING_COMPRESS=0`` turns compression off (a benchmark's baseline, or a proxy that
 compresses).
@@ -20,7 +25,9 @@ compresses).
 
 from __future__ import annotations
 
+import functools
 import gzip
+import hashlib
 import logging
 import os
 import queue
@@ -55,17 +62,48 @@ QUICK: dict[str, Callable[[bytes], bytes]] = {
     "br": lambda data: brotli.compress(data, quality=5, lgwin=22),
     "gzip": lambda data: gzip.compress(data, 6, mtime=0),
 }
-PLOTLY_PATH = "package_data/plotly.min.js"
+PLOTLY_PATH = "package_data/plotly.min.js"  # plotly.py's full bundle, every trace type
+PLOTLY_BUNDLE = Path(__file__).resolve().parent / "assets" / "plotly-atlas.min.js"
+PLOTLY_BUNDLE_IGNORE = re.escape(PLOTLY_BUNDLE.name) + "$"  # Dash's assets_ignore: one script, ours
+TILE_MAP_TRACES = frozenset({"choroplethmap", "scattermap"})
 
 
 def enabled() -> bool:
     return settings.get("WELLBEING_COMPRESS").strip().lower() not in ("0", "false", "no", "off")
 
 
+def full_plotly() -> bool:
+    """Whether the page loads plotly.py's full bundle: ``WELLBEING_PLOTLY=full`` (a
+    benchmark's baseline), or a tile base map, whose MapLibre traces the partial bundle
+    leaves out."""
+    chosen = settings.get("WELLBEING_PLOTLY").strip().lower()
+    if chosen not in ("partial", "full"):
+        raise ValueError(f"WELLBEING_PLOTLY is {chosen!r}: set it to partial (the default) or full")
+    return chosen == "full" or bool(settings.get("WELLBEING_TILE_URL").strip())
+
+
 def plotly_script(prefix: str = "/") -> str:
-    """The fingerprinted address of Plotly's minified bundle, as Dash serves its own files."""
+    """The fingerprinted address of the Plotly bundle the page loads: the partial bundle in
+    ``/assets/`` (``?m=`` its content's digest), or the full one as Dash serves its files."""
+    if not full_plotly():
+        return f"{prefix}assets/{PLOTLY_BUNDLE.name}?m={_bundle_digest(PLOTLY_BUNDLE)}"
     mtime = int(os.stat(Path(plotly.__file__).parent / PLOTLY_PATH).st_mtime)
     return f"{prefix}_dash-component-suites/plotly/{build_fingerprint(PLOTLY_PATH, plotly.__version__, mtime)}"
+
+
+@functools.cache
+def _bundle_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+def bundle_traces(path: Path = PLOTLY_BUNDLE) -> frozenset[str]:
+    """The trace types registered in the partial bundle, as its banner lists them
+    (``* traces: bar, choropleth, ...``, written by dashboard/plotly_bundle/build.mjs)."""
+    head = path.read_bytes()[:2000].decode("utf-8", "replace")
+    found = re.search(r"^\* traces: ([a-z0-9, ]+)$", head, re.MULTILINE)
+    if found is None:
+        raise ValueError(f"{path} names no trace types in its banner: rebuild it with `make plotly-bundle`")
+    return frozenset(t.strip() for t in found.group(1).split(","))
 
 
 def accepted(header: str) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dashboard.context import current_atlas, current_frame
-from dashboard.model import StoreUnavailable
+from dashboard.model import UNAVAILABLE
 from dashboard.urls import first
 from dashboard.views.shell import empty_store, failed, store_down
 from presentation.i18n import normalize_lang
@@ -27,7 +27,7 @@ def guarded(layout: Callable[..., Any]) -> Callable[..., Any]:
             if current_atlas().is_empty():
                 return empty_store(current_frame(), lang)
             return layout(*args, **kwargs)
-        except StoreUnavailable as exc:
+        except UNAVAILABLE as exc:
             log.warning("store unavailable: %s", exc)
             return store_down(current_frame(), lang)
         except Exception:

@@ -23,19 +23,22 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from compute import scheduler_address
 from compute import table_of as dask_table_of
-from dashboard.geometry import DisplayGeometry, display_geometry
+from dashboard.stored import StoredComparisons, age_groups_in, compared_in, group_index, rows_in
 from indicators import headline_age_groups, headline_age_rows
 from presentation.area_notes import NoteGroup, about_area
 from presentation.comparisons import comparison_table_of
 from presentation.prioritized import in_city_order
 from presentation.redaction import redact
-from store.engine import StoreError, get_engine, read_database_url
+from store.comparison_read import read_comparison_index, read_display_geometry
+from store.display_geometry import DisplayGeometry, display_geometry
+from store.engine import BatchChanged, StoreError, get_engine, read_database_url
 from store.read import Snapshot, latest_batch_id, read_batches, read_snapshot
 
 T = TypeVar("T")
 CITY_LEVEL = "city"
 GROUPS = {  # the per-batch indexes of row positions: name → the columns they group by
     "slices": ["indicator_id", "period", "sex"],
+    "spine": ["indicator_id", "period", "sex"],  # a slice's level, value and status only
     "by_area": ["area_code"],
     "by_indicator": ["indicator_id"],
     "by_area_indicator": ["area_code", "indicator_id"],
@@ -53,11 +56,16 @@ class StoreUnavailable(StoreError):
     """The store cannot be read right now (down, locked or not set up)."""
 
 
+# What a page shows as "cannot be read right now; reload": the store down, or a refresh
+# that replaced the rows of the batch a request was reading (its values, read lazily).
+UNAVAILABLE = (StoreUnavailable, BatchChanged)
+
+
 @dataclass
 class _Cached:
     batch_id: int | None
     snapshot: Snapshot
-    comparisons: pd.DataFrame
+    stored: StoredComparisons | None  # the load's materialised table, read in slices
     memo: dict[str, Any] = field(default_factory=dict)
 
 
@@ -125,23 +133,48 @@ class Atlas:
             cached = self._cached
             if cached is not None and cached.batch_id == version:
                 return cached
-            try:
-                snap = read_snapshot(self.engine, with_geometry=True)
-            except StoreError as exc:  # e.g. an older schema: its message says how to fix it
-                raise StoreUnavailable(str(exc)) from exc
-            except (SQLAlchemyError, OSError) as exc:
-                raise _unavailable(exc) from exc
-            table = dask_table_of(snap) if scheduler_address() else comparison_table_of(snap)
-            self._cached = _Cached(snap.batch_id, snap, table)
+            for _attempt in range(3):  # a refresh between the two reads: read both again
+                try:
+                    index = read_comparison_index(self.engine)
+                    snap = read_snapshot(self.engine, with_geometry=True,
+                                         lazy_values=index.materialised)
+                except StoreError as exc:  # e.g. an older schema: its message says how to fix it
+                    raise StoreUnavailable(str(exc)) from exc
+                except (SQLAlchemyError, OSError) as exc:
+                    raise _unavailable(exc) from exc
+                if index.batch_id == snap.batch_id:
+                    break
+            stored = StoredComparisons(self.engine, index, UI_COLUMNS) if index.materialised else None
+            self._cached = _Cached(snap.batch_id, snap, stored)
             return self._cached
+
+    def _computed(self) -> pd.DataFrame:
+        """The whole table: the load's, read whole; or computed here from a store whose
+        city was written without it (as before issue 14)."""
+        cached = self._load()
+        if cached.stored is not None:
+            return cached.stored.whole()
+        snap = cached.snapshot
+        return dask_table_of(snap) if scheduler_address() else comparison_table_of(snap)
+
+    def rows_where(self, **where: list[str]) -> pd.DataFrame:
+        """Rows of the whole table (all columns, not redacted) whose columns are in the
+        given values: read from the store, or filtered from the table computed here."""
+        stored = self.stored()
+        return stored.rows_where(**where) if stored is not None else rows_in(self.comparisons(), **where)
+
+    def stored(self) -> StoredComparisons | None:
+        """The materialised table of this batch, or None (then the table is computed)."""
+        return self._load().stored
 
     def snapshot(self) -> Snapshot:
         return self._load().snapshot
 
     def comparisons(self) -> pd.DataFrame:
-        return self._load().comparisons
+        """The whole comparison table (read or computed once per batch, when first asked)."""
+        return self.derived("comparisons", self._computed)
 
-    def version(self) -> int | None:
+    def version(self) -> int | None:  # the load batch shown
         return self._load().batch_id
 
     def derived(self, key: str, build: Callable[[], T]) -> T:
@@ -160,8 +193,7 @@ class Atlas:
 
     # --- views -----------------------------------------------------------------------------
     def is_empty(self) -> bool:
-        snap = self.snapshot()
-        return not snap.city or snap.catalogue.empty
+        return not self.snapshot().city or self.snapshot().catalogue.empty
 
     def city(self) -> dict[str, Any]:
         return self.snapshot().city
@@ -193,7 +225,17 @@ class Atlas:
 
     def age_groups(self) -> pd.Series:
         """Each indicator's headline age group (``indicators.headline_age_groups``)."""
+        stored = self.stored()
+        if stored is not None:
+            return stored.headline()
         return self.derived("age_groups", lambda: headline_age_groups(self.comparisons()))
+
+    def compared_indicators(self) -> set[str]:
+        """Indicators whose latest period compares at least one area with the city."""
+        stored = self.stored()
+        if stored is not None:
+            return stored.compared_indicators()
+        return self.derived("compared", partial(compared_in, self.comparisons()))
 
     def ui_table(self) -> pd.DataFrame:
         """The comparison rows the dashboard shows: each indicator's headline age group
@@ -213,6 +255,10 @@ class Atlas:
         """All rows (areas and the city) of one indicator, period and sex."""
         return self._group("slices", (indicator_id, period, sex))
 
+    def spine(self, indicator_id: str, period: str, sex: str) -> pd.DataFrame:
+        """A slice's ``level``, ``value`` and ``status`` (at least; the profile's spines)."""
+        return self._group("spine", (indicator_id, period, sex))
+
     def area_rows(self, area_code: str) -> pd.DataFrame:
         """All rows of one area (every indicator, period and sex)."""
         return self._group("by_area", area_code)
@@ -225,10 +271,9 @@ class Atlas:
         """The mapped areas' outlines, simplified and quantized for the browser."""
 
         def build() -> DisplayGeometry:
+            made = read_display_geometry(self.engine, self.version())  # the load made it
             geoms = self.snapshot().geometries
-            if geoms is None:
-                raise StoreUnavailable("The snapshot was read without geometries.")
-            return display_geometry(geoms, codes=list(self.areas().index))
+            return made or display_geometry(geoms, codes=list(self.areas().index))
 
         return self.derived("display_geometry", build)
 
@@ -250,12 +295,15 @@ class Atlas:
         """One group's rows, from a per-batch index of positions (frames kept in the LRU)."""
 
         def build() -> pd.DataFrame:
+            stored = self.stored()
+            if stored is not None:
+                return stored.group(name, key)
             table = self.ui_table()
-            index = self.derived(name, partial(_group_index, table, GROUPS[name]))
+            index = self.derived(name, partial(group_index, table, GROUPS[name]))
             positions = index.get(key)
             return table.iloc[0:0] if positions is None else table.take(positions)
 
-        return self.cached((name, key), build)
+        return self._read_cached((name, key), build)
 
     def cell(self, indicator_id: str, period: str, sex: str, age_group: str) -> pd.DataFrame:
         """Every row (areas, parents and the city) of one cell, with all the comparison
@@ -268,19 +316,36 @@ class Atlas:
 
     def age_groups_of(self, indicator_id: str) -> list[str]:
         """The indicator's age groups: its headline group first, then the others in order."""
-        present = self.derived("present:age_group", partial(_age_groups, self.comparisons()))
+        stored = self.stored()
+        present = stored.age_groups() if stored is not None else self.derived(
+            "present:age_group", partial(age_groups_in, self.comparisons()))
         groups = present.get(indicator_id, [])
         headline = self.age_groups().get(indicator_id)
         return sorted(groups, key=lambda g: (g != headline, g != "all", g))
 
     def _whole_group(self, name: str, keys: list[str], key: Any) -> pd.DataFrame:
         def build() -> pd.DataFrame:
+            stored = self.stored()
+            if stored is not None:
+                return stored.whole_group(keys, key)
             table = self.comparisons()
-            index = self.derived(name, partial(_group_index, table, keys))
+            index = self.derived(name, partial(group_index, table, keys))
             positions = index.get(key)
             return redact(table.iloc[0:0] if positions is None else table.take(positions))
 
-        return self.cached((name, key), build)
+        return self._read_cached((name, key), build)
+
+    def _read_cached(self, key: Any, build: Callable[[], T]) -> T:
+        """``cached``, where a refresh that replaced this batch's rows mid-read empties the
+        cache and asks for a reload (a page never shows two batches)."""
+        try:
+            return self.cached(key, build)
+        except BatchChanged as exc:
+            with self._lock:
+                self._cached = None
+            raise StoreUnavailable(
+                "The data were refreshed while this page was being read. Reload the page to "
+                "see the new data.") from exc
 
     def series_records(self, area_code: str, indicator_id: str) -> list[dict[str, Any]]:
         """The rows of one area and indicator as plain records (few: periods × sexes)."""
@@ -304,6 +369,9 @@ class Atlas:
         """Per indicator, the sorted values of ``column`` it has (one pass per batch)."""
 
         def build() -> dict[str, list[str]]:
+            stored = self.stored()
+            if stored is not None:
+                return stored.present(column)
             table = self.ui_table()
             if table.empty:
                 return {}
@@ -313,11 +381,12 @@ class Atlas:
         return self.derived(f"present:{column}", build)
 
     def warm(self) -> None:
-        """Build what the first requests need: the table, its indexes, the geometry."""
-        self.comparisons()
-        table = self.ui_table()
-        for name, keys in GROUPS.items():
-            self.derived(name, partial(_group_index, table, keys))
+        """Build what the first requests need: the table (unless the load materialised it,
+        then its index is all), its indexes, the geometry."""
+        if self.stored() is None:
+            table = self.ui_table()
+            for name, keys in GROUPS.items():
+                self.derived(name, partial(group_index, table, keys))
         self._present("period")
         self._present("sex")
         self.display_geometry()
@@ -329,19 +398,3 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     columns = [str(c) for c in frame.columns]
     values = [frame[c].tolist() for c in frame.columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
-
-
-def _age_groups(table: pd.DataFrame) -> dict[str, list[str]]:
-    """Per indicator the age groups it has (one pass per batch)."""
-    if table.empty or "age_group" not in table.columns:
-        return {}
-    pairs = table[["indicator_id", "age_group"]].astype(str).drop_duplicates()
-    return {str(k): sorted(v.tolist()) for k, v in pairs.groupby("indicator_id")["age_group"]}
-
-
-def _group_index(table: pd.DataFrame, keys: list[str]) -> dict[Any, Any]:
-    """Row positions of each group (positions, not copies: the table is large)."""
-    if table.empty:
-        return {}
-    by = keys[0] if len(keys) == 1 else keys
-    return dict(table.groupby(by, sort=False, observed=True).indices)

@@ -2,8 +2,16 @@
 
 A callback's answer is a function of its request body and of the load batch it reads (no
 callback reads cookies or headers), so the same request in the same batch gets the stored
-bytes: page layouts (the pages router), map recolours, charts, and profile downloads (a
-PDF is rendered once per area, language and batch, by whichever worker is asked first).
+bytes: page layouts (the pages router), map recolours, charts, and profile downloads.
+The key is the body as data, not its bytes (``request_key``): a browser's JSON and a
+script's differ in spacing, and a page asked for through the router is keyed by its path,
+its query parameters as Dash parses them (in any order) and its state. Profile files are
+kept by what they are (``profile_file``: batch, area, format, language), so a download
+is rendered once per batch by whichever worker (or ``dashboard.prerender``) is first,
+whatever else the click's request carries.
+
+``X-Atlas-Cache`` says ``hit`` (the answer was kept), ``file-hit`` (made now from a kept
+profile file) or ``miss``.
 
 Not stored: anything but a 200 JSON answer; an answer whose making logged a warning or an
 error in the ``dashboard`` logger (a store-outage banner, a refused input, a failed
@@ -18,12 +26,15 @@ import hashlib
 import json
 import logging
 from typing import Any
+from urllib.parse import parse_qs
 
 import flask
 
 from dashboard.cache import Cache
 from dashboard.context import current_atlas
 from dashboard.hardening import CALLBACK_PATH, ROUTER_ID
+from dashboard.model import Atlas
+from dashboard.profile_rows import profile_table
 
 log = logging.getLogger("dashboard")
 HEADER = "X-Atlas-Cache"
@@ -57,6 +68,51 @@ def _router_path(body: dict[str, Any]) -> str | None:
     return None
 
 
+def request_key(body: dict[str, Any]) -> str:
+    """The digest an answer to ``body`` is kept under: the body as compact JSON; for the
+    pages router, its query string parsed as Dash parses it (``parse_qs``, keys sorted),
+    so ``?lang=sv&indicator=x`` and ``?indicator=x&lang=sv`` are one page."""
+    form: Any = body
+    if _router_path(body) is not None:
+        inputs = [_query(i) if isinstance(i, dict) and i.get("property") == "search" else i
+                  for i in body.get("inputs") or []]
+        form = {"output": body.get("output"), "inputs": inputs, "state": body.get("state")}
+    text = json.dumps(form, separators=(",", ":"), ensure_ascii=False, sort_keys=form is not body)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _query(item: dict[str, Any]) -> dict[str, Any]:
+    search = str(item.get("value") or "")
+    parsed = parse_qs(search[1:], keep_blank_values=True) if search.startswith("?") else {}
+    return {**item, "value": sorted(parsed.items())}
+
+
+def profile_file(atlas: Atlas, code: str, fmt: str, lang: str,
+                 cache: Cache | None = None) -> tuple[bytes, str, str]:
+    """An area's profile as ``wellbeing export profile`` writes it: (content, file name, MIME
+    type), rendered once per load batch, area, format and language and kept in ``cache``
+    (default: the running app's)."""
+    from reports import render_profile  # fpdf2 and matplotlib: loaded on first download
+
+    if cache is None and flask.has_app_context():
+        cache = cache_of(flask.current_app)
+    with atlas.pinned():  # the snapshot and the area's rows of the table from one load batch
+        snapshot = atlas.snapshot()
+        key = cache.key(snapshot.batch_id, "profile", fmt, lang, code) if cache is not None else None
+        hit = cache.get(key) if cache is not None and key is not None else None
+        if hit is None:  # made of the rows the profile needs, never the whole table
+            content, filename, mime = render_profile(snapshot, profile_table(atlas, code), code,
+                                                     fmt, lang)
+    if hit is not None:
+        if flask.has_request_context():
+            flask.g.atlas_file_hit = True  # the answer is made of a kept file: say so (HEADER)
+        name, kind, kept = hit.split(b"\n", 2)
+        return kept, name.decode(), kind.decode()
+    if cache is not None and key is not None and "\n" not in filename + mime:
+        cache.set(key, b"\n".join([filename.encode(), mime.encode(), content]))
+    return content, filename, mime
+
+
 def _lookup() -> flask.Response | None:
     """Before a callback: answer from the cache, or note the key to store the answer under."""
     cache = cache_of(flask.current_app)
@@ -70,7 +126,7 @@ def _lookup() -> flask.Response | None:
         batch = current_atlas().version()
     except Exception:  # a malformed body is refused elsewhere; the store down: not cached
         return None
-    key = cache.key(batch, "callback", hashlib.sha256(data).hexdigest())
+    key = cache.key(batch, "callback", request_key(body))
     hit = cache.get(key)
     if hit is not None:
         resp = flask.Response(hit, mimetype="application/json")
@@ -89,7 +145,7 @@ def _store(resp: flask.Response) -> flask.Response:
     if (resp.status_code == 200 and resp.mimetype == "application/json" and not resp.is_streamed
             and "Content-Encoding" not in resp.headers and not flask.g.get("atlas_tainted")):
         cache.set(key, resp.get_data())
-        resp.headers[HEADER] = "miss"
+        resp.headers[HEADER] = "file-hit" if flask.g.get("atlas_file_hit") else "miss"
     return resp
 
 

@@ -52,16 +52,10 @@ def default_indicator(atlas: Atlas) -> str | None:
 
 
 def _first_compared(atlas: Atlas, cat: Any) -> str:
-    table = atlas.comparisons()
-    if len(table) and {"is_latest", "compared_to_city", "level"} <= set(table.columns):
-        latest = table.loc[table["is_latest"].astype(bool)
-                           & (table["level"].astype(str) != "city")]
-        compared = latest.loc[~latest["compared_to_city"].astype(str).isin(
-            ("not_compared", "benchmark")), "indicator_id"].astype(str)
-        useful = set(compared)
-        for indicator in cat.index:
-            if str(indicator) in useful:
-                return str(indicator)
+    useful = atlas.compared_indicators()
+    for indicator in cat.index:
+        if str(indicator) in useful:
+            return str(indicator)
     return str(cat.index[0])
 
 

@@ -18,6 +18,8 @@ old snapshot).
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -30,14 +32,16 @@ from sqlalchemy import Connection
 
 from etl.copyformat import HEADER, TRAILER, encoded_chunks
 from etl.errors import EtlError
+from store.comparison_schema import MATERIALISED_TABLES
 from store.programme_schema import PROGRAMME_TABLES
 
 Advance = Callable[[int], None]
 
 # The tables a refresh replaces, in the order readers and the swap lock them.
 SWAPPED = ("city", "areas", "indicators", "indicator_values", "area_notes", "comparators",
-           "comparator_values", *PROGRAMME_TABLES)
+           "comparator_values", *PROGRAMME_TABLES, *MATERIALISED_TABLES)
 SUFFIX = "_next"
+log = logging.getLogger("etl.comparisons")  # the materialising steps' timings, in one logger
 # Memory for the sorted index builds (the server's default is 64MB); shared by the
 # parallel workers, so 1GB keeps a 5M-row key build in memory.
 BUILD_MEMORY = "1GB"
@@ -143,6 +147,7 @@ def staged(conn: Connection, tables: tuple[str, ...] = SWAPPED) -> Iterator[None
     """
     raw = driver(conn)
     raw.execute("SELECT pg_advisory_xact_lock(%s)", (LOAD_LOCK,))
+    conn.info["staged"] = True  # writers fill the <table>_next tables (etl.comparisons)
     for table in tables:
         raw.execute(
             sql.SQL(
@@ -152,12 +157,20 @@ def staged(conn: Connection, tables: tuple[str, ...] = SWAPPED) -> Iterator[None
             )
         )
         _copy_grants(raw, table)
-    yield
+    try:
+        yield
+    finally:
+        conn.info.pop("staged", None)
     raw.execute(sql.SQL("SET LOCAL maintenance_work_mem = {}").format(sql.Literal(BUILD_MEMORY)))
     raw.execute("SET LOCAL jit = off")  # compiling the key checks' queries costs more than it saves
-    renames = [name for table in tables for name in _build_keys(raw, table, tables)]
+    renames: list[str] = []
     for table in tables:
+        started = time.perf_counter()
+        renames += _build_keys(raw, table, tables)
         raw.execute(sql.SQL("ANALYZE {}").format(sql.Identifier(staging(table))))
+        if table in MATERIALISED_TABLES:  # the comparison table's keys: part of materialising
+            seconds = time.perf_counter() - started
+            log.info("%s keyed in %.2f s", table, seconds, extra={"materialise_s": seconds})
     _swap(raw, tables, renames)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy.sql.expression import TableClause
 from etl.boundaries import AREA_COLUMNS
 from etl.bulk import copy_frame, copy_rows, staged, staging
 from etl.comparators import ComparatorData
+from etl.comparisons import clear_comparisons, write_load
 from etl.config import CityConfig
 from etl.errors import EtlError, Problem, reason, stored_message
 from etl.frame_rows import CHUNK_ROWS, row_chunks
@@ -230,6 +231,7 @@ def replace_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
         with staged(conn):
             _insert_city(conn, data, batch_id, advance)
     else:
+        clear_comparisons(conn)
         for name in reversed(PROGRAMME_TABLES):
             conn.execute(delete(TABLES[name]))
         for model in (ComparatorValue, Comparator, AreaNote, IndicatorValue, Indicator, Area, City):
@@ -290,6 +292,8 @@ def _insert_city(conn: Connection, data: CityData, batch_id: int, advance: Advan
     insert_values(conn, data.values, batch_id, advance)
     for name, frame, columns in data.programme.tables():
         insert_small(conn, name, frame, columns, batch_id)
+    # what the readers would each compute: the comparison table, the outlines (issue 14)
+    write_load(conn, data.values, data.catalogue, data.areas, cfg.code, batch_id)
 
 
 def insert_small(

@@ -38,6 +38,12 @@ SETTINGS: tuple[Setting, ...] = (
             "in memory (in front of Redis when REDIS_URL is set); 0 turns the cache off."),
     Setting("WELLBEING_COMPRESS", "1", "Compress responses (brotli or gzip); 0 sends them as "
             "they are (for a benchmark's baseline, or behind a proxy that compresses)."),
+    Setting("WELLBEING_PLOTLY", "partial", "Plotly bundle of the pages: partial (the atlas's trace "
+            "types, dashboard/plotly_bundle/) or full (plotly.py's; a benchmark's baseline). A tile "
+            "base map (WELLBEING_TILE_URL) always loads the full one."),
+    Setting("WELLBEING_PRERENDER", "prioritized", "After each load, `wellbeing serve` renders area "
+            "profile pages and PDF profiles (every language) into the payload cache in the "
+            "background: prioritized (those areas), all (every area, prioritized first) or off."),
     Setting("WELLBEING_DASK_SCHEDULER", "", "Address of a Dask scheduler (tcp://host:8786) on "
             "which the dashboard computes the comparison table, per indicator; unset: in its own "
             "process. `wellbeing`'s Dask commands start a local cluster when unset."),

@@ -19,6 +19,15 @@ class StoreError(RuntimeError):
     """The store cannot be reached or is not set up; the message says how to fix it."""
 
 
+class BatchChanged(StoreError):
+    """A newer load batch replaced the rows of the batch being read (a refresh landed
+    between a reader's version check and its read); read again."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__("The data were refreshed while this page was being read "
+                         f"({detail}). Reload the page to see the new data.")
+
+
 def database_url() -> str:
     """DATABASE_URL, or the embedded SQLite file under data/ when unset. No side effect:
     the SQLite file's folder is made by :func:`make_engine`, which opens the file."""

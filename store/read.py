@@ -9,13 +9,17 @@ waits for), so its snapshot and the tables its names resolve to always match.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 from sqlalchemy import Connection, Engine, func, select, text
 
+from store.comparison_schema import MATERIALISED_TABLES
+from store.engine import BatchChanged
 from store.migrate import check_schema
 from store.programme_read import ProgrammeSnapshot, read_programme
 from store.programme_schema import PROGRAMME_TABLES
@@ -52,7 +56,8 @@ COMPARATOR_VALUE_COLUMNS = [
 # Same order as the refresh's swap (etl.bulk.SWAPPED), so the two never deadlock.
 SNAPSHOT_LOCK = text(
     "LOCK TABLE city, areas, indicators, indicator_values, area_notes, comparators, "
-    "comparator_values, " + ", ".join(PROGRAMME_TABLES) + ", load_batches IN ACCESS SHARE MODE"
+    "comparator_values, " + ", ".join((*PROGRAMME_TABLES, *MATERIALISED_TABLES))
+    + ", load_batches IN ACCESS SHARE MODE"
 )
 
 
@@ -102,9 +107,44 @@ def read_geometries(conn: Connection, display: bool = True) -> gpd.GeoDataFrame:
     )
 
 
-def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
+class LazyValuesSnapshot(Snapshot):
+    """A snapshot whose values are read when first used (``read_snapshot(lazy_values=True)``),
+    from the same load batch: a refresh in between raises ``BatchChanged``, never mixes."""
+
+    def __init__(self, *args: Any, loader: Callable[[], pd.DataFrame] | None = None,
+                 **kwargs: Any) -> None:
+        object.__setattr__(self, "_loader", loader)
+        super().__init__(*args, **kwargs)
+
+    @property  # type: ignore[override]
+    def values(self) -> pd.DataFrame:
+        if self.__dict__.get("_values") is None:
+            self.__dict__["_values"] = self.__dict__["_loader"]()
+        return self.__dict__["_values"]  # type: ignore[no-any-return]
+
+    @values.setter
+    def values(self, frame: pd.DataFrame | None) -> None:
+        self.__dict__["_values"] = frame
+
+
+def read_values(engine: Engine, batch_id: int | None) -> pd.DataFrame:
+    """Every value (``VALUE_COLUMNS``) of load batch ``batch_id``; ``BatchChanged`` when the
+    store holds another batch's."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(*[getattr(IndicatorValue, c) for c in VALUE_COLUMNS],
+                                   IndicatorValue.batch_id)).all()
+        latest = conn.execute(
+            select(func.max(LoadBatch.id)).where(LoadBatch.status == "succeeded")).scalar()
+    frame = pd.DataFrame.from_records(rows, columns=[*VALUE_COLUMNS, "batch_id"])
+    if latest != batch_id or (frame["batch_id"] != batch_id).any():
+        raise BatchChanged(f"load batch {latest} replaced batch {batch_id}")
+    return frame.drop(columns="batch_id")
+
+
+def read_snapshot(engine: Engine, with_geometry: bool = False, lazy_values: bool = False) -> Snapshot:
     """Areas, catalogue, values, notes and comparators (and optionally display geometries) in
-    one snapshot.
+    one snapshot. With ``lazy_values`` the values are read when first used (a web worker
+    that reads the materialised comparison table may never need them).
 
     Raises StoreError, saying how to fix it, when the store is not at this
     version's schema (e.g. made by an older version and not upgraded yet).
@@ -119,7 +159,7 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
         areas = _frame(conn, select(*[getattr(Area, c) for c in AREA_COLUMNS]), AREA_COLUMNS)
         cat_cols = [c.name for c in Indicator.__table__.columns if c.name != "batch_id"]
         catalogue = _frame(conn, select(*[getattr(Indicator, c) for c in cat_cols]), cat_cols)
-        values = _frame(
+        values = None if lazy_values else _frame(
             conn, select(*[getattr(IndicatorValue, c) for c in VALUE_COLUMNS]), VALUE_COLUMNS
         )
         notes = _frame(
@@ -138,8 +178,11 @@ def read_snapshot(engine: Engine, with_geometry: bool = False) -> Snapshot:
     areas["prioritized"] = areas["prioritized"].astype(bool)
     texts = [c for c in NOTE_COLUMNS if c != "position"]
     notes[texts] = notes[texts].astype(object).where(notes[texts].notna(), None)
-    return Snapshot(city, areas, catalogue, values, batch_id, geoms, notes, comparators,
-                    comparator_values, programme)
+    parts = (city, areas, catalogue, values, batch_id, geoms, notes, comparators,
+             comparator_values, programme)
+    if lazy_values:
+        return LazyValuesSnapshot(*parts, loader=partial(read_values, engine, batch_id))
+    return Snapshot(*parts)
 
 
 def read_comparators(conn: Connection) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -323,6 +323,8 @@ class BatchFile(Base):
 
 
 # The programme tables (targets, initiatives, places, self-assessment) join the metadata.
+# The comparison table as each load materialises it (issue 14).
+import store.comparison_schema  # noqa: E402
 import store.programme_schema  # noqa: E402, F401
 
 TABLES = Base.metadata.sorted_tables

@@ -162,8 +162,11 @@ def _catalogue(specs: tuple[Spec, ...]) -> list[dict]:
 
 def build_city(engine: Engine, cols: int = 8, rows: int = 5, n_periods: int = 7,
                n_prioritized: int = 3, specs: tuple[Spec, ...] = INDICATORS,
-               seed: int = 1) -> dict[str, object]:
-    """Write a synthetic city of ``cols * rows`` areas; return its codes for assertions."""
+               seed: int = 1, materialise: bool = True) -> dict[str, object]:
+    """Write a synthetic city of ``cols * rows`` areas; return its codes for assertions.
+
+    With ``materialise`` (as a load does) its comparison table is written too; without,
+    the store is like one loaded before issue 14 and the dashboard computes the table."""
     rng = np.random.default_rng(seed)
     n = cols * rows
     codes = [f"A{i:04d}" for i in range(n)]
@@ -181,6 +184,10 @@ def build_city(engine: Engine, cols: int = 8, rows: int = 5, n_periods: int = 7,
         if v["indicator_id"] == "overweight" and v["area_code"] == at_source and v["period"] == periods[-1]:
             v.update(numerator=None, value=None, status="suppressed_at_source")
     _write(engine, codes, prioritized, geoms, pops, specs, values)
+    if materialise:
+        from etl.comparisons import materialise as write_comparisons
+
+        write_comparisons(engine)
     return {"codes": codes, "prioritized": prioritized, "periods": periods, "city_code": CITY_CODE,
             "tiny": tiny, "suppressed_at_source": at_source}
 

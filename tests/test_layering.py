@@ -85,8 +85,9 @@ def test_the_engine_imports_nothing_of_the_project() -> None:
 @pytest.mark.parametrize(("lower", "above"), [
     ("settings", PRODUCT[1:]),  # settings import nobody of the project
     ("store", ("etl", "indicators", "presentation", "reports", "api", "dashboard", "wellbeing")),
-    ("etl", ("indicators", "compute", "presentation", "reports", "api", "dashboard",
-             "wellbeing")),
+    # etl runs the engine (indicators, on Dask through compute) to materialise the
+    # comparison table at load (issue 14); nothing above the engine
+    ("etl", ("presentation", "reports", "api", "dashboard", "wellbeing")),
     # compute (the engine on Dask) sits on indicators and settings, beneath its callers
     ("compute", ("store", "etl", "presentation", "reports", "api", "dashboard", "wellbeing")),
     ("presentation", ("compute", "reports", "api", "dashboard", "wellbeing", "etl")),

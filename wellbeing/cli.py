@@ -16,7 +16,9 @@ app.add_typer(db_app, name="db")
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Create or migrate the store's tables (DATABASE_URL, default: data/atlas.sqlite); says
-    which store, and whether it was created, upgraded or already up to date."""
+    which store, and whether it was created, upgraded or already up to date. A store from
+    before the comparison table was written at load gets it computed once."""
+    from etl.comparisons import materialise_if_missing
     from store.engine import database_url, get_engine, sqlite_file
     from store.migrate import current_revision, head_revision, schema_state, upgrade
     from wellbeing.errors import errors_to_exit, store_shown
@@ -28,6 +30,7 @@ def db_upgrade() -> None:
         engine = get_engine(database_url())
         state, before = schema_state(engine), current_revision(engine)
         upgrade(engine)
+        computed = materialise_if_missing(engine) if state == "behind" else None
     if new_file:
         typer.echo(f"Created a new store: {shown} (a SQLite file, with the atlas's tables).")
     elif state == "empty":
@@ -35,6 +38,9 @@ def db_upgrade() -> None:
     elif state == "behind":
         typer.echo(f"Upgraded the store {shown} from schema revision {before} to {head_revision()} "
                    "(the data are kept).")
+        if computed is not None:
+            typer.echo(f"Computed the comparison table of the current load once ({computed} rows), "
+                       "so that the dashboard reads it instead of computing it in every worker.")
     else:
         typer.echo(f"Store is up to date: {shown}")
 

@@ -3,8 +3,9 @@
 One process (the default, and the only choice on Windows): waitress, a production WSGI
 server in pure Python, with threads. ``--workers N`` (N > 1): gunicorn runs N processes,
 each with its own threads and its own copy of the atlas; they share nothing but the store
-and, with ``REDIS_URL``, the payload cache (docs/deploy.md). ``--debug`` uses Dash's
-development server with its dev tools instead.
+and, with ``REDIS_URL``, the payload cache (docs/deploy.md). Each process pre-renders the
+profiles of every new load batch (``WELLBEING_PRERENDER``, ``dashboard.prerender``).
+``--debug`` uses Dash's development server with its dev tools instead.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ def serve_command(
     host = host or settings.get("WELLBEING_HOST")
     port = port or int(settings.get("WELLBEING_PORT"))
     workers = workers or int(settings.get("WELLBEING_WORKERS"))
+    if settings.get("WELLBEING_PRERENDER").strip().lower() not in ("prioritized", "all", "off"):
+        raise typer.BadParameter(f"WELLBEING_PRERENDER={settings.get('WELLBEING_PRERENDER')!r} is not a "
+                                 "mode. Valid: prioritized, all, off.")
     if workers > 1 and not debug:
         if sys.platform == "win32":
             raise typer.BadParameter(
@@ -51,11 +55,14 @@ def serve_command(
         return
     import waitress
 
+    from dashboard import prerender
     from dashboard.app import create_app, warm
     from dashboard.model import Atlas
 
     atlas = Atlas()
     app = create_app(atlas)
+    if not debug:  # the reloader would run it twice; a developer wants fresh pages anyway
+        prerender.start(app, atlas)  # profiles of each new load batch, in the background
     warm(atlas, app)  # build the comparison table while the server starts
     typer.echo(f"Store: {shown_url(read_database_url())}")
     typer.echo(f"Serving the dashboard at http://{host}:{port}/ (Ctrl+C stops it)")
@@ -70,15 +77,19 @@ def _logging() -> None:
     """The dashboard's log lines (refusals, outages, Redis) on stderr, with the process id."""
     logging.basicConfig(level=logging.INFO, format=LOG_FORMAT)
     logging.getLogger("alembic").setLevel(logging.WARNING)  # /healthz reads the schema revision
+    logging.getLogger("fontTools").setLevel(logging.WARNING)  # a line per table of every PDF's fonts
 
 
 def worker_app() -> Any:
-    """One gunicorn worker's WSGI app: its own atlas, warmed in the background."""
+    """One gunicorn worker's WSGI app: its own atlas, warmed in the background, and its
+    pre-renderer (with a shared Redis, one worker's does the work)."""
+    from dashboard import prerender
     from dashboard.app import create_app, warm
     from dashboard.model import Atlas
 
     atlas = Atlas()
     app = create_app(atlas)
+    prerender.start(app, atlas)
     warm(atlas, app)
     return app.server
 
@@ -100,6 +111,14 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
 def gunicorn_app(host: str, port: int, workers: int) -> Any:
     """gunicorn's arbiter serving :func:`worker_app` (imported here: not on Windows)."""
     from gunicorn.app.base import BaseApplication
+
+    # The code every worker runs, imported once here, before the fork, with the payload
+    # cache's source digest: no store connection and no thread cross the fork, and a worker
+    # starts by building its app only (docs/benchmarks.md, "A worker's cold start").
+    import dashboard.app  # noqa: F401
+    from dashboard.cache import _source_digest
+
+    _source_digest()
 
     class Atlas(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:

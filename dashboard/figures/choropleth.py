@@ -2,7 +2,7 @@
 
 Pure builders: a frame of areas in, a Plotly figure (or the parts of one) out.
 The geometry is referenced by URL (served once per load batch, see
-dashboard/geometry.py), so a figure carries only codes, values and labels.
+store/display_geometry.py), so a figure carries only codes, values and labels.
 There is one trace per comparison outcome, so the hover text names the
 outcome without repeating it per area, and a last trace outlines the
 prioritized areas.

@@ -8,7 +8,7 @@ from typing import Any
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, dcc, html, no_update
 
-from dashboard import ids
+from dashboard import ids, payloads
 from dashboard.context import current_atlas, current_frame
 from dashboard.display import aria
 from dashboard.figures.charts import locator_figure
@@ -192,9 +192,6 @@ def download(clicks: list[int], state: dict[str, Any]) -> dict[str, Any]:
 
 
 def profile_file(atlas: Atlas, code: str, fmt: str, lang: str) -> tuple[bytes, str, str]:
-    """The profile as ``wellbeing export profile`` writes it: (content, file name, MIME type)."""
-    from reports import render_profile  # fpdf2 and matplotlib: loaded on first download
-
-    with atlas.pinned():  # the snapshot and its comparison table from one load batch
-        snapshot, table = atlas.snapshot(), atlas.comparisons()
-    return render_profile(snapshot, table, code, fmt, lang)
+    """The profile as ``wellbeing export profile`` writes it: (content, file name, MIME type),
+    kept per load batch in the payload cache (``dashboard.payloads.profile_file``)."""
+    return payloads.profile_file(atlas, code, fmt, lang)

@@ -130,7 +130,7 @@ def latest_rows(atlas: Atlas, area_code: str) -> pd.DataFrame:
 
 def _spine_stats(atlas: Atlas, indicator_id: str, period: str, sex: str) -> np.ndarray:
     def build() -> np.ndarray:
-        part = atlas.slice(indicator_id, period, sex)
+        part = atlas.spine(indicator_id, period, sex)
         return part["value"].to_numpy(dtype=float)[(part["level"] != "city").to_numpy(dtype=bool)]
 
     return atlas.cached(("spine", indicator_id, period, sex), build)

@@ -14,10 +14,14 @@ from presentation.targets import TargetLine, progress_table, target_line
 
 
 def progress(atlas: Atlas) -> pd.DataFrame:
-    """Every target judged on the whole comparison table (keys as text)."""
+    """Every target judged on its series' rows of the comparison table (keys as text)."""
 
     def build() -> pd.DataFrame:
-        judged = progress_table(atlas.snapshot(), atlas.comparisons())
+        snapshot = atlas.snapshot()
+        targets = snapshot.programme["targets"]  # the targeted series' rows only: few
+        rows = atlas.rows_where(indicator_id=sorted(set(targets["indicator_id"].astype(str))),
+                                area_code=sorted(set(targets["area_code"].astype(str))))
+        judged = progress_table(snapshot, rows)
         for key in ("indicator_id", "area_code", "sex", "age_group"):
             judged[key] = judged[key].astype(str)
         return judged
@@ -33,18 +37,29 @@ def _headline_age(atlas: Atlas, indicator_id: str) -> str:
 def applicable(atlas: Atlas, indicator_id: str, area_code: str, sex: str = "total",
                age_group: str | None = None) -> tuple[dict[str, Any], bool] | None:
     """(the judged target, whether it is the area's own) or None without a target."""
-    judged = progress(atlas)
-    if judged.empty:
+    index = _by_key(atlas)
+    if not index:
         return None
     age = age_group or _headline_age(atlas, indicator_id)
-    hits = judged[(judged["indicator_id"] == indicator_id) & (judged["sex"] == sex)
-                  & (judged["age_group"] == age)]
-    city = atlas.city_code()
-    for code in (area_code, city):
-        mine = hits[hits["area_code"] == code]
-        if not mine.empty:
-            return mine.iloc[0].to_dict(), code == area_code
+    for code in (area_code, atlas.city_code()):
+        row = index.get((str(indicator_id), str(sex), str(age), str(code)))
+        if row is not None:
+            return dict(row), code == area_code
     return None
+
+
+def _by_key(atlas: Atlas) -> dict[tuple[str, str, str, str], dict[str, Any]]:
+    """The judged targets by (indicator, sex, age group, area), the first row of each, once
+    per load batch (a page asks for thousands of cells: look-ups, not scans)."""
+
+    def build() -> dict[tuple[str, str, str, str], dict[str, Any]]:
+        index: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+        for row in progress(atlas).to_dict("records"):
+            key = (row["indicator_id"], row["sex"], row["age_group"], row["area_code"])
+            index.setdefault(key, {str(k): v for k, v in row.items()})
+        return index
+
+    return atlas.derived("target-progress-by-key", build)
 
 
 __all__ = ["TargetLine", "applicable", "indicator_lines", "line", "progress"]

@@ -115,6 +115,23 @@ def test_the_setting_names_a_scheduler_the_engine_computes_on(
     assert_frame_equal(got, single, check_exact=True)
 
 
+def test_a_load_computes_its_comparison_table_on_the_scheduler(
+        city: Nation, single: pd.DataFrame, scheduler_address: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ETL's parts (etl/comparison_parts.py), made by the scheduler's worker, are the
+    single-process table."""
+    from etl.comparison_parts import table_parts
+
+    monkeypatch.setenv("WELLBEING_DASK_SCHEDULER", scheduler_address)
+    try:
+        parts = list(table_parts(city.values, city.catalogue, city.areas, city.city_code))
+    except Exception as exc:
+        missing_component("REQUIRE_DASK", f"no Dask scheduler at {scheduler_address}: {exc}")
+    got = pd.concat(parts, ignore_index=True).sort_values("position", kind="stable")
+    assert_frame_equal(got.drop(columns="position").reset_index(drop=True), single,
+                       check_exact=True)
+
+
 @dataclass
 class Snap:
     values: pd.DataFrame

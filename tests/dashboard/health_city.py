@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine, insert, select, update
 
+from etl.comparisons import materialise
 from indicators.standards import ESP2013_BANDS, ESP2013_WEIGHTS
 from store.schema import Area, City, Comparator, ComparatorValue, Indicator, IndicatorValue
 from synthetic.grid_city import build_city
@@ -84,7 +85,7 @@ def _catalogue(batch: int) -> list[dict[str, Any]]:
 
 def build_health_city(engine: Engine, *, deprivation: bool = True, national: bool = True) -> dict[str, Any]:
     """Write the grid city and the public-health additions; return what tests assert on."""
-    info = build_city(engine)
+    info = build_city(engine, materialise=False)  # materialised below, once complete
     codes, periods = list(info["codes"]), list(info["periods"])  # type: ignore[call-overload]
     banded = _banded_rows(engine, codes, periods)
     with engine.begin() as conn:
@@ -101,4 +102,5 @@ def build_health_city(engine: Engine, *, deprivation: bool = True, national: boo
                 {"comparator_code": NATIONAL, "indicator_id": ind, "period": period, "sex": "total",
                  "age_group": age, "value": value, "batch_id": batch}
                 for (ind, age), value in NATIONAL_VALUES.items() for period in periods])
+    materialise(engine)  # as a load does: the comparison table of everything written
     return info

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.selection import default_indicator
+from dashboard.stored import compared_in
 
 
 class _Atlas:
@@ -17,8 +18,8 @@ class _Atlas:
     def catalogue(self) -> pd.DataFrame:
         return self._cat
 
-    def comparisons(self) -> pd.DataFrame:
-        return self._table
+    def compared_indicators(self) -> set[str]:  # as the Atlas of a store computing its table
+        return compared_in(self._table)
 
     def derived(self, key: str, build: Any) -> Any:
         return build()

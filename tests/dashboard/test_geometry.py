@@ -11,7 +11,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, box
 
-from dashboard.geometry import DEFAULT_CELLS, display_geometry, display_tolerance, grid_decimals
+from store.display_geometry import DEFAULT_CELLS, display_geometry, display_tolerance, grid_decimals
 from synthetic.grid_city import grid_polygons
 
 ORIGIN = (12.9, 57.7)

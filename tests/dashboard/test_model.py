@@ -11,8 +11,8 @@ import pytest
 import shapely
 from sqlalchemy import insert
 
-from dashboard.geometry import display_geometry, grid_decimals
 from dashboard.model import Atlas, StoreUnavailable
+from store.display_geometry import display_geometry, grid_decimals
 from store.engine import make_engine
 from store.schema import LoadBatch
 from synthetic.grid_city import grid_polygons

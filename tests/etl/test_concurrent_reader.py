@@ -18,7 +18,9 @@ from sqlalchemy import Engine, text
 
 import etl.bulk
 import etl.load
+from dashboard.model import Atlas, StoreUnavailable
 from etl.pipeline import run
+from store.engine import BatchChanged
 from store.read import read_snapshot
 from tests.etl.smallcity import CITY_CODE, CONFIG, table_csv, table_rows, write_small_city
 
@@ -34,6 +36,22 @@ def signature(engine: Engine) -> Signature:
             round(float(snap.values["value"].sum()), 6), snap.batch_id,
             tuple(snap.notes["title_sv"].fillna("")), tuple(snap.comparators["code"]),
             round(float(snap.comparator_values["value"].sum()), 6))
+
+
+def dashboard_view(engine: Engine) -> tuple[Any, ...]:
+    """A new worker's view, all through its Atlas: the batch it shows, the values it reads
+    (lazily) and the comparison rows the load materialised (a page that mixed batches would
+    match neither city). A refresh between its reads is "reload" for a page: read again."""
+    for _ in range(20):
+        atlas = Atlas(engine)
+        try:
+            values, table = atlas.snapshot().values, atlas.comparisons()
+        except (StoreUnavailable, BatchChanged):
+            continue
+        assert atlas.stored() is not None, "the load did not materialise the comparison table"
+        return (atlas.version(), len(values), round(float(values["value"].sum()), 6), len(table),
+                round(float(table["value"].sum()), 6))
+    raise AssertionError("twenty refreshes in a row")
 
 
 def city_a(folder: Path) -> Path:
@@ -74,6 +92,7 @@ def test_reader_sees_old_or_new_city_never_a_mix(
 ) -> None:
     run(city_a(tmp_path / "a"), store_engine)
     seen_a = signature(store_engine)
+    view_a = dashboard_view(store_engine)
     config_b = city_b(tmp_path / "b")
     paused = PausedRefresh(monkeypatch)
     errors: list[BaseException] = []
@@ -90,16 +109,22 @@ def test_reader_sees_old_or_new_city_never_a_mix(
     writer.start()
     assert paused.inside.wait(WAIT)
     during = [signature(store_engine) for _ in range(5)]
+    views = [dashboard_view(store_engine) for _ in range(3)]
     paused.release.set()
     after: list[Signature] = []
+    views_after: list[tuple[Any, ...]] = []
     while writer.is_alive():
         after.append(signature(store_engine))
+        views_after.append(dashboard_view(store_engine))
     writer.join()
+    view_b = dashboard_view(store_engine)
     assert errors == []
     seen_b = signature(store_engine)
+    assert view_a[0] == seen_a[5] and view_b[0] == seen_b[5] and view_a[1:3] == seen_a[3:5]
+    assert views == [view_a] * 3 and set(views_after) <= {view_a, view_b}
     assert seen_a[0] == "SC" and seen_b[0] == "SB" and seen_a[3] != seen_b[3]
     assert len(seen_a[6]) == 5 and seen_b[6] == ("Parken i stad B",)
-    assert seen_a[7] == ("SE",) and seen_b[7:] == (("C01",), 7.1)
+    assert seen_a[7] == ("SE",) and seen_b[7:9] == (("C01",), 7.1)
     assert during == [seen_a] * 5
     assert set(after) <= {seen_a, seen_b}
 

@@ -21,11 +21,16 @@ The map needs the outlines at screen resolution, not survey precision:
   the geometry per feature; no properties, no whitespace.
 
 The result is served once per load batch as a GeoJSON resource that the map
-traces reference by URL, so an indicator change never re-sends it.
+traces reference by URL, so an indicator change never re-sends it. A load computes it
+once and keeps it in the store (``display_geometries``, issue 14), so a web worker reads
+it instead of simplifying thousands of outlines when it starts; it lives in ``store/``
+because both the writer (``etl``) and the readers (the dashboard, for a store written
+without it) make it.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import math
@@ -43,13 +48,23 @@ MAX_DECIMALS = 6
 
 @dataclass(frozen=True)
 class DisplayGeometry:
-    geojson: dict[str, Any]
     body: bytes  # compact JSON
     gzipped: bytes
     bounds: tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
     decimals: int
     tolerance: float = 0.0  # of the coverage simplification, degrees
     vertices: int = 0  # written, closing points included
+
+    @functools.cached_property
+    def geojson(self) -> dict[str, Any]:
+        """The FeatureCollection (decoded when asked: the pages serve the bytes)."""
+        return json.loads(self.body)  # type: ignore[no-any-return]
+
+    @classmethod
+    def of_gzipped(cls, gzipped: bytes, bounds: tuple[float, float, float, float], decimals: int,
+                   tolerance: float, vertices: int) -> DisplayGeometry:
+        """As kept in the store (the gzipped body only)."""
+        return cls(gzip.decompress(gzipped), gzipped, bounds, decimals, tolerance, vertices)
 
 
 def grid_decimals(extent: float, cells: int = DEFAULT_CELLS) -> int:
@@ -151,7 +166,7 @@ def simplify_coverage(geoms: np.ndarray, tolerance: float) -> np.ndarray:
 
 def _encode(collection: dict[str, Any]) -> tuple[bytes, bytes]:
     body = json.dumps(collection, separators=(",", ":"), ensure_ascii=False).encode()
-    return body, gzip.compress(body, 6)
+    return body, gzip.compress(body, 6, mtime=0)  # no timestamp: the same bytes on every run
 
 
 def display_geometry(frame: gpd.GeoDataFrame, codes: list[str] | None = None,
@@ -163,7 +178,7 @@ def display_geometry(frame: gpd.GeoDataFrame, codes: list[str] | None = None,
     if frame.empty:
         empty: dict[str, Any] = {"type": "FeatureCollection", "features": []}
         body, gz = _encode(empty)
-        return DisplayGeometry(empty, body, gz, (0.0, 0.0, 0.0, 0.0), MAX_DECIMALS)
+        return DisplayGeometry(body, gz, (0.0, 0.0, 0.0, 0.0), MAX_DECIMALS)
     lon_min, lat_min, lon_max, lat_max = (float(v) for v in frame.total_bounds)
     extent = max(lon_max - lon_min, (lat_max - lat_min) / math.cos(math.radians(lat_min or 1)))
     decimals = grid_decimals(extent, cells)
@@ -181,5 +196,5 @@ def display_geometry(frame: gpd.GeoDataFrame, codes: list[str] | None = None,
             features.append({"type": "Feature", "id": str(code), "geometry": _geometry(coords)})
     collection = {"type": "FeatureCollection", "features": features}
     body, gz = _encode(collection)
-    return DisplayGeometry(collection, body, gz, (lon_min, lat_min, lon_max, lat_max), decimals,
-                           tolerance, vertices)
+    return DisplayGeometry(body, gz, (lon_min, lat_min, lon_max, lat_max), decimals, tolerance,
+                           vertices)

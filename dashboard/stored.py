@@ -1,0 +1,133 @@
+"""The comparison table as the load materialised it, read in slices (issue 14).
+
+A worker of a store whose load wrote the comparison table (``store.comparison_schema``)
+reads the small index when it starts (cells and dtypes) and then only the rows a page
+needs: one indicator × period × sex for a map, one area for a profile, one indicator for
+its page. Each answer is what the in-memory table gave for the same question (same
+rows, order, columns and dtypes; tests/dashboard/test_stored_slices.py compares the two
+on every key), so the pages cannot tell the two apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine
+
+from indicators import headline_age_groups
+from presentation.redaction import redact
+from store.comparison_read import ComparisonIndex, read_comparison_rows
+
+
+class StoredComparisons:
+    """Slices of one load batch's materialised comparison table."""
+
+    def __init__(self, engine: Engine, index: ComparisonIndex, ui_columns: list[str]) -> None:
+        self.engine = engine
+        self.index = index
+        self.ui_columns = [c for c in ui_columns if c in index.dtypes]
+        cells = index.cells
+        self._headline = headline_age_groups(cells) if len(cells) else pd.Series(dtype=object)
+        headline = cells["indicator_id"].map(self._headline)
+        self._shown = cells[cells["age_group"] == headline]  # the pages' cells: headline ages
+
+    def headline(self) -> pd.Series:
+        """``indicators.headline_age_groups`` of the whole table (from its cells)."""
+        return self._headline
+
+    def whole(self) -> pd.DataFrame:
+        """The whole table (for the pages and files that need every row)."""
+        return read_comparison_rows(self.engine, self.index)
+
+    def group(self, name: str, key: Any) -> pd.DataFrame:
+        """The ``dashboard.model.GROUPS`` group ``key``: headline age rows, UI columns."""
+        where: dict[str, Any]
+        if name == "by_area":
+            frame = self._read(self.ui_columns, area_code=key)
+            headline = frame["indicator_id"].astype(str).map(self._headline)
+            frame = frame[frame["age_group"].astype(str) == headline]
+            return redact(frame.reset_index(drop=True))
+        columns = self.ui_columns
+        if name in ("slices", "spine"):
+            indicator, period, sex = key
+            where = {"indicator_id": indicator, "period": period, "sex": sex}
+            columns = ["level", "value", "status"] if name == "spine" else columns
+        elif name == "by_indicator":
+            indicator, where = key, {"indicator_id": key}
+        else:  # by_area_indicator
+            area, indicator = key
+            where = {"area_code": area, "indicator_id": indicator}
+        age = self._headline.get(indicator)
+        if age is None:
+            return self._read(columns, indicator_id="").iloc[0:0]
+        return redact(self._read(columns, **where, age_group=age))
+
+    def whole_group(self, keys: list[str], key: Any) -> pd.DataFrame:
+        """Every column of the rows where ``keys`` equal ``key`` (redacted)."""
+        values = key if isinstance(key, tuple) else (key,)
+        return redact(self._read(None, **dict(zip(keys, values, strict=True))))
+
+    def present(self, column: str) -> dict[str, list[str]]:
+        """Per indicator the sorted values of ``column`` in its headline age group."""
+        return _sorted_by_indicator(self._shown, column)
+
+    def age_groups(self) -> dict[str, list[str]]:
+        """Per indicator every age group it has."""
+        return _sorted_by_indicator(self.index.cells, "age_group")
+
+    def compared_indicators(self) -> set[str]:
+        """Indicators whose latest period compares at least one area with the city."""
+        cells = self.index.cells
+        useful = cells[cells["areas_compared"] > 0]
+        return set(useful["indicator_id"].astype(str))
+
+    def rows_where(self, **where: list[str]) -> pd.DataFrame:
+        """Every column of the rows whose columns are in the given values (not redacted)."""
+        if any(not values for values in where.values()):
+            return self._read(None, indicator_id=[])  # nothing asked: no rows, the columns
+        return self._read(None, **where)
+
+    def _read(self, columns: list[str] | None, **where: Any) -> pd.DataFrame:
+        frame = read_comparison_rows(self.engine, self.index, columns, **where)
+        return frame if columns is None else frame[[c for c in columns if c in frame.columns]]
+
+
+def _sorted_by_indicator(cells: pd.DataFrame, column: str) -> dict[str, list[str]]:
+    if cells.empty:
+        return {}
+    pairs = cells[["indicator_id", column]].astype(str).drop_duplicates()
+    return {str(k): sorted(v.tolist()) for k, v in pairs.groupby("indicator_id")[column]}
+
+
+def age_groups_in(table: pd.DataFrame) -> dict[str, list[str]]:
+    """Per indicator the age groups a whole in-memory table has."""
+    if table.empty or "age_group" not in table.columns:
+        return {}
+    return _sorted_by_indicator(table, "age_group")
+
+
+def compared_in(table: pd.DataFrame) -> set[str]:
+    """Indicators whose latest rows in a whole in-memory table compare at least one area
+    with the city (``compared_indicators`` of a table that was not materialised)."""
+    if not len(table) or not {"is_latest", "compared_to_city", "level"} <= set(table.columns):
+        return set()
+    latest = table.loc[table["is_latest"].astype(bool) & (table["level"].astype(str) != "city")]
+    judged = ~latest["compared_to_city"].astype(str).isin(("not_compared", "benchmark"))
+    return set(latest.loc[judged, "indicator_id"].astype(str))
+
+
+def rows_in(table: pd.DataFrame, **where: list[str]) -> pd.DataFrame:
+    """The rows of an in-memory table whose columns are in the given values."""
+    keep = pd.Series(True, index=table.index)
+    for name, values in where.items():
+        keep &= table[name].astype(str).isin([str(v) for v in values])
+    return table[keep].reset_index(drop=True)
+
+
+def group_index(table: pd.DataFrame, keys: list[str]) -> dict[Any, Any]:
+    """Row positions of each group of an in-memory table (positions, not copies)."""
+    if table.empty:
+        return {}
+    by = keys[0] if len(keys) == 1 else keys
+    return dict(table.groupby(by, sort=False, observed=True).indices)
