@@ -381,15 +381,15 @@ class Atlas:
         return self.derived(f"present:{column}", build)
 
     def warm(self) -> None:
-        """Build what the first requests need: the table (unless the load materialised it,
-        then its index is all), its indexes, the geometry."""
-        if self.stored() is None:
-            table = self.ui_table()
-            for name, keys in GROUPS.items():
-                self.derived(name, partial(group_index, table, keys))
-        self._present("period")
-        self._present("sex")
-        self.display_geometry()
+        """What the first requests need (the table or its index, the geometry); pinned."""
+        with self.pinned():
+            if self.stored() is None:
+                table = self.ui_table()
+                for name, keys in GROUPS.items():
+                    self.derived(name, partial(group_index, table, keys))
+            for column in ("period", "sex"):
+                self._present(column)
+            self.display_geometry()
 
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:

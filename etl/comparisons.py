@@ -22,7 +22,7 @@ from typing import Any
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Engine, Table, delete, insert
+from sqlalchemy import Connection, Engine, Table, delete, insert, text
 
 from etl.boundaries import AREA_COLUMNS
 from etl.bulk import copy_frame, staging
@@ -131,11 +131,12 @@ def dtypes_of(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _write_rows(conn: Connection, rows: pd.DataFrame, batch_id: int | None) -> None:
-    """Comparison rows: binary COPY into the staging table on PostgreSQL, else INSERTs."""
-    if conn.dialect.name == "postgresql" and _staging(conn):
+    """Comparison rows: binary COPY on PostgreSQL (into the staging table during a load;
+    into the table ``clear_comparisons`` truncated otherwise), else INSERTs."""
+    if conn.dialect.name == "postgresql":
         types = {c: _pg_type(c) for c in ROW_COLUMNS} | {"position": "int4", "batch_id": "int4"}
-        copy_frame(conn, staging("comparison_rows"), rows.assign(batch_id=batch_id), types,
-                   list(ROW_KEY), lambda n: None)
+        name = staging("comparison_rows") if _staging(conn) else "comparison_rows"
+        copy_frame(conn, name, rows.assign(batch_id=batch_id), types, list(ROW_KEY), lambda n: None)
         return
     _insert_all(conn, _target(conn, comparison_rows), rows, batch_id)
 
@@ -158,7 +159,12 @@ def _target(conn: Connection, model: Table) -> Any:
 
 
 def clear_comparisons(conn: Connection) -> None:
-    """Delete what the last load materialised (SQLite's refresh; PostgreSQL swaps them)."""
+    """Delete what the last load materialised (SQLite's refresh, ``materialise``; a load on
+    PostgreSQL swaps the tables instead). PostgreSQL truncates, so that the COPY that
+    follows in the same transaction may freeze its rows (readers wait for the commit)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("TRUNCATE " + ", ".join(MATERIALISED_TABLES)))
+        return
     for name in reversed(MATERIALISED_TABLES):
         conn.execute(delete(Base.metadata.tables[name]))
 

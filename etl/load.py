@@ -1,7 +1,8 @@
 """Loading a city into the store: one transaction, recorded in load batches.
 
-A refresh replaces the city (notes, values, catalogue, areas, city row) in ONE
-transaction, so readers see either the old city or the new one. On PostgreSQL
+A refresh replaces the city (notes, values, catalogue, areas, city row, and the
+comparison table and display geometry it materialises for the readers: etl.comparisons)
+in ONE transaction, so readers see either the old city or the new one. On PostgreSQL
 it COPYs into new tables and swaps them in at the end (etl.bulk.staged), so
 readers keep reading the old city, unblocked, until the commit; on SQLite it
 deletes and inserts (readers keep their WAL snapshot). The batch row is written first (status ``running``) and updated to
