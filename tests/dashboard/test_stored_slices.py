@@ -26,6 +26,7 @@ from store.comparison_schema import (
 )
 from store.engine import make_engine
 from store.migrate import upgrade
+from tests.cities import KINDS, city_store
 
 
 def _same(left: pd.DataFrame, right: pd.DataFrame) -> None:
@@ -42,20 +43,10 @@ def _pair(path: Path) -> tuple[Atlas, Atlas]:
     return Atlas(make_engine(f"sqlite:///{path}")), Atlas(computed)
 
 
-@pytest.fixture(scope="module", params=["demo", "health"])
+@pytest.fixture(scope="module", params=KINDS)
 def atlases(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Atlas, Atlas]]:
     path = tmp_path_factory.mktemp(request.param) / "atlas.sqlite"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    if request.param == "demo":
-        from etl.demo import load_demo
-
-        load_demo(engine)
-    else:
-        from tests.dashboard.health_city import build_health_city
-
-        build_health_city(engine)
-    engine.dispose()
+    city_store(request.param, path).dispose()
     yield _pair(path)
 
 

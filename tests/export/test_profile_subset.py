@@ -32,25 +32,16 @@ from presentation.comparators import comparator_choices
 from presentation.profile_rows import RowsWhere, profile_rows
 from reports import render_profile
 from store.engine import make_engine
-from store.migrate import upgrade
 from store.read import Snapshot
+from tests.cities import KINDS, city_store
 
 DAY = date(2024, 5, 17)
 
 
-@pytest.fixture(scope="module", params=["demo", "health"])
+@pytest.fixture(scope="module", params=KINDS)
 def city(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
          ) -> Iterator[tuple[Atlas, Snapshot, pd.DataFrame]]:
-    engine = make_engine(f"sqlite:///{tmp_path_factory.mktemp(request.param) / 'atlas.sqlite'}")
-    upgrade(engine)
-    if request.param == "demo":
-        from etl.demo import load_demo
-
-        load_demo(engine)
-    else:
-        from tests.dashboard.health_city import build_health_city
-
-        build_health_city(engine)
+    engine = city_store(request.param, tmp_path_factory.mktemp(request.param) / "atlas.sqlite")
     atlas = Atlas(engine)
     assert atlas.stored() is not None  # slices are read from the store
     yield atlas, atlas.snapshot(), atlas.comparisons()
