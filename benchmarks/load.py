@@ -133,6 +133,13 @@ def server_problems(server: Server) -> dict[str, int]:
     return {mark.strip(): text.count(mark) for mark in marks if mark in text}
 
 
+def first_traceback(server: Server, chars: int = 3000) -> str | None:
+    """The server log's first traceback (kept in the results: the log goes with the temp folder)."""
+    text = server.log.read_text(encoding="utf-8", errors="replace")
+    start = text.find("Traceback")
+    return None if start < 0 else text[max(0, start - 300): start + chars]
+
+
 def verdict(stats: dict[str, Any]) -> dict[str, Any]:
     """The targets: p95 ≤ 500 ms for pages and callbacks, ≤ 2 s for the PDF, no errors."""
     kinds = {k: v for k, v in stats.items() if k not in ("Aggregated", "failure kinds")}
@@ -207,10 +214,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                     load = os.getloadavg()[0]
                     stats = run_locust(server, folder, name, args.users, args.seconds, facts_path)
                     problems = server_problems(server)
+                    traceback = first_traceback(server)
                 results[name] = {"workers": workers, "settings": settings, "prerendered": prerendered,
                                  "load_average_1min": {"start": round(load, 2),
                                                        "end": round(os.getloadavg()[0], 2)},
-                                 "stats": stats, "verdict": judge(stats), "server_log": problems}
+                                 "stats": stats, "verdict": judge(stats), "server_log": problems,
+                                 "first_traceback": traceback}
                 print(f"{name}: pre-rendered {prerendered}; {results[name]['verdict']}", flush=True)
     quick = args.users < (50 if args.areas <= 40 else 200) or args.seconds < (60 if args.areas <= 40 else 45)
     scale = "" if args.areas <= 40 else f" --areas {args.areas}"

@@ -137,7 +137,7 @@ class Atlas:
                 try:
                     index = read_comparison_index(self.engine)
                     snap = read_snapshot(self.engine, with_geometry=True,
-                                         lazy_values=index.materialised)
+                                         lazy=index.materialised)
                 except StoreError as exc:  # e.g. an older schema: its message says how to fix it
                     raise StoreUnavailable(str(exc)) from exc
                 except (SQLAlchemyError, OSError) as exc:
@@ -272,8 +272,7 @@ class Atlas:
 
         def build() -> DisplayGeometry:
             made = read_display_geometry(self.engine, self.version())  # the load made it
-            geoms = self.snapshot().geometries
-            return made or display_geometry(geoms, codes=list(self.areas().index))
+            return made or display_geometry(self.snapshot().geometries, codes=list(self.areas().index))
 
         return self.derived("display_geometry", build)
 

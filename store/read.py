@@ -107,24 +107,38 @@ def read_geometries(conn: Connection, display: bool = True) -> gpd.GeoDataFrame:
     )
 
 
-class LazyValuesSnapshot(Snapshot):
-    """A snapshot whose values are read when first used (``read_snapshot(lazy_values=True)``),
-    from the same load batch: a refresh in between raises ``BatchChanged``, never mixes."""
+class LazySnapshot(Snapshot):
+    """A snapshot whose values and geometries are read when first used
+    (``read_snapshot(lazy=True)``), from the same load batch: a refresh in between raises
+    ``BatchChanged``, never mixes."""
 
-    def __init__(self, *args: Any, loader: Callable[[], pd.DataFrame] | None = None,
+    def __init__(self, *args: Any, loaders: dict[str, Callable[[], Any]] | None = None,
                  **kwargs: Any) -> None:
-        object.__setattr__(self, "_loader", loader)
+        object.__setattr__(self, "_loaders", dict(loaders or {}))
         super().__init__(*args, **kwargs)
+
+    def _lazy(self, name: str) -> Any:
+        loaders = self.__dict__["_loaders"]
+        if self.__dict__.get("_" + name) is None and name in loaders:
+            self.__dict__["_" + name] = loaders[name]()  # a refresh in between: raises, kept
+            del loaders[name]
+        return self.__dict__.get("_" + name)
 
     @property  # type: ignore[override]
     def values(self) -> pd.DataFrame:
-        if self.__dict__.get("_values") is None:
-            self.__dict__["_values"] = self.__dict__["_loader"]()
-        return self.__dict__["_values"]  # type: ignore[no-any-return]
+        return self._lazy("values")  # type: ignore[no-any-return]
 
     @values.setter
     def values(self, frame: pd.DataFrame | None) -> None:
         self.__dict__["_values"] = frame
+
+    @property  # type: ignore[override]
+    def geometries(self) -> gpd.GeoDataFrame | None:
+        return self._lazy("geometries")  # type: ignore[no-any-return]
+
+    @geometries.setter
+    def geometries(self, frame: gpd.GeoDataFrame | None) -> None:
+        self.__dict__["_geometries"] = frame
 
 
 def read_values(engine: Engine, batch_id: int | None) -> pd.DataFrame:
@@ -141,9 +155,22 @@ def read_values(engine: Engine, batch_id: int | None) -> pd.DataFrame:
     return frame.drop(columns="batch_id")
 
 
-def read_snapshot(engine: Engine, with_geometry: bool = False, lazy_values: bool = False) -> Snapshot:
+def read_batch_geometries(engine: Engine, batch_id: int | None) -> gpd.GeoDataFrame:
+    """The display geometries of load batch ``batch_id``; ``BatchChanged`` when the store
+    holds another batch's."""
+    with engine.connect() as conn:
+        geoms = read_geometries(conn)
+        batches = set(conn.execute(select(Area.batch_id).distinct()).scalars())
+        latest = conn.execute(
+            select(func.max(LoadBatch.id)).where(LoadBatch.status == "succeeded")).scalar()
+    if latest != batch_id or batches - {batch_id}:
+        raise BatchChanged(f"load batch {latest} replaced batch {batch_id}")
+    return geoms
+
+
+def read_snapshot(engine: Engine, with_geometry: bool = False, lazy: bool = False) -> Snapshot:
     """Areas, catalogue, values, notes and comparators (and optionally display geometries) in
-    one snapshot. With ``lazy_values`` the values are read when first used (a web worker
+    one snapshot. With ``lazy`` the values (and the geometries) are read when first used (a web worker
     that reads the materialised comparison table may never need them).
 
     Raises StoreError, saying how to fix it, when the store is not at this
@@ -159,7 +186,7 @@ def read_snapshot(engine: Engine, with_geometry: bool = False, lazy_values: bool
         areas = _frame(conn, select(*[getattr(Area, c) for c in AREA_COLUMNS]), AREA_COLUMNS)
         cat_cols = [c.name for c in Indicator.__table__.columns if c.name != "batch_id"]
         catalogue = _frame(conn, select(*[getattr(Indicator, c) for c in cat_cols]), cat_cols)
-        values = None if lazy_values else _frame(
+        values = None if lazy else _frame(
             conn, select(*[getattr(IndicatorValue, c) for c in VALUE_COLUMNS]), VALUE_COLUMNS
         )
         notes = _frame(
@@ -174,14 +201,17 @@ def read_snapshot(engine: Engine, with_geometry: bool = False, lazy_values: bool
         batch_id = conn.execute(
             select(func.max(LoadBatch.id)).where(LoadBatch.status == "succeeded")
         ).scalar()
-        geoms = read_geometries(conn) if with_geometry else None
+        geoms = read_geometries(conn) if with_geometry and not lazy else None
     areas["prioritized"] = areas["prioritized"].astype(bool)
     texts = [c for c in NOTE_COLUMNS if c != "position"]
     notes[texts] = notes[texts].astype(object).where(notes[texts].notna(), None)
     parts = (city, areas, catalogue, values, batch_id, geoms, notes, comparators,
              comparator_values, programme)
-    if lazy_values:
-        return LazyValuesSnapshot(*parts, loader=partial(read_values, engine, batch_id))
+    if lazy:
+        loaders = {"values": partial(read_values, engine, batch_id)}
+        if with_geometry:
+            loaders["geometries"] = partial(read_batch_geometries, engine, batch_id)
+        return LazySnapshot(*parts, loaders=loaders)
     return Snapshot(*parts)
 
 

@@ -85,6 +85,10 @@ def test_on_postgis_every_slice_is_the_table_grouped_in_memory(postgis_engine: A
 def test_one_reads_the_load_table_the_other_computes(atlases: tuple[Atlas, Atlas]) -> None:
     stored, computed = atlases
     assert stored.stored() is not None and computed.stored() is None
+    fresh = Atlas(stored.engine)
+    fresh.warm()  # a worker's start reads neither the values nor the outlines
+    assert fresh.snapshot().__dict__.get("_values") is None
+    assert fresh.snapshot().__dict__.get("_geometries") is None
     assert stored.version() == computed.version()
 
 
@@ -92,6 +96,9 @@ def test_the_whole_table_is_the_same(atlases: tuple[Atlas, Atlas]) -> None:
     stored, computed = atlases
     _same(stored.comparisons(), computed.comparisons())
     _same(stored.snapshot().values, computed.snapshot().values)  # read lazily, same batch
+    got, want = stored.snapshot().geometries, computed.snapshot().geometries  # the same
+    assert got is not None and want is not None
+    assert list(got["code"]) == list(want["code"]) and bool(got.geometry.geom_equals(want.geometry).all())
 
 
 def test_the_map_outlines_are_those_the_worker_would_make(atlases: tuple[Atlas, Atlas]) -> None:

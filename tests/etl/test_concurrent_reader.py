@@ -45,11 +45,13 @@ def dashboard_view(engine: Engine) -> tuple[Any, ...]:
     for _ in range(20):
         atlas = Atlas(engine)
         try:
-            values, table = atlas.snapshot().values, atlas.comparisons()
+            with atlas.pinned():  # as a request is: one version check, one batch
+                values, table, version = atlas.snapshot().values, atlas.comparisons(), atlas.version()
+                stored = atlas.stored()
         except (StoreUnavailable, BatchChanged):
             continue
-        assert atlas.stored() is not None, "the load did not materialise the comparison table"
-        return (atlas.version(), len(values), round(float(values["value"].sum()), 6), len(table),
+        assert stored is not None, "the load did not materialise the comparison table"
+        return (version, len(values), round(float(values["value"].sum()), 6), len(table),
                 round(float(table["value"].sum()), 6))
     raise AssertionError("twenty refreshes in a row")
 
