@@ -130,13 +130,19 @@ def test_every_comparator_and_format(city: tuple[Atlas, Snapshot, pd.DataFrame])
     assert differing(snapshot, whole, read, codes[-1:], ["parent"], ("xlsx", "pdf")) == []
 
 
-def test_districts_and_their_neighbourhoods(city: tuple[Atlas, Snapshot, pd.DataFrame]) -> None:
+@pytest.fixture(scope="module")
+def health(tmp_path_factory: pytest.TempPathFactory) -> Snapshot:
+    """The health city's snapshot (the districts test needs one city; the table is computed
+    there, slowly, so not on the demo too)."""
+    engine = city_store("health", tmp_path_factory.mktemp("levels") / "atlas.sqlite")
+    return Atlas(engine).snapshot()
+
+
+def test_districts_and_their_neighbourhoods(health: Snapshot) -> None:
     """Areas of two levels: five districts, each the parent of seven neighbourhoods. Each
     area's spine is of its own level, the SII of the most common one (decided on every
     level's rows), a neighbourhood's parent is a district. The table is computed here."""
-    _, snapshot, _ = city
-    if snapshot.city.get("code") == "DEMO":
-        pytest.skip("the health city is enough (the table is computed here, slowly)")
+    snapshot = health
     codes = areas_of(snapshot)
     districts = codes[::8]
     parent = {code: districts[i // 8] for i, code in enumerate(codes) if code not in districts}
