@@ -278,6 +278,7 @@ def comparison_legend(lang: str, codes: Sequence[str], width: float = 180.0) -> 
 
 
 # --- locator map ------------------------------------------------------------------------
+LOCATOR_OUTLINES = 400  # other areas drawn one by one; more: the city's outline, filled
 def _rings(geom: Any, project: Any) -> tuple[tuple[Point, ...], ...]:
     rings: list[tuple[Point, ...]] = []
     for poly in getattr(geom, "geoms", [geom]):
@@ -303,9 +304,11 @@ def locator_legend(area_name: str, lang: str, width: float) -> Figure:
     return fig
 
 
-def locator_map(frame: Any, width: float, height: float, title: str = "") -> Figure:
+def locator_map(frame: Any, width: float, height: float, title: str = "",
+                locator_outlines: int = LOCATOR_OUTLINES) -> Figure:
     """The areas of the level (grey), prioritized ones a shade darker, this area in colour,
-    and the city outline; projected equirectangularly around the city's centre."""
+    and the city outline; projected equirectangularly around the city's centre. Beyond
+    ``locator_outlines`` other areas, they are drawn as the city's filled outline."""
     fig = Figure(width, height, title=title)
     if frame is None or frame.empty:
         return fig
@@ -322,10 +325,17 @@ def locator_map(frame: Any, width: float, height: float, title: str = "") -> Fig
         return list(zip(xs.round(2).tolist(), ys.round(2).tolist(), strict=True))
 
     tolerance = 0.25 / scale  # a quarter millimetre on paper
-    geoms = shapely.simplify(frame.geometry.values, tolerance, preserve_topology=True)
+    # Past a few hundred areas their borders are a grey mass at this size: the other areas
+    # are then the city's own outline, filled (one shape, not thousands for the PDF to draw)
+    many = int(((frame["role"] == "peer") & ~frame["prioritized"]).sum()) > locator_outlines \
+        and bool((frame["role"] == "city").any())
+    shown = frame[~((frame["role"] == "peer") & ~frame["prioritized"])] if many else frame
+    geoms = shapely.simplify(shown.geometry.values, tolerance, preserve_topology=True)
     layers: dict[str, list[tuple[Point, ...]]] = {"peer": [], "prioritized": [], "area": [], "city": []}
-    for geom, role, prio in zip(geoms, frame["role"], frame["prioritized"], strict=True):
+    for geom, role, prio in zip(geoms, shown["role"], shown["prioritized"], strict=True):
         layers["prioritized" if role == "peer" and prio else role].extend(_rings(geom, project))
+    if many:
+        layers["peer"] = list(layers["city"])
     # one path per layer: the areas of a coverage never overlap, so even-odd filling is exact
     fig.add(Shape(tuple(layers["peer"]), fill=style.MAP_PEER, stroke=style.MAP_EDGE, width=0.2),
             Shape(tuple(layers["prioritized"]), fill=style.MAP_PRIORITIZED, stroke=style.MAP_EDGE, width=0.2),
