@@ -37,6 +37,7 @@ bench: venv
 	$(BIN)/python -m benchmarks.dashboard
 	$(BIN)/python -m benchmarks.dashboard.coldstart
 	$(BIN)/python -m benchmarks.export
+	$(BIN)/python -m benchmarks.export.locator
 	$(BIN)/python -m benchmarks.api
 	$(BIN)/python -m benchmarks.browser
 	$(BIN)/python -m benchmarks.load
