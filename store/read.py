@@ -9,6 +9,7 @@ waits for), so its snapshot and the tables its names resolve to always match.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -115,13 +116,14 @@ class LazySnapshot(Snapshot):
     def __init__(self, *args: Any, loaders: dict[str, Callable[[], Any]] | None = None,
                  **kwargs: Any) -> None:
         object.__setattr__(self, "_loaders", dict(loaders or {}))
+        object.__setattr__(self, "_lock", threading.Lock())  # one read, however many threads ask
         super().__init__(*args, **kwargs)
 
     def _lazy(self, name: str) -> Any:
-        loaders = self.__dict__["_loaders"]
-        if self.__dict__.get("_" + name) is None and name in loaders:
-            self.__dict__["_" + name] = loaders[name]()  # a refresh in between: raises, kept
-            del loaders[name]
+        if self.__dict__.get("_" + name) is None and name in self.__dict__["_loaders"]:
+            with self.__dict__["_lock"]:
+                if self.__dict__.get("_" + name) is None:  # a refresh in between: raises
+                    self.__dict__["_" + name] = self.__dict__["_loaders"][name]()
         return self.__dict__.get("_" + name)
 
     @property  # type: ignore[override]

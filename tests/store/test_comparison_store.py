@@ -106,3 +106,35 @@ def test_an_upgraded_store_is_computed_until_db_upgrade_materialises_it(
                                   .reset_index(drop=True))
     again = CliRunner().invoke(app, ["db", "upgrade"])
     assert again.exit_code == 0 and "up to date" in again.output and "Computed" not in again.output
+
+
+def test_a_lazy_snapshot_reads_its_values_once_for_many_threads() -> None:
+    """Threads of a worker asking for a lazy snapshot's values at once: one read, every
+    thread gets it (the first version of the lazy read raised KeyError in the second)."""
+    import threading
+    import time
+
+    from store.read import LazySnapshot
+
+    reads: list[int] = []
+
+    def slow_read() -> pd.DataFrame:
+        reads.append(1)
+        time.sleep(0.2)  # long enough for the other threads to arrive meanwhile
+        return pd.DataFrame({"value": [1.0]})
+
+    snap = LazySnapshot({}, pd.DataFrame(), pd.DataFrame(), None, 1, loaders={"values": slow_read})
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            assert len(snap.values) == 1
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and reads == [1]
