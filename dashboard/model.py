@@ -23,7 +23,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from compute import scheduler_address
 from compute import table_of as dask_table_of
-from dashboard.stored import StoredComparisons, age_groups_in, compared_in, group_index, rows_in
+from dashboard.stored import (
+    StoredComparisons,
+    compared_in,
+    group_index,
+    rows_in,
+    values_by_indicator,
+)
 from indicators import headline_age_groups, headline_age_rows
 from presentation.area_notes import NoteGroup, about_area
 from presentation.comparisons import comparison_table_of
@@ -149,8 +155,7 @@ class Atlas:
             return self._cached
 
     def _computed(self) -> pd.DataFrame:
-        """The whole table: the load's, read whole; or computed here from a store whose
-        city was written without it (as before issue 14)."""
+        """The whole table: the load's, read whole; else computed here (as before #14)."""
         cached = self._load()
         if cached.stored is not None:
             return cached.stored.whole()
@@ -317,7 +322,7 @@ class Atlas:
         """The indicator's age groups: its headline group first, then the others in order."""
         stored = self.stored()
         present = stored.age_groups() if stored is not None else self.derived(
-            "present:age_group", partial(age_groups_in, self.comparisons()))
+            "present:age_group", partial(values_by_indicator, self.comparisons(), "age_group"))
         groups = present.get(indicator_id, [])
         headline = self.age_groups().get(indicator_id)
         return sorted(groups, key=lambda g: (g != headline, g != "all", g))
@@ -371,11 +376,7 @@ class Atlas:
             stored = self.stored()
             if stored is not None:
                 return stored.present(column)
-            table = self.ui_table()
-            if table.empty:
-                return {}
-            pairs = table[["indicator_id", column]].astype(str).drop_duplicates()
-            return {str(k): sorted(v.tolist()) for k, v in pairs.groupby("indicator_id")[column]}
+            return values_by_indicator(self.ui_table(), column)
 
         return self.derived(f"present:{column}", build)
 

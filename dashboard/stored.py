@@ -70,11 +70,11 @@ class StoredComparisons:
 
     def present(self, column: str) -> dict[str, list[str]]:
         """Per indicator the sorted values of ``column`` in its headline age group."""
-        return _sorted_by_indicator(self._shown, column)
+        return values_by_indicator(self._shown, column)
 
     def age_groups(self) -> dict[str, list[str]]:
         """Per indicator every age group it has."""
-        return _sorted_by_indicator(self.index.cells, "age_group")
+        return values_by_indicator(self.index.cells, "age_group")
 
     def compared_indicators(self) -> set[str]:
         """Indicators whose latest period compares at least one area with the city."""
@@ -93,18 +93,12 @@ class StoredComparisons:
         return frame if columns is None else frame[[c for c in columns if c in frame.columns]]
 
 
-def _sorted_by_indicator(cells: pd.DataFrame, column: str) -> dict[str, list[str]]:
+def values_by_indicator(cells: pd.DataFrame, column: str) -> dict[str, list[str]]:
+    """Per indicator the sorted distinct values of ``column`` (of cells or a whole table)."""
     if cells.empty:
         return {}
     pairs = cells[["indicator_id", column]].astype(str).drop_duplicates()
     return {str(k): sorted(v.tolist()) for k, v in pairs.groupby("indicator_id")[column]}
-
-
-def age_groups_in(table: pd.DataFrame) -> dict[str, list[str]]:
-    """Per indicator the age groups a whole in-memory table has."""
-    if table.empty or "age_group" not in table.columns:
-        return {}
-    return _sorted_by_indicator(table, "age_group")
 
 
 def compared_in(table: pd.DataFrame) -> set[str]:

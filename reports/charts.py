@@ -327,9 +327,9 @@ def locator_map(frame: Any, width: float, height: float, title: str = "",
     tolerance = 0.25 / scale  # a quarter millimetre on paper
     # Past a few hundred areas their borders are a grey mass at this size: the other areas
     # are then the city's own outline, filled (one shape, not thousands for the PDF to draw)
-    many = int(((frame["role"] == "peer") & ~frame["prioritized"]).sum()) > locator_outlines \
-        and bool((frame["role"] == "city").any())
-    shown = frame[~((frame["role"] == "peer") & ~frame["prioritized"])] if many else frame
+    others = ((frame["role"] == "peer") & ~frame["prioritized"]).to_numpy()
+    many = int(others.sum()) > locator_outlines and bool((frame["role"] == "city").any())
+    shown = frame[~others] if many else frame
     geoms = shapely.simplify(shown.geometry.values, tolerance, preserve_topology=True)
     layers: dict[str, list[tuple[Point, ...]]] = {"peer": [], "prioritized": [], "area": [], "city": []}
     for geom, role, prio in zip(geoms, shown["role"], shown["prioritized"], strict=True):
