@@ -24,9 +24,10 @@ from api.blueprint import api_blueprint
 from api.tables import published
 from dashboard import delivery, hardening, health, ids, payloads
 from dashboard.cache import make_cache
-from dashboard.context import ATLAS_KEY, current_atlas, request_lang
+from dashboard.context import ATLAS_KEY, UnknownCity, current_atlas, request_city, request_lang
 from dashboard.hardening import InvalidInput, client_error, unavailable
 from dashboard.model import UNAVAILABLE, Atlas
+from dashboard.urls import CITY, geometry_path
 from dashboard.views.shell import alert
 from presentation.i18n import default_lang, t
 from settings.languages import LANGS
@@ -45,6 +46,9 @@ function(states) {
         var v = state.query[k];
         if (v !== null && v !== undefined && v !== "") { params.set(k, v); }
     });
+    // the city of a many-city store stays in the URL while one browses it (?city=boras)
+    var city = new URLSearchParams(window.location.search).get("city");
+    if (city && !params.has("city")) { params.set("city", city); }
     var url = state.path + "?" + params.toString();
     if (window.location.pathname + window.location.search !== url) {
         // a control the user changed (state.push) adds a history entry, so Back returns to it
@@ -137,7 +141,7 @@ def _geometry(version: int) -> Any:
     at the best level); one taking only gzip gets the geometry's own gzip."""
     atlas = current_atlas()
     if (atlas.version() or 0) != version:
-        return flask.redirect(f"{flask.request.script_root}/geo/{atlas.version() or 0}.geojson")
+        return flask.redirect(f"{flask.request.script_root}{geometry_path(atlas.version())}")
     geo = atlas.display_geometry()
     encoding = delivery.accepted(flask.request.headers.get("Accept-Encoding", "")) if delivery.enabled() else None
     gz = encoding == "gzip"
@@ -150,17 +154,27 @@ def _geometry(version: int) -> Any:
 
 
 def _pin_atlas() -> None:
-    """One request, one load batch: the store's version is checked once per request."""
+    """One request, one city and one load batch: the request's city (``?city=``, kept in
+    every link it makes) is noted, and its store's version is checked once per request."""
+    flask.g.atlas_city_token = CITY.set(request_city())
     try:
-        current_atlas().pin()
+        atlas = current_atlas()
+    except UnknownCity:
+        raise  # 404, for the page, its callbacks and the API alike
     except Exception as exc:  # a bad DATABASE_URL: the page says the store is down
         log.warning("cannot make the atlas: %s", exc)
+        return
+    atlas.pin()
+    flask.g.atlas_pinned = atlas
 
 
 def _unpin_atlas(_exc: BaseException | None) -> None:
-    atlas = flask.current_app.config.get(ATLAS_KEY)
+    atlas = flask.g.pop("atlas_pinned", None)
     if atlas is not None:
         atlas.unpin()
+    token = flask.g.pop("atlas_city_token", None)
+    if token is not None:
+        CITY.reset(token)
 
 
 def warm(atlas: Atlas, app: dash.Dash | None = None) -> threading.Thread:

@@ -8,26 +8,109 @@ import the app and tests can inject any store.
 from __future__ import annotations
 
 import logging
+import threading
 from urllib.parse import parse_qs, urlparse
 
 import flask
+from werkzeug.exceptions import NotFound
 
 from dashboard.model import Atlas
+from dashboard.registry import Registry
+from dashboard.urls import current_city
 from dashboard.viewmodels.frame import Frame, frame_of
 from presentation.i18n import normalize_lang
+from store.cities import city_engine
 
 ATLAS_KEY = "WELLBEING_ATLAS"
+CITIES_KEY = "WELLBEING_CITY_ATLASES"  # slug -> Atlas of that city of a many-city store
+REGISTRY_KEY = "WELLBEING_REGISTRY"
 log = logging.getLogger("dashboard")
+_made = threading.Lock()
 
 
-def current_atlas() -> Atlas:
-    """The running app's atlas (made from DATABASE_URL on first use)."""
+class UnknownCity(NotFound):
+    """A URL names a city the store does not hold."""
+
+
+def store_atlas() -> Atlas:
+    """The atlas of the store's own city (made from DATABASE_URL on first use)."""
     config = flask.current_app.config
     atlas = config.get(ATLAS_KEY)
     if atlas is None:
-        atlas = Atlas()
-        config[ATLAS_KEY] = atlas
+        with _made:
+            atlas = config.get(ATLAS_KEY)
+            if atlas is None:
+                atlas = config[ATLAS_KEY] = Atlas()
     return atlas
+
+
+def current_registry() -> Registry:
+    """The registry of the running app's store (its cities, for a many-city store)."""
+    config = flask.current_app.config
+    registry = config.get(REGISTRY_KEY)
+    if registry is None:
+        with _made:
+            registry = config.get(REGISTRY_KEY)
+            if registry is None:
+                registry = config[REGISTRY_KEY] = Registry(store_atlas().engine)
+    return registry
+
+
+def current_atlas() -> Atlas:
+    """The atlas of the request's city (``?city=``), else of the store's own city."""
+    slug = current_city()
+    if slug is None:
+        return store_atlas()
+    config = flask.current_app.config
+    atlases = config.setdefault(CITIES_KEY, {})
+    atlas = atlases.get(slug)
+    if atlas is None:
+        if slug not in current_registry().slugs():
+            raise UnknownCity(f"This atlas holds no city {slug!r}.")
+        url = store_atlas().engine.url.render_as_string(hide_password=False)
+        with _made:
+            atlas = atlases.get(slug) or Atlas(city_engine(url, slug))
+            atlases[slug] = atlas
+    return atlas
+
+
+def request_city() -> str | None:
+    """The city a request reads: its own ``city`` parameter; for a callback, its page's
+    (the router's ``search``, or a page-state store's query, in the request's body), else
+    the referrer's; None for the store's own city."""
+    try:
+        value = flask.request.args.get("city")
+    except RuntimeError:  # outside a request
+        return None
+    if value is None and flask.request.path.endswith("_dash-update-component"):
+        value = _body_city()
+    if value is None:
+        values = parse_qs(urlparse(flask.request.referrer or "").query).get("city")
+        value = values[0] if values else None
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def _body_city() -> str | None:
+    """``city`` of the page a callback's body describes (before Dash reads the body)."""
+    try:
+        body = flask.request.get_json(silent=True, cache=True) or {}
+        items = [*(body.get("inputs") or []), *(body.get("state") or [])]
+    except (ValueError, RecursionError, AttributeError, TypeError):  # refused by dashboard.hardening
+        return None
+    flat = [x for group in items for x in (group if isinstance(group, list) else [group])]
+    for item in flat:
+        if not isinstance(item, dict):
+            continue
+        value = item.get("value")
+        if item.get("id") == "_pages_location" and item.get("property") == "search":
+            found = parse_qs(str(value or "").lstrip("?")).get("city")
+            if found:
+                return found[0]
+        elif isinstance(value, dict) and isinstance(value.get("query"), dict):
+            found = value["query"].get("city")
+            if isinstance(found, str):
+                return found
+    return None
 
 
 def current_frame() -> Frame:
@@ -41,7 +124,11 @@ def current_frame() -> Frame:
 
 
 def _state_lang() -> str | None:
-    """``lang`` of a page-state store among the running callback's inputs and states."""
+    return _state_query("lang")
+
+
+def _state_query(name: str) -> str | None:
+    """``name`` of a page-state store's query among the running callback's inputs and states."""
     try:
         import dash
 
@@ -52,7 +139,8 @@ def _state_lang() -> str | None:
     for item in flat:
         value = item.get("value") if isinstance(item, dict) else None
         if isinstance(value, dict) and isinstance(value.get("query"), dict):
-            return value["query"].get("lang")
+            found = value["query"].get(name)
+            return found if isinstance(found, str) else None
     return None
 
 

@@ -35,6 +35,7 @@ from dashboard.context import current_atlas
 from dashboard.hardening import CALLBACK_PATH, ROUTER_ID
 from dashboard.model import Atlas
 from dashboard.profile_rows import profile_table
+from store.cities import city_of
 
 log = logging.getLogger("dashboard")
 HEADER = "X-Atlas-Cache"
@@ -87,6 +88,12 @@ def _query(item: dict[str, Any]) -> dict[str, Any]:
     return {**item, "value": sorted(parsed.items())}
 
 
+def scope(atlas: Atlas) -> str:
+    """The part of a cache key naming the atlas's city ("" for the store's own): two cities
+    of a many-city store can be at the same load batch."""
+    return city_of(atlas.engine) or ""
+
+
 def profile_file(atlas: Atlas, code: str, fmt: str, lang: str,
                  cache: Cache | None = None) -> tuple[bytes, str, str]:
     """An area's profile as ``wellbeing export profile`` writes it: (content, file name, MIME
@@ -98,7 +105,7 @@ def profile_file(atlas: Atlas, code: str, fmt: str, lang: str,
         cache = cache_of(flask.current_app)
     with atlas.pinned():  # the snapshot and the area's rows of the table from one load batch
         snapshot = atlas.snapshot()
-        key = cache.key(snapshot.batch_id, "profile", fmt, lang, code) if cache is not None else None
+        key = cache.key(scope(atlas), snapshot.batch_id, "profile", fmt, lang, code) if cache is not None else None
         hit = cache.get(key) if cache is not None and key is not None else None
         if hit is None:  # made of the rows the profile needs, never the whole table
             content, filename, mime = render_profile(snapshot, profile_table(atlas, code), code,
@@ -123,10 +130,11 @@ def _lookup() -> flask.Response | None:
         body = json.loads(data)
         if not isinstance(body, dict) or _router_path(body) in FRESH_PAGES:
             return None
-        batch = current_atlas().version()
+        atlas = current_atlas()
+        batch = atlas.version()
     except Exception:  # a malformed body is refused elsewhere; the store down: not cached
         return None
-    key = cache.key(batch, "callback", request_key(body))
+    key = cache.key(scope(atlas), batch, "callback", request_key(body))
     hit = cache.get(key)
     if hit is not None:
         resp = flask.Response(hit, mimetype="application/json")

@@ -36,7 +36,7 @@ import settings
 from dashboard.cache import Cache
 from dashboard.hardening import CALLBACK_PATH, ROUTER_ID
 from dashboard.model import Atlas
-from dashboard.payloads import cache_of, profile_file
+from dashboard.payloads import cache_of, profile_file, scope
 from dashboard.selection import pick_indicator
 from dashboard.urls import area_path, href
 from settings.languages import LANGS
@@ -146,7 +146,8 @@ class Prerenderer:
     def render_batch(self, batch: int) -> str:
         """Render batch ``batch`` unless another worker does or did: "done", "done elsewhere",
         "taken" (another worker is at it), "changed" (a newer batch came) or "stopped"."""
-        done_key, lock = self.cache.key(batch, "prerender", "done"), self.cache.key(batch, "prerender", "lock")
+        done_key, lock = (self.cache.key(scope(self.atlas), batch, "prerender", part)
+                          for part in ("done", "lock"))
         found = self.cache.get(done_key)
         if found is not None:
             self.done[batch] = {**json.loads(found), "by": "another worker"}

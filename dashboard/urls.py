@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import quote, urlencode
 
+# The city of a many-city store the request reads (``?city=boras``; None: the store's own).
+# Set per request by the app (dashboard.app), so that every link a page makes keeps it.
+CITY: ContextVar[str | None] = ContextVar("atlas_city", default=None)
+
+
+def current_city() -> str | None:
+    return CITY.get()
+
 
 def href(path: str, lang: str, **params: Any) -> str:
-    """``/area/A1?lang=sv&indicator=x``; empty parameters are left out, lists joined by commas."""
+    """``/area/A1?lang=sv&indicator=x``; empty parameters are left out, lists joined by
+    commas; the request's city (``city=``) is kept unless ``city`` is given (``""``: none)."""
     query: dict[str, str] = {"lang": lang}
+    params.setdefault("city", CITY.get())
     for key, value in params.items():
         if value is None or value == "" or value == []:
             continue
@@ -22,6 +33,12 @@ def href(path: str, lang: str, **params: Any) -> str:
 def switch_query(name: str, on: bool) -> dict[str, str]:
     """``{name: "on"}`` for a page's switch that is on (``?places=on``); nothing when off."""
     return {name: "on"} if on else {}
+
+
+def geometry_path(version: int | None) -> str:
+    """The display geometry of a load batch (of the request's city: the URL is cached forever)."""
+    city = CITY.get()
+    return f"/geo/{version or 0}.geojson" + (f"?city={quote(city)}" if city else "")
 
 
 def area_path(code: str) -> str:

@@ -190,12 +190,16 @@ def mark_failed(engine: Engine, batch_id: int, message: str) -> None:
         )
 
 
-def load_city(engine: Engine, data: CityData, advance: Advance | None = None) -> LoadResult:
-    """Replace the store's city with ``data`` atomically; record the batch either way."""
+def load_city(engine: Engine, data: CityData, advance: Advance | None = None,
+              after: Callable[[Connection], None] | None = None) -> LoadResult:
+    """Replace the store's city with ``data`` atomically; record the batch either way.
+    ``after`` runs last in the load's transaction (a many-city store's registry)."""
     batch_id = record_batch(engine, data.cfg, data.fingerprint, "running")
     try:
         with engine.begin() as conn:
             replace_city(conn, data, batch_id, advance or (lambda n: None))
+            if after is not None:
+                after(conn)
     except Exception as exc:
         message = f"load failed and was rolled back; the previous data are untouched: {_cause(exc)}"
         mark_failed(engine, batch_id, message)

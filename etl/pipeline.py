@@ -15,9 +15,11 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
 
 from etl.boundaries import read_boundaries
 from etl.catalogue import read_catalogue
+from etl.cities import register
 from etl.comparators import ComparatorData, read_comparators
 from etl.config import CityConfig, load_config
 from etl.crosswalk import read_keys
@@ -42,7 +44,8 @@ from etl.programme_inputs import read_programme_inputs
 from etl.progress import progress_bar
 from etl.readers import display_name
 from etl.tables import read_tables
-from store.engine import database_url, get_engine
+from store.cities import check_slug, city_engine, city_of, create_city, ensure_registry, list_cities
+from store.engine import database_url, get_engine, is_postgis
 from store.migrate import check_schema, schema_state, upgrade
 from store.read import VALUE_COLUMNS
 
@@ -211,17 +214,29 @@ def ensure_store(engine: Engine) -> None:
 
 
 def run(
-    config_path: str | Path, engine: Engine | None = None, *, force: bool = False, say: Say = _quiet
+    config_path: str | Path, engine: Engine | None = None, *, force: bool = False, say: Say = _quiet,
+    city: str | None = None,
 ) -> LoadResult:
-    """Validate and load a city atomically. Raises ValidationError or EtlError."""
+    """Validate and load a city atomically. Raises ValidationError or EtlError.
+
+    With ``city`` (a slug), the store ``engine`` keeps its other cities: this one is
+    loaded into its own tables (``store.cities``) and entered in the store's registry."""
     cfg = load_config(config_path)
-    engine = engine or get_engine(database_url())
+    main = engine or get_engine(database_url())
+    engine = main if city is None else city_engine(main.url.render_as_string(hide_password=False),
+                                                   check_slug(city))
+    if city is not None:
+        ensure_store(main)  # its own city stays empty; its pages then point to the cities
+        ensure_registry(main)
+        create_city(engine)
     ensure_store(engine)
     files = source_files(cfg)
     print_ = fingerprint(cfg, files)
     complete = all(f.sha256 for f in files)
     previous = previous_load(engine, print_) if complete and not force else None
     if previous is not None:
+        if city is not None and city not in set(list_cities(main)["slug"]):
+            register(main, engine)  # a registry made again (or dropped) gets the city back
         return _unchanged(engine, cfg, print_, previous, say)
     try:
         inputs = read_inputs(cfg, say, files)
@@ -232,9 +247,18 @@ def run(
     data = CityData(cfg, inputs.areas, inputs.catalogue, inputs.values, inputs.files, print_,
                     inputs.notes, inputs.comparators, inputs.programme)
     with progress_bar("Loading values", total=len(inputs.values)) as advance:
-        result = load_city(engine, data, advance)
+        result = load_city(engine, data, advance, after=_registration(main, engine))
+    if city is not None and not is_postgis(engine):
+        register(main, engine)  # SQLite: the registry is another file, written after the load
     say(result.message)
     return replace(result, warnings=inputs.warnings)
+
+
+def _registration(main: Engine, engine: Engine) -> Callable[[Connection], None] | None:
+    """On PostgreSQL, a city's registry rows written in its load's own transaction."""
+    if city_of(engine) is None or not is_postgis(engine):
+        return None
+    return lambda conn: register(main, engine, conn)
 
 
 def _unchanged(

@@ -11,6 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
+from store.cities import city_of, schema_name
 from store.engine import StoreError, get_engine, is_postgis
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -58,9 +59,17 @@ def upgrade(engine: Engine | None = None, revision: str = "head") -> None:
     command.upgrade(alembic_config(engine), revision)
 
 
+def own_schema(engine: Engine) -> str | None:
+    """The PostgreSQL schema of a city of a many-city store (``store.cities``), else None.
+    Looked up by name: its search path ends in ``public`` (PostGIS), where a lookup
+    without a schema would also find the store's own city's tables."""
+    slug = city_of(engine)
+    return schema_name(slug) if slug is not None and is_postgis(engine) else None
+
+
 def has_tables(engine: Engine) -> bool:
     """True when the store has its tables (at whatever schema revision)."""
-    return inspect(engine).has_table("indicator_values")
+    return inspect(engine).has_table("indicator_values", schema=own_schema(engine))
 
 
 def head_revision() -> str:
@@ -73,7 +82,8 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The store's schema revision (None for a store without the atlas's tables)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return MigrationContext.configure(
+            conn, opts={"version_table_schema": own_schema(engine)}).get_current_revision()
 
 
 def _state(engine: Engine) -> tuple[str, str | None]:

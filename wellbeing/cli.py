@@ -43,11 +43,31 @@ def db_upgrade() -> None:
                        "so that the dashboard reads it instead of computing it in every worker.")
     else:
         typer.echo(f"Store is up to date: {shown}")
+    _upgrade_cities(shown)
+
+
+def _upgrade_cities(shown: str) -> None:
+    """Every city of a many-city store brought to this version's schema too."""
+    from etl.comparisons import materialise_if_missing
+    from store.cities import list_cities, store_engine
+    from store.engine import database_url, get_engine
+    from store.migrate import schema_state, upgrade
+    from wellbeing.errors import errors_to_exit
+
+    with errors_to_exit(shown):
+        for slug in list_cities(get_engine(database_url()))["slug"]:
+            engine = store_engine(slug)
+            state = schema_state(engine)
+            upgrade(engine)
+            if state == "behind":
+                materialise_if_missing(engine)
+            typer.echo(f"City {slug}: " + ("upgraded." if state == "behind" else "up to date."))
 
 
 def _register() -> None:
     """Attach the command groups of this package."""
     from wellbeing.assessment import assessment_app
+    from wellbeing.cities_commands import cities_app
     from wellbeing.etl_commands import demo_command, etl_app
     from wellbeing.export_data import export_data
     from wellbeing.export_gis import export_gis
@@ -61,6 +81,7 @@ def _register() -> None:
     export_app.command("profile")(export_profile)
     app.add_typer(etl_app, name="etl")
     app.add_typer(export_app, name="export")
+    app.add_typer(cities_app, name="cities")
     app.add_typer(assessment_app, name="assessment")
     report_app = typer.Typer(help="Reports of the city's programmes.", no_args_is_help=True)
     report_app.command("programme")(report_programme)

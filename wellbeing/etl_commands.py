@@ -16,6 +16,10 @@ etl_app = typer.Typer(help="Load a city's boundaries and indicator tables into t
                       no_args_is_help=True)
 
 ConfigArg = Annotated[Path, typer.Argument(help="The city's TOML configuration (docs/config.md).")]
+CityOpt = Annotated[str | None, typer.Option(
+    "--city", help="Load into (or read) this city of a many-city store, by its key (lower-case "
+    "letters, digits, _; e.g. boras). The store's other cities are left untouched. Without it, "
+    "the store's own city, as a one-city store.")]
 
 
 @etl_app.command("validate")
@@ -34,35 +38,38 @@ def validate_command(config: ConfigArg) -> None:
 def run_command(
     config: ConfigArg,
     force: Annotated[bool, typer.Option("--force", help="Load even if these exact files are already loaded.")] = False,
+    city: CityOpt = None,
 ) -> None:
-    """Validate CONFIG and replace the store's city in one transaction (DATABASE_URL)."""
+    """Validate CONFIG and replace the store's city (or, with --city, that city of a
+    many-city store) in one transaction (DATABASE_URL)."""
     from etl.pipeline import run
 
     out = console()
     shown = store_shown()
-    say(out)(f"Store: {shown}")
+    say(out)(f"Store: {shown}" + (f", city {city}" if city else ""))
     with errors_to_exit(shown):
-        result = run(config, force=force, say=say(out))
+        result = run(config, force=force, say=say(out), city=city)
     print_problems(out, "Warnings", result.warnings)
     if not result.unchanged:
-        print_problems(out, "Not compared", _uncompared())
+        print_problems(out, "Not compared", _uncompared(city))
         out.print("Done.", markup=False, soft_wrap=True, style="green")
 
 
 @etl_app.command("status")
 def status_command(
     batches: Annotated[int, typer.Option(help="How many load batches to show.")] = 10,
+    city: CityOpt = None,
 ) -> None:
     """Show load batches, areas, prioritized areas, indicators, periods and value counts."""
     from etl.errors import EtlError
     from etl.status import read_status, render_status
-    from store.engine import database_url, get_engine
+    from store.cities import store_engine
     from store.migrate import has_tables
 
     out = console()
-    shown = store_shown()
+    shown = store_shown() + (f", city {city}" if city else "")
     with errors_to_exit(shown):
-        engine = get_engine(database_url())  # keyed by URL: DATABASE_URL may change
+        engine = store_engine(city)  # keyed by URL: DATABASE_URL may change
         if not has_tables(engine):
             raise EtlError(f"the store {shown} has no tables yet. "
                            "Fix: run `wellbeing etl run CONFIG` or `wellbeing demo`.")
@@ -93,12 +100,13 @@ def demo_command(
         out.print(f"Demo city loaded into {shown}.", markup=False, style="green")
 
 
-def _uncompared() -> list[str]:
-    """Indicators of the loaded store whose every area is "not compared", with why."""
+def _uncompared(city: str | None = None) -> list[str]:
+    """Indicators of the loaded store (or city) whose every area is "not compared", with why."""
     from presentation.comparisons import comparison_table_of
     from presentation.load_check import uncompared
-    from store.engine import get_engine, read_database_url
+    from store.cities import store_engine
+    from store.engine import read_database_url
     from store.read import read_snapshot
 
-    snapshot = read_snapshot(get_engine(read_database_url()))
+    snapshot = read_snapshot(store_engine(city, read_database_url()))
     return uncompared(snapshot, comparison_table_of(snapshot))

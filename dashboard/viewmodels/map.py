@@ -17,6 +17,7 @@ from dashboard.display import comparison_keys, number_format
 from dashboard.figures.choropleth import MapSpec, map_figure, map_patch
 from dashboard.model import Atlas
 from dashboard.selection import Selection
+from dashboard.urls import geometry_path
 from dashboard.viewmodels.ages import age_label
 from dashboard.viewmodels.comparator import Comparator, comparator_of, judged
 from dashboard.viewmodels.targets import TargetLine, indicator_lines
@@ -39,7 +40,7 @@ class MapModel:
 
 
 def geo_url(atlas: Atlas) -> str:
-    path = f"/geo/{atlas.version() or 0}.geojson"
+    path = geometry_path(atlas.version())
     try:
         return str(dash.get_relative_path(path))
     except Exception:  # no running app (plain-function use): the bare path

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from dash import dcc, html
 
@@ -105,7 +104,7 @@ def downloads(lang: str) -> html.Section:
     labels = {**DOWNLOADS, "csvw": t("ind.download.csvw", lang)}
     buttons = [html.Button("↓ " + labels[fmt], id=ids.indicator_download_button(fmt),
                            className="button", n_clicks=0) for fmt in DOWNLOADS]
-    gis = [html.A("↓ " + label, href=f"/api/v1/gis?{urlencode({'format': fmt, 'lang': lang})}",
+    gis = [html.A("↓ " + label, href=href("/api/v1/gis", lang, format=fmt),
                   download="", className="button") for fmt, label in GIS_LINKS.items()]
     return html.Section([
         html.H2(t("ind.downloads", lang)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from store.engine import get_engine
+from store.migrate import own_schema
 from store.schema import Base
 
 config = context.config
@@ -19,6 +20,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            version_table_schema=own_schema(engine),  # a city of a many-city store: its own
         )
         context.run_migrations()
 

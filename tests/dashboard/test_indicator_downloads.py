@@ -155,7 +155,7 @@ def test_a_forged_format_is_refused(client: Any) -> None:
 
 def test_the_page_links_the_gis_files_and_the_api(client: Any) -> None:
     page = json.dumps(page_response(client, f"/indicator/{INDICATOR}", "?lang=en").get_json())
-    assert "/api/v1/gis?format=gpkg&lang=en" in page and "/api/v1/gis?format=geojson&lang=en" in page
+    assert "/api/v1/gis?lang=en&format=gpkg" in page and "/api/v1/gis?lang=en&format=geojson" in page
     assert "/api/v1/docs" in page
     assert client.get("/api/v1/gis?format=gpkg&lang=en").headers["Content-Type"] == \
         "application/geopackage+sqlite3"

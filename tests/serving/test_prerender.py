@@ -17,7 +17,7 @@ from dashboard import prerender
 from dashboard.app import create_app
 from dashboard.cache import Cache, LocalCache, RedisCache
 from dashboard.model import Atlas
-from dashboard.payloads import HEADER, cache_of, request_key
+from dashboard.payloads import HEADER, cache_of, request_key, scope
 from dashboard.selection import pick_indicator
 from settings.languages import LANGS
 from store.engine import make_engine
@@ -90,7 +90,7 @@ def test_the_current_batch_is_rendered_into_the_cache(store_copy: Path, demo_fac
     default = pick_indicator(worker.atlas, None)  # the map's, so the map's links to areas
     for code in worker.atlas.prioritized().index:
         for lang in LANGS:
-            kept = worker.cache.get(worker.cache.key(batch, "profile", "pdf", lang, code))
+            kept = worker.cache.get(worker.cache.key(scope(worker.atlas), batch, "profile", "pdf", lang, code))
             assert kept is not None and b"%PDF" in kept
             # what the browser sends: its own bodies, query parameters in another order too
             for search in (f"?lang={lang}", f"?indicator={default}&lang={lang}"):
@@ -119,7 +119,7 @@ def test_a_new_load_stops_the_work_on_the_old_batch(store_copy: Path, demo_facts
     old = demo_facts["batch"]
     assert worker.render_batch(old) == "changed"
     assert len(rendered) == 2  # nothing after the batch changed
-    assert old not in worker.done and worker.cache.get(worker.cache.key(old, "prerender", "done")) is None
+    assert old not in worker.done and worker.cache.get(worker.cache.key(scope(worker.atlas), old, "prerender", "done")) is None
     assert worker.atlas.version() == old + 1
 
 
