@@ -173,17 +173,42 @@ def create_city(engine: Engine) -> None:
     slug = city_of(engine)
     if slug is None or not is_postgis(engine):
         return
+    schema = schema_name(slug)
     plain = create_engine(engine.url, pool_pre_ping=True)  # search_path would name a missing schema
     try:
         with plain.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema_name(slug)}"'))
+            conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+            for role in readers(conn):  # the store's read-only roles read every city too
+                conn.execute(text(f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"'))
+                conn.execute(text(f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"'))
+                conn.execute(text(f'ALTER DEFAULT PRIVILEGES IN SCHEMA "{schema}" '
+                                  f'GRANT SELECT ON TABLES TO "{role}"'))
     finally:
         plain.dispose()
 
 
+_READERS = text("""
+SELECT DISTINCT r.rolname FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
+JOIN pg_roles r ON r.oid = a.grantee
+WHERE c.oid = to_regclass('indicator_values') AND a.privilege_type = 'SELECT'
+  AND a.grantee <> c.relowner ORDER BY 1""")
+
+
+def readers(conn: Connection) -> list[str]:
+    """The roles other than its owner that may read the store's own values (a read-only
+    role of docs/deploy.md): they are given the same on each city and on the registry."""
+    return [str(role) for role in conn.execute(_READERS).scalars()]
+
+
 def ensure_registry(engine: Engine) -> None:
-    """The registry's tables in the store (made once; idempotent)."""
+    """The registry's tables in the store (made once; idempotent), readable by the store's
+    read-only roles."""
     registry.create_all(engine, checkfirst=True)
+    if is_postgis(engine):
+        with engine.begin() as conn:
+            for role in readers(conn):
+                for table in REGISTRY_TABLES:
+                    conn.execute(text(f'GRANT SELECT ON "{table.name}" TO "{role}"'))
 
 
 def has_registry(engine: Engine) -> bool:

@@ -8,8 +8,10 @@ store loaded without a key stays a one-city store.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -195,3 +197,41 @@ def _registry_rows(store: Engine, slug: str) -> tuple[list, list, list]:
     mine = [frame.loc[frame["slug"] == slug].drop(columns=["loaded_at"], errors="ignore")
             for frame in (cities, indicators, values)]
     return tuple(pd.DataFrame(m).astype(object).where(m.notna(), None).values.tolist() for m in mine)
+
+
+def test_readers_of_both_cities_during_a_refresh_of_one(store: Engine, tmp_path: Path) -> None:
+    """While one city is reloaded twice, readers of the other see it unchanged and without
+    an error, and readers of the one reloaded see one whole load batch at a time."""
+    from tests.etl.test_concurrent_reader import dashboard_view, signature
+
+    _load_two(store, tmp_path)
+    north, south = _city(store, "north"), _city(store, "south")
+    steady = signature(south)
+    seen: dict[str, list] = {"north": [], "south": []}
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def poll(name: str, engine: Engine) -> None:
+        try:
+            while not done.is_set():
+                seen[name].append((signature(engine), dashboard_view(engine)))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=poll, args=(n, e)) for n, e in (("north", north), ("south", south))]
+    for thread in threads:
+        thread.start()
+    try:
+        for table in (_changed_table(), table_csv()):
+            run(write_small_city(tmp_path / "north", table=table, methods=True), store, city="north")
+    finally:
+        done.set()
+        for thread in threads:
+            thread.join(60)
+    assert not errors, errors
+    assert seen["south"] and {s for s, _ in seen["south"]} == {steady}
+    by_batch: dict[Any, set] = {}
+    for sig, view in seen["north"]:  # one batch, one content: never two loads mixed
+        by_batch.setdefault(("snapshot", sig[5]), set()).add(sig)
+        by_batch.setdefault(("view", view[0]), set()).add(view)
+    assert seen["north"] and all(len(found) == 1 for found in by_batch.values()), by_batch

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from dashboard.model import Atlas
 from etl.pipeline import run
+from store.cities import drop_city, list_cities, make_city_engine, read_city_values
 from store.engine import clear_engine_cache, make_engine, read_database_url
 from store.read import read_snapshot
 from tests.conftest import ADMIN_URL
@@ -96,3 +97,28 @@ def test_sqlite_read_only_mode_serves_and_refuses_writes(sqlite_engine: Engine, 
             conn.execute(text("DELETE FROM indicator_values"))
     finally:
         reader.dispose()
+
+
+def test_a_read_only_role_reads_every_city_of_a_many_city_store(postgis_engine: Engine, reader_url: str,
+                                                                tmp_path: Path) -> None:
+    """The store's reader (granted SELECT on the store's own tables, as docs/deploy.md says)
+    is given the same on each city's schema and on the registry, across refreshes."""
+    run(write_small_city(tmp_path / "own"), postgis_engine)  # the store's own city, as granted
+    config = write_small_city(tmp_path / "north", methods=True)
+    reader = make_engine(reader_url)
+    try:
+        for refresh in range(2):
+            run(config, postgis_engine, city="north", force=refresh > 0)
+            city = make_city_engine(reader_url, "north")
+            snapshot = read_snapshot(city)
+            assert sorted(snapshot.areas.loc[snapshot.areas["level"] != "city", "code"]) == CODES
+            assert snapshot.comparators["code"].tolist() == ["SE"] and len(snapshot.values) > 0
+            assert list_cities(reader)["slug"].tolist() == ["north"]
+            assert len(read_city_values(reader))
+            city.dispose()
+        with pytest.raises(DBAPIError, match=r"permission denied|read-only transaction"), \
+                make_city_engine(reader_url, "north").begin() as conn:
+            conn.execute(text("DELETE FROM indicator_values"))
+    finally:
+        reader.dispose()
+        drop_city(postgis_engine, "north")  # its grants and default privileges go with it
