@@ -44,8 +44,13 @@ def run_command(
     many-city store) in one transaction (DATABASE_URL)."""
     from etl.pipeline import run
 
+    from store.cities import check_slug
+
     out = console()
     shown = store_shown()
+    with errors_to_exit(shown):
+        if city is not None:
+            check_slug(city)  # before anything is read or said
     say(out)(f"Store: {shown}" + (f", city {city}" if city else ""))
     with errors_to_exit(shown):
         result = run(config, force=force, say=say(out), city=city)
