@@ -2,9 +2,11 @@
 
 ``api_blueprint(reader)`` takes a callable that returns the :class:`~api.source.Source` of
 the running server (the dashboard passes its ``current_atlas``, so the API reads the same
-per-batch cache). Every answer is JSON, CSV or a file; every refusal is JSON with its
-status, message and parameter; an unexpected error is logged with its traceback and
-answered with a plain 500 (never the traceback). Only GET and HEAD are routed: any other
+per-batch cache); in a many-city store, the source of the request's city (``?city=``: the
+reader chooses it; the API keeps it in its links and ETags, ``api.cities``). Every answer
+is JSON, CSV or a file; every refusal is JSON with its status, message and parameter; an
+unexpected error is logged with its traceback and answered with a plain 500 (never the
+traceback). Only GET and HEAD are routed: any other
 method gets 405.
 """
 
@@ -16,18 +18,21 @@ import re
 import time
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 import flask
 import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import NotFound
 
+from api.cities import registry_state, source_city, unloaded, with_city
 from api.docs_page import docs_html
 from api.endpoints import ENDPOINTS, PREFIX, TABLE_FORMATS, Endpoint, openapi_document
-from api.errors import ApiError
+from api.errors import ApiError, excerpt
 from api.geojson import feature_collection
 from api.gis import GisError
 from api.handlers import Call
-from api.params import DEFAULT_LIMIT, parse_path, parse_query
+from api.params import CITY, DEFAULT_LIMIT, parse_path, parse_query
 from api.render import (
     CACHE_CONTROL,
     MIME,
@@ -63,6 +68,7 @@ def api_blueprint(reader: Reader) -> flask.Blueprint:
     bp.add_url_rule("/docs", "docs", _docs, methods=READ)
     bp.add_url_rule("/<path:rest>", "nowhere", _nowhere, methods=[*READ, *OTHER_METHODS])
     bp.add_url_rule("/", "index_other", _nowhere, methods=OTHER_METHODS, defaults={"rest": ""})
+    bp.register_error_handler(NotFound, _no_such_city)
     return bp
 
 
@@ -133,7 +139,9 @@ def _answer(endpoint: Endpoint, reader: Reader, path_values: dict[str, str]) -> 
     fmt = _negotiate(endpoint, args.get("format"))
     lang = args.get("lang") or default_lang()
     source = reader()
-    tag = etag(source.version(), flask.request.path, query, fmt, lang)
+    city = _check_city(args.get("city"), source_city(source))
+    batch, scope = _versioned(endpoint, source, city)
+    tag = etag(batch, flask.request.path, query, fmt, lang, scope)
     if matches(flask.request.headers.get("If-None-Match"), tag):
         return _validated(flask.Response(status=304), tag)
     result = endpoint.handler(Call(source, args, lang, path))
@@ -145,7 +153,7 @@ def _answer(endpoint: Endpoint, reader: Reader, path_values: dict[str, str]) -> 
         body = (json_document(result.body, result.meta) if fmt == "json"
                 else csv_text(result.table))
         return _send(body, fmt, tag, endpoint)
-    return _listing(result, args, fmt, tag, endpoint, query)
+    return _listing(result, args, fmt, tag, endpoint, with_city(query, city))
 
 
 def _listing(rows: Rows, args: dict[str, Any], fmt: str, tag: str, endpoint: Endpoint,
@@ -196,10 +204,58 @@ def _slug(path: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", path.rsplit("/", 1)[-1]).strip("-")[:60] or "item"
 
 
+def _versioned(endpoint: Endpoint, source: Source, city: str | None) -> tuple[int | None, str]:
+    """The load batch an answer comes from and what else keys its ETag: the city it reads
+    and, for the listing of the store's cities, its registry (a store holding only cities
+    under keys has no batch of its own)."""
+    if not endpoint.registry or city is not None:
+        return source.version(), city or ""
+    batch = None if unloaded(source) else source.version()
+    return batch, "registry:" + registry_state(source.engine)
+
+
+def _check_city(asked: str | None, read: str | None) -> str | None:
+    """The city the answer reads; 404 when the request names another one (a server whose
+    reader does not serve the cities of a many-city store)."""
+    if asked is not None and asked != read:
+        raise _unknown_city(asked)
+    return read
+
+
+def _unknown_city(city: str) -> ApiError:
+    return ApiError(404, f"this atlas holds no city {excerpt(city)}. Fix: see {PREFIX}/cities "
+                    "for the keys of its cities, or leave city out for the store's own city.",
+                    "city")
+
+
+def _no_such_city(exc: NotFound) -> flask.Response:
+    """A 404 raised before the API ran (the dashboard's, for a city the store does not hold),
+    as a JSON refusal naming the parameter; a malformed key is a 400 saying why."""
+    if "city" not in flask.request.args:
+        return error_response(ApiError(404, str(exc.description), None))
+    try:
+        city = CITY.parse(flask.request.args.getlist("city"))
+    except ApiError as refused:
+        return error_response(refused)
+    return error_response(_unknown_city(city))
+
+
+def _asked_city() -> str | None:
+    """The ``city`` of a request the API answers without reading the store (its index and
+    documentation pages), checked like an endpoint's."""
+    raw = flask.request.args.getlist("city")
+    return CITY.parse(raw) if raw else None
+
+
 def _index() -> flask.Response:
-    links = {e.name: e.path for e in ENDPOINTS}
+    try:
+        city = _asked_city()
+    except ApiError as exc:
+        return error_response(exc)
+    suffix = f"?{urlencode({'city': city})}" if city else ""
+    links = {e.name: e.path + suffix for e in ENDPOINTS}
     body = {"data": {"title": "Neighbourhood well-being atlas: read API", "endpoints": links,
-                     "openapi": f"{PREFIX}/openapi.json", "docs": f"{PREFIX}/docs"},
+                     "openapi": f"{PREFIX}/openapi.json{suffix}", "docs": f"{PREFIX}/docs{suffix}"},
             "meta": {}}
     return flask.jsonify(body)
 
@@ -211,7 +267,11 @@ def _openapi() -> flask.Response:
 
 
 def _docs() -> flask.Response:
-    resp = flask.Response(docs_html(openapi_document()), mimetype="text/html")
+    try:
+        city = _asked_city()
+    except ApiError as exc:
+        return error_response(exc)
+    resp = flask.Response(docs_html(openapi_document(), city), mimetype="text/html")
     resp.headers["Cache-Control"] = CACHE_CONTROL
     return resp
 

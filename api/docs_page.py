@@ -29,10 +29,14 @@ def _type(schema: dict[str, Any]) -> str:
     return kind
 
 
-def _example_url(path: str, parameters: list[dict[str, Any]]) -> str:
+def _example_url(path: str, parameters: list[dict[str, Any]], city: str | None) -> str:
+    """The path with its parameters' examples (and the page's city, if any: a store's
+    own city takes none)."""
     query = []
     for p in parameters:
         example = p.get("example")
+        if p["name"] == "city":
+            example = city
         if example is None:
             continue
         text = ",".join(example) if isinstance(example, list) else str(example).lower() \
@@ -42,6 +46,10 @@ def _example_url(path: str, parameters: list[dict[str, Any]]) -> str:
         elif p["name"] not in ("limit", "offset"):
             query.append((p["name"], text))
     return path + (("?" + urlencode(query, safe=",:")) if query else "")
+
+
+def _with_city(link: str, city: str | None) -> str:
+    return link + (f"?{urlencode({'city': city})}" if city else "")
 
 
 def _parameters(parameters: list[dict[str, Any]]) -> str:
@@ -69,9 +77,10 @@ def _fields(document: dict[str, Any], responses: dict[str, Any]) -> str:
             f"<th>Meaning</th></tr></thead><tbody>{rows}</tbody></table></details>")
 
 
-def docs_html(document: dict[str, Any]) -> str:
+def docs_html(document: dict[str, Any], city: str | None = None) -> str:
     """The page: the API's description, then every endpoint with its parameters, formats,
-    fields and an example request."""
+    fields and an example request (of ``city``, a city of a many-city store, when given:
+    the page's links keep it)."""
     info = document["info"]
     toc, sections = [], []
     for path, item in document["paths"].items():
@@ -80,7 +89,7 @@ def docs_html(document: dict[str, Any]) -> str:
         toc.append(f"<li><a href='#{anchor}'><code>GET {escape(path)}</code></a> – "
                    f"{escape(op['summary'])}</li>")
         formats = ", ".join(op["responses"]["200"]["content"])
-        example = _example_url(path, op["parameters"])
+        example = _example_url(path, op["parameters"], city)
         sections.append(
             f"<section id='{anchor}'><h2><span class='method'>GET</span> "
             f"<code>{escape(path)}</code></h2><p><strong>{escape(op['summary'])}.</strong> "
@@ -93,6 +102,7 @@ def docs_html(document: dict[str, Any]) -> str:
         f"<title>{escape(info['title'])}</title><style>{STYLE}</style></head><body>"
         f"<h1>{escape(info['title'])}</h1><p>Version {escape(info['version'])}. "
         f"{escape(info['description'])}</p>"
-        "<p>Machine-readable: <a href='openapi.json'><code>openapi.json</code></a> "
+        f"<p>Machine-readable: <a href='{escape(_with_city('openapi.json', city))}'>"
+        "<code>openapi.json</code></a> "
         "(OpenAPI 3.1).</p>"
         f"<ul>{''.join(toc)}</ul>{''.join(sections)}</body></html>")

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from api.cities import api_url, registered_records, source_city, unloaded
 from api.errors import ApiError, bad_parameter, excerpt
 from api.gis import GisRequest, gis_file
 from api.params import DEFAULT_LIMIT, LATEST
@@ -79,9 +80,16 @@ class Call:
 
 
 def cities(call: Call) -> Rows:
-    snap = call.source.snapshot()
-    records = [city_record(snap, call.table, call.lang)] if snap.city else []
-    return Rows(pd.DataFrame.from_records(records, columns=CITY_FIELDS), call.meta())
+    """The request's city; for the store's own, it and every city of the store's registry."""
+    key, records = source_city(call.source), []
+    meta: dict[str, Any] = {"batch": None, "lang": call.lang}
+    if not unloaded(call.source):
+        snap, meta = call.source.snapshot(), call.meta()
+        if snap.city:
+            records.append(city_record(snap, call.table, call.lang, key, api_url(key)))
+    if key is None:
+        records += registered_records(call.source.engine, call.lang)
+    return Rows(pd.DataFrame.from_records(records, columns=CITY_FIELDS), meta)
 
 
 def areas(call: Call) -> Rows:

@@ -17,6 +17,7 @@ from typing import Any
 from api.errors import bad_parameter, excerpt
 from indicators import COMPARISONS
 from settings.languages import LANGS
+from store.cities import SLUG
 from store.schema import SEXES
 
 MAX_TEXT = 200  # characters of one value (ids are at most 100 in the store)
@@ -41,6 +42,8 @@ class Param:
     maximum: int | None = None
     example: str = ""
     location: str = "query"  # or "path"
+    pattern: str = ""  # a regular expression a text value must match in full ...
+    shape: str = ""  # ... and what it says in words, for the 400 that refuses a value
 
     def schema(self) -> dict[str, Any]:
         """The parameter's OpenAPI schema."""
@@ -60,6 +63,8 @@ class Param:
             schema = {"type": "string", "maxLength": MAX_TEXT}
             if self.choices:
                 schema["enum"] = list(self.choices)
+            if self.pattern:
+                schema["pattern"] = f"^{self.pattern}$"
         if self.default is not None:
             schema["default"] = self.default
         return schema
@@ -113,6 +118,8 @@ class Param:
         if self.choices and self.kind in ("text", "list") and text not in self.choices:
             raise bad_parameter(self.name, f"{self.name} {excerpt(text)} is not one of "
                                 f"{', '.join(self.choices)}.")
+        if self.pattern and not re.fullmatch(self.pattern, text):
+            raise bad_parameter(self.name, f"{self.name} {excerpt(text)} is not {self.shape}.")
         return text
 
     def _integer(self, text: str) -> int:
@@ -156,6 +163,11 @@ LIMIT = Param("limit", "Rows per page.", kind="integer", default=DEFAULT_LIMIT, 
 OFFSET = Param("offset", "Rows to skip (the next page's offset is in meta.next and the Link "
                "header).", kind="integer", default=0, minimum=0, maximum=10**12, example="10")
 PAGING = (LIMIT, OFFSET)
+CITY = Param("city", "The city of a many-city store, by its key (see /api/v1/cities); absent: "
+             "the store's own city.", kind="text", example="uppsala",
+             pattern=SLUG.pattern,
+             shape="a city key: 1 to 40 lower-case letters a-z, digits and underscores, "
+             "starting with a letter. Fix: see /api/v1/cities for the keys")
 INDICATOR = Param("indicator", "Indicator ids (see /api/v1/indicators)." + LIST_NOTE,
                   example="unemployment")
 AREA = Param("area", "Area codes (see /api/v1/areas); the city's own code gives its rows."

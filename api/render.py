@@ -21,6 +21,7 @@ import pandas as pd
 
 from presentation.formulas import neutralise_frame
 
+PREFIX = "/api/v1"  # where the API is mounted (the links it makes start so)
 MIME = {"json": "application/json", "csv": "text/csv", "geojson": "application/geo+json"}
 CACHE_CONTROL = "public, max-age=60"
 GZIP_MIN_BYTES = 2048
@@ -120,10 +121,13 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def etag(batch: int | None, path: str, query: Mapping[str, list[str]], fmt: str, lang: str) -> str:
+def etag(batch: int | None, path: str, query: Mapping[str, list[str]], fmt: str, lang: str,
+         scope: str = "") -> str:
     """A weak validator of one answer: the load batch and what was asked. A refresh (a new
-    batch) changes it; the same request on the same batch keeps it."""
-    asked = json.dumps([path, sorted((k, sorted(v)) for k, v in query.items()), fmt, lang])
+    batch) changes it; the same request on the same batch keeps it. ``scope`` is what else
+    the answer depends on: the city of a many-city store (cities number their batches
+    each from 1), the state of its registry."""
+    asked = json.dumps([path, sorted((k, sorted(v)) for k, v in query.items()), fmt, lang, scope])
     digest = hashlib.sha256(asked.encode("utf-8")).hexdigest()[:16]
     return f'W/"b{batch if batch is not None else 0}-{digest}"'
 

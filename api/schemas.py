@@ -17,6 +17,9 @@ from indicators import COMPARISONS, GAP_TRENDS, STATUSES, TRENDS
 
 T, N, INT, B = "string", "number", "integer", "boolean"
 FIELDS: dict[str, tuple[str, str]] = {
+    "city": (T, "Key of the city in a many-city store (the city parameter); null for the "
+             "store's own city."),
+    "api": (T, "Address of the city's API (its index; every link there keeps the city)."),
     "code": (T, "Area code (the city's own code on the whole-city row)."),
     "name": (T, "Name in the chosen language."),
     "name_sv": (T, "Name in Swedish."), "name_pl": (T, "Name in Polish."),

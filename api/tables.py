@@ -40,8 +40,8 @@ COMPARISON_FIELDS = [
     "comparator_lower_ci95", "comparator_upper_ci95", "difference", "ratio", "comparison",
     "trend", "gap_trend", "rank", "quintile", "status", "polarity",
 ]
-CITY_FIELDS = ["code", "name", "name_sv", "name_pl", "name_en", "synthetic", "areas",
-               "indicators", "first_period", "latest_period", "batch"]
+CITY_FIELDS = ["city", "code", "name", "name_sv", "name_pl", "name_en", "synthetic", "areas",
+               "indicators", "first_period", "latest_period", "batch", "api"]
 AREA_FIELDS = ["code", "name", "level", "parent_code", "prioritized", "population", "area_km2"]
 INDICATOR_FIELDS = [
     "id", "name", "description", "definition", "domain", "domain_name", "unit", "value_type",
@@ -202,18 +202,21 @@ def indicator_records(snapshot: Snapshot, table: OpenTable, lang: str) -> pd.Dat
     return pd.DataFrame.from_records(records, columns=INDICATOR_FIELDS)
 
 
-def city_record(snapshot: Snapshot, table: OpenTable, lang: str) -> dict[str, Any]:
-    """The city the store holds, with what it holds."""
+def city_record(snapshot: Snapshot, table: OpenTable, lang: str, key: str | None = None,
+                api: str = "") -> dict[str, Any]:
+    """The city of ``snapshot``, with what it holds: ``key`` is its key in a many-city store
+    (None: the store's own city), ``api`` the address of its API."""
     city = snapshot.city
     areas = snapshot.areas
     periods = sorted({p for ps in table.periods.values() for p in ps})
     return {
-        "code": str(city.get("code", "")), "name": city_name(city, lang),
+        "city": key, "code": str(city.get("code", "")), "name": city_name(city, lang),
         "name_sv": city.get("name_sv"), "name_pl": city.get("name_pl"),
         "name_en": city.get("name_en"), "synthetic": bool(city.get("synthetic")),
         "areas": int((areas["level"] != CITY_LEVEL).sum()) if not areas.empty else 0,
         "indicators": len(snapshot.catalogue), "first_period": periods[0] if periods else None,
         "latest_period": periods[-1] if periods else None, "batch": snapshot.batch_id,
+        "api": api,
     }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from urllib.parse import parse_qs, urlparse
 
 import flask
@@ -24,6 +25,7 @@ from store.cities import city_engine
 ATLAS_KEY = "WELLBEING_ATLAS"
 CITIES_KEY = "WELLBEING_CITY_ATLASES"  # slug -> Atlas of that city of a many-city store
 REGISTRY_KEY = "WELLBEING_REGISTRY"
+KEPT_CITIES = 32  # cities whose atlas (and its cached reads) a worker keeps, least recent out
 log = logging.getLogger("dashboard")
 _made = threading.Lock()
 
@@ -62,15 +64,20 @@ def current_atlas() -> Atlas:
     if slug is None:
         return store_atlas()
     config = flask.current_app.config
-    atlases = config.setdefault(CITIES_KEY, {})
-    atlas = atlases.get(slug)
-    if atlas is None:
-        if slug not in current_registry().slugs():
-            raise UnknownCity(f"This atlas holds no city {slug!r}.")
-        url = store_atlas().engine.url.render_as_string(hide_password=False)
-        with _made:
-            atlas = atlases.get(slug) or Atlas(city_engine(url, slug))
-            atlases[slug] = atlas
+    atlases: OrderedDict[str, Atlas] = config.setdefault(CITIES_KEY, OrderedDict())
+    with _made:
+        atlas = atlases.get(slug)
+        if atlas is not None:
+            atlases.move_to_end(slug)
+            return atlas
+    if slug not in current_registry().slugs():
+        raise UnknownCity(f"This atlas holds no city {slug!r}.")
+    url = store_atlas().engine.url.render_as_string(hide_password=False)
+    with _made:
+        atlas = atlases.get(slug) or Atlas(city_engine(url, slug))
+        atlases[slug] = atlas
+        while len(atlases) > KEPT_CITIES:  # a country's worth of cities: keep the busiest
+            atlases.popitem(last=False)
     return atlas
 
 

@@ -153,3 +153,20 @@ class Collaboration:
     download = "collaboration-download"
     download_button = "collaboration-download-button"
     download_status = "collaboration-download-status"
+
+
+class Cities:
+    """The country level of a many-city store (/cities, issue 14 item 3)."""
+
+    indicator = "cities-indicator"
+    period = "cities-period"
+    sex = "cities-sex"
+    sort = "cities-sort"
+    age_note = "cities-age-note"
+    graph = "cities-graph"
+    alt = "cities-alt"
+    legend = "cities-legend"
+    table = "cities-table"
+    navigate = "cities-navigate"
+    header_link = "cities-header-link"  # the header's "All municipalities" link
+    fallback_link = "cities-fallback-link"  # the map's link here when its own city has no data

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from presentation.cities_strings import CITIES_STRINGS
 from presentation.cooperation_strings import COOPERATION_STRINGS
 from presentation.method_strings import METHOD_STRINGS
 from presentation.page_strings import PAGE_STRINGS
@@ -340,3 +341,4 @@ STRINGS.update(PAGE_STRINGS)
 STRINGS.update(COOPERATION_STRINGS)
 STRINGS.update(RANKING_STRINGS)
 STRINGS.update(TARGET_STRINGS)
+STRINGS.update(CITIES_STRINGS)

@@ -19,6 +19,7 @@ from typing import Annotated
 import typer
 
 from settings.languages import LANGS
+from wellbeing.etl_commands import CityOpt
 
 SORT_KEYS = ["indicator_id", "area_code", "period", "sex"]
 LAYOUTS = ("default", "fingertips")
@@ -34,13 +35,15 @@ def export_data(
         "--comparator", help="What compared_to_comparator judges against (default layout): "
         "city, rest (the rest of the city), parent (the parent district) or the code of a "
         "national or regional comparator in the store, e.g. SE.")] = "city",
+    city: CityOpt = None,
 ) -> None:
     """Write the comparison table (every area, indicator, period and sex) to a CSV file."""
     from indicators import localize
     from presentation.comparators import comparator_choices, export_rows
     from presentation.comparisons import comparison_table_of
     from presentation.formulas import neutralise_frame
-    from store.engine import get_engine, read_database_url
+    from store.cities import store_engine
+    from store.engine import read_database_url
     from store.read import read_snapshot
     from wellbeing.errors import USAGE, errors_to_exit, fail, store_shown
 
@@ -55,7 +58,7 @@ def export_data(
     if out.is_dir():
         raise fail(f"--out {out} is a folder. Fix: give a file name, e.g. --out {out / 'atlas.csv'}.", USAGE)
     with errors_to_exit(store_shown(read_database_url())):
-        snap = read_snapshot(get_engine(read_database_url()))
+        snap = read_snapshot(store_engine(city, read_database_url()))
         valid = [code for code, _ in comparator_choices(snap, lang)]
         if comparator not in valid:
             raise fail(f"unknown comparator {comparator!r}. Fix: use one of {', '.join(valid)}.",
@@ -71,4 +74,4 @@ def export_data(
         out.parent.mkdir(parents=True, exist_ok=True)
         neutralise_frame(rows).to_csv(out, index=False, encoding="utf-8")
     typer.echo(f"Wrote {len(rows)} rows to {out}")
-    typer.echo(f"Store: {store_shown(read_database_url())}")
+    typer.echo(f"Store: {store_shown(read_database_url())}" + (f", city {city}" if city else ""))

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from settings.languages import LANGS
+from wellbeing.etl_commands import CityOpt
+
+if TYPE_CHECKING:
+    from api.gis import GisRequest
 
 FORMATS = ("gpkg", "geojson")
 ATTEMPTS = 2  # a refresh landing while the outlines are read: read once more
@@ -24,6 +28,7 @@ def export_gis(
                                         "latest (each indicator's latest).")] = "latest",
     sex: Annotated[str, typer.Option("--sex", help="total, female or male.")] = "total",
     lang: Annotated[str, typer.Option("--lang", help="Language of names: sv, pl or en.")] = "sv",
+    city: CityOpt = None,
 ) -> None:
     """Write every area with its latest values, 95% intervals, comparisons and trends as columns."""
     from wellbeing.errors import USAGE, fail
@@ -40,21 +45,23 @@ def export_gis(
         raise fail(f"unknown sex {sex!r}. Fix: use total, female or male.", USAGE)
     if lang not in LANGS:
         raise fail(f"unknown language {lang!r}. Fix: use one of {', '.join(LANGS)}.", USAGE)
-    _write(out, fmt, crs, period, sex, lang)
+    from api.gis import GisRequest
+
+    _write(out, GisRequest(fmt=fmt, period=period, sex=sex, crs=crs, lang=lang), city)
 
 
-def _write(out: Path, fmt: str, crs: str, period: str, sex: str, lang: str) -> None:
-    from api.gis import GisError, GisRequest, gis_layers, write_layers
+def _write(out: Path, request: GisRequest, city: str | None) -> None:
+    from api.gis import GisError, gis_layers, write_layers
     from api.source import StoreChanged, full_geometries
     from indicators import headline_age_groups
     from presentation.comparisons import comparison_table_of
-    from store.engine import get_engine, read_database_url
+    from store.cities import store_engine
+    from store.engine import read_database_url
     from store.read import read_snapshot
     from wellbeing.errors import USAGE, errors_to_exit, fail, store_shown
 
-    request = GisRequest(fmt=fmt, period=period, sex=sex, crs=crs, lang=lang)
     with errors_to_exit(store_shown(read_database_url())):
-        engine = get_engine(read_database_url())
+        engine = store_engine(city, read_database_url())
         for attempt in range(ATTEMPTS):
             snap = read_snapshot(engine)
             try:
@@ -69,7 +76,7 @@ def _write(out: Path, fmt: str, crs: str, period: str, sex: str, lang: str) -> N
         except GisError as exc:
             raise fail(f"--{exc.parameter}: {exc}", USAGE) from exc
         out.parent.mkdir(parents=True, exist_ok=True)
-        write_layers(layers, out, fmt)
+        write_layers(layers, out, request.fmt)
     typer.echo(f"Wrote {len(layers.areas)} areas × {len(layers.indicators)} indicators to {out} "
                f"({layers.areas.crs.to_string() if layers.areas.crs else 'no CRS'})")
-    typer.echo(f"Store: {store_shown(read_database_url())}")
+    typer.echo(f"Store: {store_shown(read_database_url())}" + (f", city {city}" if city else ""))

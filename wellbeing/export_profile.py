@@ -15,6 +15,7 @@ from settings.languages import LANGS
 from store.engine import read_database_url
 from store.read import Snapshot
 from wellbeing.errors import USAGE, errors_to_exit, fail, store_shown
+from wellbeing.etl_commands import CityOpt
 
 
 def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, out: Path) -> None:
@@ -41,15 +42,16 @@ def check_options(area: str | None, all_prioritized: bool, fmt: str, lang: str, 
                           f"folder, e.g. --out {out.with_suffix('')} (it is created when missing).")
 
 
-def _load(comparator: str) -> tuple[Snapshot, pd.DataFrame]:
-    """The store's snapshot (read at one instant) and its comparison table; an unknown
-    ``comparator`` is a usage error listing the valid ones."""
+def _load(comparator: str, city: str | None) -> tuple[Snapshot, pd.DataFrame]:
+    """The snapshot of the store's city (or of ``city``, a city of a many-city store), read
+    at one instant, and its comparison table; an unknown ``comparator`` is a usage error
+    listing the valid ones."""
     from presentation.comparisons import comparison_table_of
     from reports.judgements import check_comparator
-    from store.engine import get_engine, read_database_url
+    from store.cities import store_engine
     from store.read import read_snapshot
 
-    snapshot = read_snapshot(get_engine(read_database_url()), with_geometry=True)
+    snapshot = read_snapshot(store_engine(city, read_database_url()), with_geometry=True)
     try:
         check_comparator(snapshot, comparator)
     except ExportError as exc:
@@ -57,18 +59,19 @@ def _load(comparator: str) -> tuple[Snapshot, pd.DataFrame]:
     return snapshot, comparison_table_of(snapshot)
 
 
-def _single(area: str, fmt: str, lang: str, out: Path, comparator: str) -> None:
-    snapshot, table = _load(comparator)
+def _single(area: str, fmt: str, lang: str, out: Path, comparator: str, city: str | None) -> None:
+    snapshot, table = _load(comparator, city)
     content, _, _ = render_profile(snapshot, table, area, fmt, lang, comparator=comparator)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(content)
     typer.echo(f"Wrote {out} ({len(content) / 1024:.0f} KiB).")
 
 
-def _batch(fmt: str, lang: str, out: Path, jobs: int | None, comparator: str) -> None:
+def _batch(fmt: str, lang: str, out: Path, jobs: int | None, comparator: str,
+           city: str | None) -> None:
     from reports.batch import Written, export_batch, prioritized_codes
 
-    snapshot, table = _load(comparator)
+    snapshot, table = _load(comparator, city)
     codes = prioritized_codes(snapshot)
     if not codes:
         raise ExportError("the store has no prioritized areas. Fix: list their codes under "
@@ -105,6 +108,7 @@ def export_profile(
         "city", "--comparator", help="What the judgements (better, similar, worse) compare "
         "with: city, rest (the rest of the city), parent (the parent district) or the code of "
         "a national or regional comparator in the store, e.g. SE."),
+    city: CityOpt = None,
 ) -> None:
     """Area profiles as PDF, HTML, XLSX or CSV: one area, or all prioritized areas.
 
@@ -118,7 +122,7 @@ def export_profile(
     shown = store_shown(read_database_url())
     with errors_to_exit(shown):
         if area:
-            _single(area, fmt, lang, out, comparator)
+            _single(area, fmt, lang, out, comparator, city)
         else:
-            _batch(fmt, lang, out, jobs, comparator)
-    typer.echo(f"Store: {shown}")
+            _batch(fmt, lang, out, jobs, comparator, city)
+    typer.echo(f"Store: {shown}" + (f", city {city}" if city else ""))

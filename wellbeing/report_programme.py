@@ -9,6 +9,7 @@ import typer
 from reports.errors import ExportError
 from settings.languages import LANGS
 from wellbeing.errors import USAGE, errors_to_exit, fail, store_shown
+from wellbeing.etl_commands import CityOpt
 
 FORMATS = ("pdf", "html", "xlsx")
 
@@ -36,6 +37,7 @@ def report_programme(
     fmt: str = typer.Option("pdf", "--format", help=f"File format: {', '.join(FORMATS)}."),
     lang: str = typer.Option("sv", "--lang", help=f"Language of the report: {', '.join(LANGS)}."),
     out: Path = typer.Option(..., "--out", help="The file to write."),  # noqa: B008 - Typer options
+    city: CityOpt = None,
 ) -> None:
     """A programme's annual implementation report as PDF, HTML or XLSX.
 
@@ -43,7 +45,8 @@ def report_programme(
     """
     from presentation.comparisons import comparison_table_of
     from reports.programme_report import render_programme_report
-    from store.engine import get_engine, read_database_url
+    from store.cities import store_engine
+    from store.engine import read_database_url
     from store.read import read_snapshot
 
     try:
@@ -52,10 +55,10 @@ def report_programme(
         raise fail(str(exc), USAGE) from exc
     shown = store_shown(read_database_url())
     with errors_to_exit(shown):
-        snapshot = read_snapshot(get_engine(read_database_url()), with_geometry=True)
+        snapshot = read_snapshot(store_engine(city, read_database_url()), with_geometry=True)
         content, _, _ = render_programme_report(snapshot, comparison_table_of(snapshot), programme,
                                                 year, fmt, lang)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(content)
     typer.echo(f"Wrote {out} ({len(content) / 1024:.0f} KiB).")
-    typer.echo(f"Store: {shown}")
+    typer.echo(f"Store: {shown}" + (f", city {city}" if city else ""))

@@ -13,7 +13,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.display import aria
-from dashboard.urls import href
+from dashboard.urls import current_city, href
 from dashboard.viewmodels.frame import Frame
 from presentation.i18n import city_name, t
 from settings.languages import LANG_NAMES, LANGS
@@ -60,10 +60,18 @@ def lang_switch(lang: str, path: str, query: dict[str, Any]) -> html.Div:
                     **aria(label=t("lang.label", lang)))
 
 
+def cities_link(frame: Frame, lang: str, active: str) -> list[Any]:
+    """A many-city store's way up to its municipalities (/cities, leaving the city)."""
+    if not frame.cities:
+        return []
+    return [dcc.Link("◫ " + t("nav.cities", lang), href=href("/cities", lang, city=""), id=ids.Cities.header_link,
+                     className="cities-link" + (" active" if active == "cities" else ""))]
+
+
 def header(frame: Frame, lang: str, active: str, path: str, query: dict[str, Any]) -> html.Header:
     return html.Header(
-        html.Div([brand(lang, frame.city), nav(lang, active, frame.first_indicator),
-                  lang_switch(lang, path, query)],
+        html.Div([brand(lang, frame.city), *cities_link(frame, lang, active),
+                  nav(lang, active, frame.first_indicator), lang_switch(lang, path, query)],
                  className="header-inner"),
         className="site-header",
     )
@@ -110,14 +118,33 @@ def not_found(frame: Frame, lang: str, key: str, code: str, path: str | None = N
 
 
 def empty_store(frame: Frame, lang: str) -> html.Div:
+    if _cities_instead(frame):
+        return own_city_empty(frame, lang)
     body = html.Section([html.H1(t("app.title", lang)), alert(t("error.empty", lang), lang, "info")],
                         className="card")
     return page(frame, lang, "", "/", {"lang": lang}, body)
 
 
 def store_down(frame: Frame, lang: str) -> html.Div:
+    if _cities_instead(frame):  # its registry reads: the store is up, its own city has no tables
+        return own_city_empty(frame, lang)
     body = html.Section([html.H1(t("app.title", lang)), alert(t("error.store_down", lang), lang)],
                         className="card")
+    return page(frame, lang, "", "/", {"lang": lang}, body)
+
+
+def _cities_instead(frame: Frame) -> bool:
+    """The store's own city (no ``city=``) has no data, but the store lists municipalities."""
+    return frame.cities and current_city() is None
+
+
+def own_city_empty(frame: Frame, lang: str) -> html.Div:
+    """A many-city store without a city of its own: the way to its municipalities."""
+    body = html.Section([
+        html.H1(t("app.title", lang)), html.P(t("cities.own_empty", lang), className="lead"),
+        dcc.Link(t("cities.open_list", lang) + " →", href=href("/cities", lang, city=""),
+                 id=ids.Cities.fallback_link, className="button primary"),
+    ], className="card not-found")
     return page(frame, lang, "", "/", {"lang": lang}, body)
 
 
