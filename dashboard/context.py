@@ -89,6 +89,8 @@ def request_city() -> str | None:
         value = flask.request.args.get("city")
     except RuntimeError:  # outside a request
         return None
+    if value is None and flask.request.path.startswith("/api/"):
+        return None  # a client of the read API names its city (absent: the store's own)
     if value is None and flask.request.path.endswith("_dash-update-component"):
         value = _body_city()
     if value is None:
@@ -127,7 +129,7 @@ def current_frame() -> Frame:
     except Exception as exc:  # a bad DATABASE_URL: the header renders, the page says why
         log.debug("no atlas for the header: %s", exc)
         return Frame()
-    return frame_of(atlas)
+    return frame_of(atlas, current_city() is not None or bool(current_registry().slugs()))
 
 
 def _state_lang() -> str | None:

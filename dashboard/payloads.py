@@ -31,7 +31,7 @@ from urllib.parse import parse_qs
 import flask
 
 from dashboard.cache import Cache
-from dashboard.context import current_atlas
+from dashboard.context import current_atlas, current_registry
 from dashboard.hardening import CALLBACK_PATH, ROUTER_ID
 from dashboard.model import Atlas
 from dashboard.profile_rows import profile_table
@@ -134,7 +134,8 @@ def _lookup() -> flask.Response | None:
         batch = atlas.version()
     except Exception:  # a malformed body is refused elsewhere; the store down: not cached
         return None
-    key = cache.key(scope(atlas), batch, "callback", request_key(body))
+    cities = current_registry().state()  # the registry's: a city's load changes /cities, headers
+    key = cache.key(scope(atlas), batch, *cities, "callback", request_key(body))
     hit = cache.get(key)
     if hit is not None:
         resp = flask.Response(hit, mimetype="application/json")

@@ -10,8 +10,9 @@ indicator's values at a time (a country's 290 municipalities Ã— 300 indicators Ã
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import Engine, func, select
@@ -25,6 +26,7 @@ from store.cities import (
     read_city_values,
 )
 
+LOOK_AGAIN_S = 5.0  # a one-city store is asked again for a registry after this many seconds
 KEPT_INDICATORS = 16  # values of this many indicators kept per registry state
 
 
@@ -35,6 +37,7 @@ class Cities:
     state: tuple
     cities: pd.DataFrame  # store.cities.atlas_cities, by slug
     indicators: pd.DataFrame  # atlas_city_indicators, by slug and indicator
+    memo: dict = field(default_factory=dict, compare=False)  # what views derive, per state
 
 
 class Registry:
@@ -45,10 +48,20 @@ class Registry:
         self._lock = threading.Lock()
         self._cached: Cities | None = None
         self._values: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._has = False  # the registry's tables, once seen (they are never dropped)
+        self._looked = -LOOK_AGAIN_S  # when a store without them was last looked at
 
     def _state(self) -> tuple:
-        if not has_registry(self.engine):
-            return ()
+        """The registry's state: its number of cities, their load batches and last load (one
+        small query per call; () for a store without a registry)."""
+        if not self._has:
+            now = time.monotonic()
+            if now - self._looked < LOOK_AGAIN_S:
+                return ()
+            self._looked = now
+            if not has_registry(self.engine):
+                return ()
+            self._has = True
         with self.engine.connect() as conn:
             row = conn.execute(select(func.count(), func.sum(atlas_cities.c.batch_id),
                                       func.max(atlas_cities.c.loaded_at))).one()
@@ -85,6 +98,14 @@ class Registry:
             while len(self._values) > KEPT_INDICATORS:
                 self._values.popitem(last=False)
         return found
+
+    def state(self) -> tuple:
+        """The registry's state (a part of cache keys: a load of any city changes it);
+        () when the store cannot be read."""
+        try:
+            return self._state()
+        except SQLAlchemyError:
+            return ()
 
     def slugs(self) -> list[str]:
         """The cities' keys; [] for a one-city store or a store that cannot be read."""

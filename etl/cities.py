@@ -27,7 +27,10 @@ SUMMARY_COLUMNS = ["indicator_id", "period", "sex", "age_group", "value", "lower
                    "lower_ci998", "upper_ci998", "polarity", "value_type"]
 INDICATOR_COLUMNS = ["id", "name_sv", "name_pl", "name_en", "domain", "unit", "value_type",
                      "polarity", "decimals"]
-OUTLINE_TOLERANCE = 0.0005  # degrees (about 50 m): a municipality's outline on a country's map
+# A municipality's outline on a country's map (290 of them for Sweden): simplified to about
+# 200 m and kept to 4 decimals (about 10 m), a few KB each
+OUTLINE_TOLERANCE = 0.002  # degrees
+OUTLINE_GRID = 1e-4  # degrees
 
 
 def summarise(conn: Connection, slug: str) -> tuple[dict[str, Any], pd.DataFrame, pd.DataFrame]:
@@ -92,6 +95,7 @@ def _outline(conn: Connection, code: str) -> tuple[str | None, tuple[float | Non
         return None, (None, None, None, None)
     whole = shapely.union_all(shapely.make_valid(shapes.geometry.to_numpy()))
     whole = shapely.simplify(whole, OUTLINE_TOLERANCE, preserve_topology=True)
+    whole = shapely.set_precision(whole, OUTLINE_GRID)
     return json.dumps(shapely.geometry.mapping(whole)), tuple(float(b) for b in whole.bounds)
 
 

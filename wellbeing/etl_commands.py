@@ -17,9 +17,9 @@ etl_app = typer.Typer(help="Load a city's boundaries and indicator tables into t
 
 ConfigArg = Annotated[Path, typer.Argument(help="The city's TOML configuration (docs/config.md).")]
 CityOpt = Annotated[str | None, typer.Option(
-    "--city", help="Load into (or read) this city of a many-city store, by its key (lower-case "
-    "letters, digits, _; e.g. boras). The store's other cities are left untouched. Without it, "
-    "the store's own city, as a one-city store.")]
+    "--city", help="The city of a many-city store, by its key (lower-case letters, digits, _; "
+    "e.g. boras); a load leaves the store's other cities untouched. Without it: the store's "
+    "own city, as in a one-city store.")]
 
 
 @etl_app.command("validate")
@@ -43,7 +43,6 @@ def run_command(
     """Validate CONFIG and replace the store's city (or, with --city, that city of a
     many-city store) in one transaction (DATABASE_URL)."""
     from etl.pipeline import run
-
     from store.cities import check_slug
 
     out = console()

@@ -64,7 +64,8 @@ def cities_link(frame: Frame, lang: str, active: str) -> list[Any]:
     """A many-city store's way up to its municipalities (/cities, leaving the city)."""
     if not frame.cities:
         return []
-    return [dcc.Link("◫ " + t("nav.cities", lang), href=href("/cities", lang, city=""), id=ids.Cities.header_link,
+    return [dcc.Link([html.Span("◫ ", **aria(hidden="true")), t("nav.cities", lang)],
+                     href=href("/cities", lang, city=""), id=ids.Cities.header_link,
                      className="cities-link" + (" active" if active == "cities" else ""))]
 
 
