@@ -253,7 +253,8 @@ def write_city(conn: Connection, entry: dict, indicators: pd.DataFrame, values: 
     conn.execute(insert(atlas_cities), [entry])
     for table, frame in ((atlas_city_indicators, indicators), (atlas_city_values, values)):
         records = frame.assign(slug=slug)[[c.name for c in table.columns]].astype(object)
-        rows = records.where(records.notna(), None).to_dict("records")
+        rows = [{str(k): v for k, v in row.items()}
+                for row in records.where(records.notna(), None).to_dict("records")]
         if rows:
             conn.execute(insert(table), rows)
 
@@ -271,10 +272,10 @@ def drop_city(engine: Engine, slug: str) -> bool:
     city_engine.cache_clear()
     if is_postgis(engine):
         with engine.begin() as conn:
-            found = conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"),
-                                 {"s": schema_name(slug)}).first()
+            schema = conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = :s"),
+                                  {"s": schema_name(slug)}).first()
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema_name(slug)}" CASCADE'))
-        return known or found is not None
+        return known or schema is not None
     path = Path(make_url(city_url(url, slug)).database or "")
     found = path.exists()
     for extra in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):

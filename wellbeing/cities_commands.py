@@ -15,6 +15,8 @@ cities_app = typer.Typer(help="The cities of a many-city store (loaded with `etl
 @cities_app.command("list")
 def list_command() -> None:
     """List the store's cities: key, name, areas, indicators, load batch and when it landed."""
+    import pandas as pd
+
     from store.cities import list_cities
     from store.engine import database_url, get_engine
 
@@ -27,12 +29,13 @@ def list_command() -> None:
         out.print("No cities loaded by key: this is a one-city store "
                   "(load one with `wellbeing etl run CONFIG --city KEY`).", markup=False)
         return
-    for row in cities.itertuples():
-        when = row.loaded_at.strftime("%Y-%m-%d %H:%M") if row.loaded_at is not None else "?"
-        national = f", compared with {row.national_code}" if isinstance(row.national_code, str) else ""
-        out.print(f"{row.slug}: {row.name_en} ({row.code}), {row.areas} areas, {row.indicators} "
-                  f"indicators, batch {row.batch_id} at {when} UTC{national}", markup=False,
-                  soft_wrap=True)
+    for row in cities.to_dict("records"):
+        loaded = row["loaded_at"]
+        when = pd.Timestamp(loaded).strftime("%Y-%m-%d %H:%M") if pd.notna(loaded) else "?"
+        national = f", compared with {row['national_code']}" if isinstance(row["national_code"], str) else ""
+        out.print(f"{row['slug']}: {row['name_en']} ({row['code']}), {row['areas']} areas, "
+                  f"{row['indicators']} indicators, batch {row['batch_id']} at {when} UTC{national}",
+                  markup=False, soft_wrap=True)
 
 
 @cities_app.command("drop")
