@@ -17,7 +17,7 @@ Loads the demo city (40 areas, 48 indicators, 63,846 values) through the ETL und
 
 With ``--postgis`` the URL's database is used and its ``city_*`` schemas and registry are
 dropped first and at the end (use a database of its own). Writes
-benchmarks/results/cities.json (cities-quick.json with --quick).
+benchmarks/results/cities-sqlite.json or cities-postgis.json (-quick with --quick).
 """
 
 from __future__ import annotations
@@ -104,8 +104,9 @@ def main() -> None:
     print(f"reload among {args.cities}: {found['reload_among_all_median_s']:.2f} s "
           f"({found['reload_ratio']:.2f}x)")
     print(f"registry read for /cities: {found['registry_read_median_s'] * 1000:.0f} ms")
-    path = write_results("cities", {"store": "postgis" if args.postgis else "sqlite",
-                                    "machine_at_start": machine(), **found}, quick=args.quick)
+    store = "postgis" if args.postgis else "sqlite"
+    path = write_results(f"cities-{store}", {"store": store, "machine_at_start": machine(), **found},
+                         quick=args.quick)
     print(f"written: {path}")
 
 

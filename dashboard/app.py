@@ -24,10 +24,18 @@ from api.blueprint import api_blueprint
 from api.tables import published
 from dashboard import delivery, hardening, health, ids, payloads
 from dashboard.cache import make_cache
-from dashboard.context import ATLAS_KEY, UnknownCity, current_atlas, request_city, request_lang
+from dashboard.context import (
+    ATLAS_KEY,
+    UnknownCity,
+    current_atlas,
+    current_registry,
+    request_city,
+    request_lang,
+)
 from dashboard.hardening import InvalidInput, client_error, unavailable
 from dashboard.model import UNAVAILABLE, Atlas
 from dashboard.urls import CITY, geometry_path
+from dashboard.viewmodels.cities import outlines_body, outlines_token
 from dashboard.views.shell import alert
 from presentation.i18n import default_lang, t
 from settings.languages import LANGS
@@ -153,6 +161,17 @@ def _geometry(version: int) -> Any:
     return resp
 
 
+def _city_outlines(token: str) -> Any:
+    """Every municipality's outline (the /cities map) at this state of the registry: the
+    URL names the state, so browsers keep it forever; an older state's URL redirects."""
+    cities = current_registry().read()
+    if token != outlines_token(cities):
+        return flask.redirect(f"{flask.request.script_root}/geo/cities-{outlines_token(cities)}.geojson")
+    resp = flask.Response(outlines_body(cities), mimetype="application/geo+json")
+    resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    return resp
+
+
 def _pin_atlas() -> None:
     """One request, one city and one load batch: the request's city (``?city=``, kept in
     every link it makes) is noted, and its store's version is checked once per request."""
@@ -232,6 +251,7 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
         Input({"type": ids.Shell.url_state, "page": ALL}, "data"),
     )
     app.server.add_url_rule("/geo/<int:version>.geojson", "geometry", _geometry)
+    app.server.add_url_rule("/geo/cities-<token>.geojson", "city_outlines", _city_outlines)
     app.server.register_blueprint(api_blueprint(current_atlas))  # /api/v1: docs/api.md
     app.server.register_error_handler(Exception, _error_page)
     app.server.before_request(_pin_atlas)

@@ -31,6 +31,7 @@ from sqlalchemy import (
     DateTime,
     Engine,
     Float,
+    Index,
     Integer,
     MetaData,
     PrimaryKeyConstraint,
@@ -90,6 +91,7 @@ atlas_city_values = Table(
     Column("national_value", Float),
     Column("compared_to_national", String(32)),  # better / similar / worse … (indicators.contract)
     PrimaryKeyConstraint("slug", "indicator_id", "period", "sex", "age_group"),
+    Index("atlas_city_values_indicator", "indicator_id"),  # the /cities page reads one indicator
 )
 REGISTRY_TABLES = (atlas_cities, atlas_city_indicators, atlas_city_values)
 
@@ -241,8 +243,11 @@ def _read(engine: Engine, table: Table, indicator_id: str | None = None) -> pd.D
     if indicator_id is not None:
         stmt = stmt.where(table.c.indicator_id == indicator_id)
     with engine.connect() as conn:
-        rows = conn.execute(stmt).all()
-    return pd.DataFrame.from_records(rows, columns=[c.name for c in table.columns])
+        rows = conn.execute(stmt).tuples().all()
+    columns = [c.name for c in table.columns]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    return pd.DataFrame(dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True)))
 
 
 def write_city(conn: Connection, entry: dict, indicators: pd.DataFrame, values: pd.DataFrame) -> None:

@@ -18,7 +18,7 @@ from dash import Patch
 from dashboard.display import compared_text, value_text
 from dashboard.figures.choropleth import FONT
 from dashboard.figures.text import plain
-from dashboard.viewmodels.cities import CityRow, Label
+from dashboard.viewmodels.cities import CityRow, Label, outlines_collection
 from presentation import palette
 from presentation.i18n import t
 from presentation.numbers import format_interval, style
@@ -72,16 +72,17 @@ def _colours(shown: Sequence[CityRow], lang: str, decimals: int, unit: str) -> d
 
 
 def outline_trace(rows: Sequence[CityRow], outlines: Sequence[tuple[str, dict[str, Any]]], lang: str,
-                  decimals: int, unit: str) -> list[dict[str, Any]]:
-    """One choropleth of every outline (each shape sent once), coloured by its outcome."""
-    geometry = dict(outlines)
+                  decimals: int, unit: str, geojson: str | None = None) -> list[dict[str, Any]]:
+    """One choropleth of every outline, coloured by its outcome; the outlines inline, or
+    fetched from ``geojson`` (a URL: once per state of the registry, then from the browser's
+    cache)."""
     shown = _shown(rows, [slug for slug, _ in outlines])
     if not shown:
         return []
-    features = [{"type": "Feature", "id": r.slug, "properties": {}, "geometry": geometry[r.slug]} for r in shown]
+    inline = outlines_collection([(slug, shape) for slug, shape in outlines if slug in {r.slug for r in shown}])
     return [{
         "type": "choropleth", "name": "municipalities", "featureidkey": "id",
-        "geojson": {"type": "FeatureCollection", "features": features},
+        "geojson": geojson or inline,
         "locations": [r.slug for r in shown], **_colours(shown, lang, decimals, unit),
         "zmin": 0, "zmax": len(palette.MAP_ORDER), "colorscale": _scale(), "showscale": False,
         "hovertemplate": "%{text}<extra></extra>", "marker": {"line": {"color": palette.INK, "width": 0.8}},
@@ -129,10 +130,11 @@ def name_trace(rows: Sequence[CityRow], labels: Sequence[Label]) -> list[dict[st
 
 def cities_figure(rows: Sequence[CityRow], outlines: Sequence[tuple[str, dict[str, Any]]],
                   labels: Sequence[Label], bounds: tuple[float, float, float, float] | None,
-                  lang: str, decimals: int, unit: str) -> dict[str, Any]:
-    """The whole figure, as a plain dict: the outlines, then the names."""
+                  lang: str, decimals: int, unit: str, geojson: str | None = None) -> dict[str, Any]:
+    """The whole figure, as a plain dict: the outlines (inline, or by the URL ``geojson``),
+    then the names."""
     return {
-        "data": [*outline_trace(rows, outlines, lang, decimals, unit), *name_trace(rows, labels)],
+        "data": [*outline_trace(rows, outlines, lang, decimals, unit, geojson), *name_trace(rows, labels)],
         "layout": {
             "margin": {"l": 0, "r": 0, "t": 0, "b": 0}, "paper_bgcolor": "rgba(0,0,0,0)",
             "showlegend": False, "separators": style(lang).plotly_separators, "dragmode": False,

@@ -20,7 +20,7 @@ from dashboard.inputs import CLICK_DATA, STATE, TEXT, checked
 from dashboard.model import UNAVAILABLE, StoreUnavailable
 from dashboard.registry import Cities
 from dashboard.urls import first, href
-from dashboard.viewmodels.cities import CitiesModel, cities_model, is_many_city
+from dashboard.viewmodels.cities import CitiesModel, cities_model, is_many_city, outlines_url
 from dashboard.views import cities as view
 from dashboard.views import controls
 from dashboard.views.graphs import graph_config
@@ -63,7 +63,8 @@ def _title(lang: str) -> str:
 
 
 def _figure(model: CitiesModel) -> dict[str, Any]:
-    return cities_figure(model.rows, model.outlines, model.labels, model.bounds, model.lang, model.decimals, model.unit)
+    return cities_figure(model.rows, model.outlines, model.labels, model.bounds, model.lang, model.decimals,
+                         model.unit, outlines_url(read_registry()))
 
 
 def _recolour(model: CitiesModel) -> Any:

@@ -9,11 +9,13 @@ headline age group (the age group most municipalities report, ``all`` preferred)
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import dash
 import pandas as pd
 import shapely
 
@@ -98,8 +100,8 @@ def is_many_city(cities: Cities) -> bool:
 def cities_model(cities: Cities, values_of: ValuesOf, params: dict[str, Any], lang: str) -> CitiesModel:
     """The page's model for the URL's (or the controls') choice; unknown choices fall back.
     ``values_of``: one indicator's values of every municipality (``Registry.values``)."""
-    indicators = _indicators(cities.indicators)
-    menu = _menu(indicators, lang)
+    indicators = _memo(cities, "indicators", lambda: _indicators(cities.indicators))
+    menu = _memo(cities, f"menu-{lang}", lambda: _menu(indicators, lang))
     indicator_id = _pick(params.get("indicator"), list(indicators), None) or default_indicator(cities, values_of)
     mine = values_of(indicator_id) if indicator_id else pd.DataFrame()
     if not len(mine):
@@ -114,6 +116,41 @@ def cities_model(cities: Cities, values_of: ValuesOf, params: dict[str, Any], la
         menu=menu, periods=periods, period=period, sexes=sexes, sex=sex, age_group=age,
         several_ages=mine["age_group"].nunique() > 1, sort=sort, rows=rows,
         outlines=(shapes := _shapes(cities))[0], labels=shapes[1], bounds=_bounds(cities.cities))
+
+
+def _memo(cities: Cities, key: str, make: Callable[[], Any]) -> Any:
+    """What ``make`` derives from the registry's state, made once per state."""
+    found = cities.memo.get(key)
+    if found is None:
+        found = cities.memo[key] = make()
+    return found
+
+
+def outlines_collection(outlines: Sequence[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+    """Municipalities' outlines as a GeoJSON FeatureCollection, keyed by ``id`` (the slug)."""
+    return {"type": "FeatureCollection",
+            "features": [{"type": "Feature", "id": slug, "properties": {}, "geometry": shape}
+                         for slug, shape in outlines]}
+
+
+def outlines_token(cities: Cities) -> str:
+    """A name for the registry's state: in the outlines' URL, which browsers keep forever."""
+    return hashlib.sha256(repr(cities.state).encode()).hexdigest()[:16]
+
+
+def outlines_url(cities: Cities) -> str:
+    """Where the browser fetches every municipality's outline (``dashboard.app``)."""
+    path = f"/geo/cities-{outlines_token(cities)}.geojson"
+    try:
+        return str(dash.get_relative_path(path))
+    except Exception:  # no running app (plain-function use): the bare path
+        return path
+
+
+def outlines_body(cities: Cities) -> bytes:
+    """The outlines' GeoJSON, made once per state of the registry."""
+    return _memo(cities, "geojson", lambda: json.dumps(
+        outlines_collection(_shapes(cities)[0]), separators=(",", ":")).encode())  # type: ignore[no-any-return]
 
 
 def _shapes(cities: Cities) -> tuple[tuple[tuple[str, dict[str, Any]], ...], tuple[Label, ...]]:
@@ -137,10 +174,9 @@ def _pick(value: Any, allowed: list[str], default: str | None) -> str | None:
 def _indicators(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
     """Each indicator once, as the first city that has it describes it (the registry is
     ordered by city), with ``id`` for the catalogue's helpers."""
-    found: dict[str, dict[str, Any]] = {}
-    for record in _records(frame):
-        found.setdefault(str(record["indicator_id"]), {**record, "id": str(record["indicator_id"])})
-    return found
+    first = frame.drop_duplicates("indicator_id", keep="first")
+    return {str(record["indicator_id"]): {**record, "id": str(record["indicator_id"])}
+            for record in _records(first)}
 
 
 def _menu(indicators: dict[str, dict[str, Any]], lang: str) -> tuple[DomainGroup, ...]:

@@ -21,7 +21,13 @@ from dashboard.app import create_app
 from dashboard.figures.cities import cities_figure, cities_patch
 from dashboard.model import Atlas
 from dashboard.registry import Cities, Registry
-from dashboard.viewmodels.cities import cities_model, comparison_key, country_names, headline_age
+from dashboard.viewmodels.cities import (
+    cities_model,
+    comparison_key,
+    country_names,
+    headline_age,
+    outlines_token,
+)
 from etl.pipeline import run
 from presentation import palette
 from presentation.i18n import t
@@ -268,3 +274,16 @@ def test_one_country_has_one_name_whatever_each_city_calls_it() -> None:
               {"national_code": "SE", "national_name_pl": "Sweden"},
               {"national_code": "PL", "national_name_en": "Poland"}]
     assert country_names(cities, "pl") == {"SE": "Szwecja", "PL": "Poland [EN]"}
+
+
+def test_the_outlines_are_fetched_once_per_state_of_the_registry(many: Any, registry: Cities) -> None:
+    """The page's map names its outlines by URL (a country's 290 outlines are most of its
+    bytes): the URL names the registry's state, is kept forever, and an old one redirects."""
+    body = _layout(many, "/cities", "?lang=en&indicator=unemployment")
+    url = f"/geo/cities-{outlines_token(registry)}.geojson"
+    assert url in body and '"coordinates"' not in body
+    resp = many.get(url)
+    assert resp.status_code == 200 and "immutable" in resp.headers["Cache-Control"]
+    assert [f["id"] for f in json.loads(resp.get_data())["features"]] == list(SLUGS)
+    old = many.get("/geo/cities-0000000000000000.geojson")
+    assert old.status_code == 302 and old.headers["Location"].endswith(url)
