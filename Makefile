@@ -41,6 +41,8 @@ bench: venv
 	$(BIN)/python -m benchmarks.api
 	$(BIN)/python -m benchmarks.browser
 	$(BIN)/python -m benchmarks.load
+	$(BIN)/python -m benchmarks.cities
+	$(BIN)/python -m benchmarks.cities_page
 
 ## plotly-bundle: rebuild dashboard/assets/plotly-atlas.min.js (needs Node and npm; see dashboard/plotly_bundle/README.md)
 .PHONY: plotly-bundle

@@ -8,6 +8,13 @@ from __future__ import annotations
 
 CITIES_STRINGS: dict[str, tuple[str, str, str]] = {
     "nav.cities": ("Alla kommuner", "Wszystkie gminy", "All municipalities"),
+    "cities.footer": (
+        "Jämförelser med riket görs med kommunens 95 % konfidensintervall (99,8 % för ”mycket”). "
+        "Dolda värden visas aldrig.",
+        "Porównania z krajem opierają się na 95% przedziale ufności gminy (99,8% dla „znacznie”). "
+        "Wartości utajnione nigdy nie są pokazywane.",
+        "Comparisons with the country use the municipality's 95% confidence interval (99.8% for "
+        "“much”). Suppressed values are never shown."),
     "cities.title": ("Kommunerna i atlasen", "Gminy w atlasie", "Municipalities in this atlas"),
     "cities.lead": (
         "Atlasen har {n} kommuner. Välj en indikator för att se hur varje kommun ligger till "

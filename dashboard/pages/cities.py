@@ -108,7 +108,7 @@ def layout(**params: Any) -> Any:
                         view.one_city(lang), state_page="cities", title=_title(lang))
         model = cities_model(cities, values_of, {k: first(v) for k, v in params.items()}, lang)
         return page(current_frame(), lang, "cities", "/cities", query(model), _body(model),
-                    state_page="cities", title=_title(lang))
+                    state_page="cities", title=_title(lang), footer="cities.footer")
     except UNAVAILABLE as exc:
         log.warning("registry unavailable: %s", exc)
         return store_down(current_frame(), lang)

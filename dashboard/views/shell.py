@@ -79,8 +79,9 @@ def header(frame: Frame, lang: str, active: str, path: str, query: dict[str, Any
 
 
 def page(frame: Frame, lang: str, active: str, path: str, query: dict[str, Any], body: Any,
-         state_page: str | None = None, title: str | None = None) -> html.Div:
-    """A whole page: skip link, header, banner, main content, footer, URL state."""
+         state_page: str | None = None, title: str | None = None, footer: str = "footer") -> html.Div:
+    """A whole page: skip link, header, banner, main content, footer (the string ``footer``),
+    URL state."""
     data = {"path": path, "query": query, "title": title or t("app.title", lang)}
     state = [dcc.Store(id=ids.url_state(state_page), data=data)] if state_page else []
     return html.Div([
@@ -88,7 +89,7 @@ def page(frame: Frame, lang: str, active: str, path: str, query: dict[str, Any],
         header(frame, lang, active, path, query),
         html.Div(id=ids.Shell.banner, className="banner-slot", role="alert"),
         html.Main(body, id=ids.Shell.main, className="main", tabIndex="-1"),
-        html.Footer(html.P(t("footer", lang)), className="site-footer"),
+        html.Footer(html.P(t(footer, lang)), className="site-footer"),
         *state,
     ], className="page", lang=lang)
 
