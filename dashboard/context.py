@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any, cast
 from urllib.parse import parse_qs, urlparse
 
 import flask
@@ -27,35 +29,34 @@ CITIES_KEY = "WELLBEING_CITY_ATLASES"  # slug -> Atlas of that city of a many-ci
 REGISTRY_KEY = "WELLBEING_REGISTRY"
 KEPT_CITIES = 32  # cities whose atlas (and its cached reads) a worker keeps, least recent out
 log = logging.getLogger("dashboard")
-_made = threading.Lock()
+_made = threading.RLock()  # re-entered: the registry is made from the store atlas
 
 
 class UnknownCity(NotFound):
     """A URL names a city the store does not hold."""
 
 
+def _kept(key: str, make: Callable[[], Any]) -> Any:
+    """The running app's ``key`` in its config, made by ``make`` on first use (once, however
+    many threads ask)."""
+    config = flask.current_app.config
+    found = config.get(key)
+    if found is None:
+        with _made:
+            found = config.get(key)
+            if found is None:
+                found = config[key] = make()
+    return found
+
+
 def store_atlas() -> Atlas:
     """The atlas of the store's own city (made from DATABASE_URL on first use)."""
-    config = flask.current_app.config
-    atlas = config.get(ATLAS_KEY)
-    if atlas is None:
-        with _made:
-            atlas = config.get(ATLAS_KEY)
-            if atlas is None:
-                atlas = config[ATLAS_KEY] = Atlas()
-    return atlas
+    return cast(Atlas, _kept(ATLAS_KEY, Atlas))
 
 
 def current_registry() -> Registry:
     """The registry of the running app's store (its cities, for a many-city store)."""
-    config = flask.current_app.config
-    registry = config.get(REGISTRY_KEY)
-    if registry is None:
-        with _made:
-            registry = config.get(REGISTRY_KEY)
-            if registry is None:
-                registry = config[REGISTRY_KEY] = Registry(store_atlas().engine)
-    return registry
+    return cast(Registry, _kept(REGISTRY_KEY, lambda: Registry(store_atlas().engine)))
 
 
 def current_atlas() -> Atlas:

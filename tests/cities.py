@@ -27,3 +27,17 @@ def city_store(kind: str, path: Path) -> Engine:
 
         build_health_city(engine)
     return engine
+
+
+def two_city_store(folder: Path) -> Engine:
+    """A SQLite store in ``folder`` holding two cities under keys and none of its own: north,
+    the small city (9 districts, tests/etl/smallcity.py), and south, the demo city (40
+    neighbourhoods); both at load batch 1."""
+    from etl.demo import DEMO_CONFIG
+    from etl.pipeline import run
+    from tests.etl.smallcity import write_small_city
+
+    engine = make_engine(f"sqlite:///{folder / 'atlas.sqlite'}")
+    run(write_small_city(folder / "north"), engine, city="north")
+    run(DEMO_CONFIG, engine, city="south")
+    return engine

@@ -24,7 +24,7 @@ from dashboard.app import create_app
 from dashboard.model import Atlas
 from etl.pipeline import run
 from store.cities import drop_city, has_registry
-from store.engine import make_engine
+from tests.cities import two_city_store
 from tests.etl.smallcity import CODES, write_small_city
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "demo.toml"
@@ -54,12 +54,8 @@ def refusal(client: FlaskClient, url: str, status: int) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
-    """A SQLite store holding two cities under keys (none of its own): north, the small
-    city (9 districts), and south, the demo city (40 neighbourhoods); both are batch 1."""
-    folder = tmp_path_factory.mktemp("cities")
-    engine = make_engine(f"sqlite:///{folder / 'atlas.sqlite'}")
-    run(write_small_city(folder / "north"), engine, city="north")
-    run(DEMO, engine, city="south")
+    """North (the small city, 9 districts) and south (the demo city) under their keys."""
+    engine = two_city_store(tmp_path_factory.mktemp("cities"))
     yield engine
     engine.dispose()
 

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import Engine
 from typer.testing import CliRunner, Result
 
-from etl.pipeline import run
-from store.engine import clear_engine_cache, make_engine
-from tests.etl.smallcity import CODES, write_small_city
+from store.engine import clear_engine_cache
+from tests.cities import two_city_store
+from tests.etl.smallcity import CODES
 from wellbeing.cli import app
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "demo.toml"
@@ -26,10 +26,7 @@ PROGRAMME = "jts2030"  # the demo's programme (data/demo/programme_programmes.cs
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
     """North (the small city, 9 districts) and south (the demo city) under their keys."""
-    folder = tmp_path_factory.mktemp("cities")
-    engine = make_engine(f"sqlite:///{folder / 'atlas.sqlite'}")
-    run(write_small_city(folder / "north"), engine, city="north")
-    run(DEMO, engine, city="south")
+    engine = two_city_store(tmp_path_factory.mktemp("cities"))
     yield engine
     engine.dispose()
 
