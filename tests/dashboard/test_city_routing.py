@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -88,3 +89,17 @@ def test_an_unknown_city_is_a_404(client: Any) -> None:
                 "/?city=..%2Fetc"):
         assert client.get(url).status_code == 404, url
     assert page_response(client, "/", "?city=west").status_code == 404
+
+
+def test_a_city_s_refresh_is_seen_without_a_restart(tmp_path: Path) -> None:
+    """A running dashboard shows a keyed city's new load at the next request (its own load
+    batch, its own cache keys), and the other city's pages stay as they were."""
+    store = make_engine(f"sqlite:///{tmp_path / 'atlas.sqlite'}")
+    run(write_small_city(tmp_path / "north"), store, city="north")
+    run(write_small_city(tmp_path / "south"), store, city="south")
+    client = create_app(Atlas(store)).server.test_client()
+    before = {city: _d01(_map(client, city)[ids.Map.graph]["figure"]) for city in ("north", "south")}
+    run(write_small_city(tmp_path / "north", table=_raised_table()), store, city="north")
+    after = {city: _d01(_map(client, city)[ids.Map.graph]["figure"]) for city in ("north", "south")}
+    assert after["north"] != before["north"] and after["south"] == before["south"]
+    store.dispose()
