@@ -34,11 +34,12 @@ import flask
 
 import settings
 from dashboard.cache import Cache
+from dashboard.context import current_atlas, current_registry
 from dashboard.hardening import CALLBACK_PATH, ROUTER_ID
 from dashboard.model import Atlas
 from dashboard.payloads import cache_of, profile_file, scope
 from dashboard.selection import pick_indicator
-from dashboard.urls import area_path, href
+from dashboard.urls import CITY, area_path, href
 from settings.languages import LANGS
 
 log = logging.getLogger("dashboard.prerender")  # its warnings never mark a request (payloads)
@@ -113,24 +114,52 @@ def plan(atlas: Atlas, which: str) -> list[Item]:
 class Prerenderer:
     """The background thread of one serving process (``start``)."""
 
-    def __init__(self, app: flask.Flask, atlas: Atlas, cache: Cache, which: str, busy: Busy | None = None):
+    def __init__(self, app: flask.Flask, atlas: Atlas, cache: Cache, which: str, busy: Busy | None = None,
+                 city: str | None = None, stop: threading.Event | None = None):
         self.app, self.atlas, self.cache, self.which, self.busy = app, atlas, cache, which, busy
-        self.stop = threading.Event()
+        self.city = city  # a keyed city of a many-city store (None: the store's own)
+        self.stop = stop or threading.Event()
         self.done: dict[int | None, dict[str, Any]] = {}  # batch → what was made (or found done)
+        self.cities: dict[str, Prerenderer] = {}  # the store's keyed cities' (the own city's only)
         self._router: str | None = None
         self._store_down = False
 
     # --- the loop ----------------------------------------------------------------------------
     def run(self) -> None:
-        """Until stopped: whenever the store's batch is new to this process, render it."""
+        """Until stopped: whenever the store's batch (or a keyed city's) is new to this
+        process, render it; the store's own city first, then each city of the registry."""
         while not self.stop.is_set():
-            batch = self._batch()
-            if batch is not None and batch not in self.done:
-                try:
-                    self.render_batch(batch)
-                except Exception:  # never the thread's end: the next poll tries again
-                    log.exception("pre-rendering load batch %s failed", batch)
+            for worker in (self, *self.city_workers()):
+                worker.poll()
             self.stop.wait(POLL_SECONDS)
+
+    def poll(self) -> None:
+        """Render the current batch unless it was done (or found done) already."""
+        batch = self._batch()
+        if batch is not None and batch not in self.done:
+            try:
+                self.render_batch(batch)
+            except Exception:  # never the thread's end: the next poll tries again
+                log.exception("pre-rendering load batch %s of %s failed", batch, self.city or "the city")
+
+    def city_workers(self) -> list[Prerenderer]:
+        """A pre-renderer per keyed city of a many-city store, on the atlas its pages read
+        (made as the registry first lists the city); [] for a one-city store."""
+        try:
+            with self.app.app_context():
+                slugs = current_registry().slugs()
+                for slug in (s for s in slugs if s not in self.cities):
+                    token = CITY.set(slug)
+                    try:
+                        atlas = current_atlas()
+                    finally:
+                        CITY.reset(token)
+                    self.cities[slug] = Prerenderer(self.app, atlas, self.cache, self.which, self.busy,
+                                                    city=slug, stop=self.stop)
+        except Exception as exc:  # the registry unreadable now: the next poll asks again
+            log.warning("pre-rendering cannot list the cities: %s", str(exc).splitlines()[0][:300])
+            return list(self.cities.values())
+        return [self.cities[s] for s in slugs if s in self.cities]
 
     def _batch(self) -> int | None:
         try:
@@ -145,7 +174,15 @@ class Prerenderer:
 
     def render_batch(self, batch: int) -> str:
         """Render batch ``batch`` unless another worker does or did: "done", "done elsewhere",
-        "taken" (another worker is at it), "changed" (a newer batch came) or "stopped"."""
+        "taken" (another worker is at it), "changed" (a newer batch came) or "stopped". A
+        keyed city's pages are asked as its links give them (``city=`` in every query)."""
+        token = CITY.set(self.city)
+        try:
+            return self._render_batch(batch)
+        finally:
+            CITY.reset(token)
+
+    def _render_batch(self, batch: int) -> str:
         done_key, lock = (self.cache.key(scope(self.atlas), batch, "prerender", part)
                           for part in ("done", "lock"))
         found = self.cache.get(done_key)
@@ -156,7 +193,7 @@ class Prerenderer:
         if not self.cache.claim(lock, LOCK_SECONDS):
             return "taken"
         start, counts = time.monotonic(), {"page": 0, "profile": 0, "failed": 0}
-        log.info("pre-rendering load batch %s (%s areas)", batch, self.which)
+        log.info("pre-rendering load batch %s of %s (%s areas)", batch, self.city or "the city", self.which)
         for item in plan(self.atlas, self.which):
             if self.stop.is_set():
                 return "stopped"
@@ -172,8 +209,8 @@ class Prerenderer:
                    "seconds": seconds}
         self.cache.set(done_key, json.dumps(summary).encode())
         self.done[batch] = {**summary, "by": "this process"}
-        log.info("pre-rendered load batch %s: %d pages and %d PDF profiles in %.1f s (%d failed)",
-                 batch, counts["page"], counts["profile"], seconds, counts["failed"])
+        log.info("pre-rendered load batch %s of %s: %d pages and %d PDF profiles in %.1f s (%d failed)",
+                 batch, self.city or "the city", counts["page"], counts["profile"], seconds, counts["failed"])
         return "done"
 
     def _wait_idle(self) -> None:

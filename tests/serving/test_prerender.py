@@ -193,3 +193,31 @@ def test_a_request_is_keyed_by_what_it_asks_not_by_its_bytes() -> None:
     assert request_key(page_body(deps, "/area/A2", "?lang=sv&indicator=x")) != request_key(a)
     other = {"output": "map.figure", "inputs": [{"id": "x", "property": "value", "value": 1}]}
     assert request_key(other) != request_key({**other, "inputs": [{"id": "x", "property": "value", "value": 2}]})
+
+
+def test_each_city_of_a_many_city_store_is_rendered_as_its_links_ask(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keyed cities' prioritized profiles are pre-rendered too, each under its city's
+    cache keys, and a visitor's page of a city (its URL carries ``city=``) is a hit."""
+    from tests.cities import two_city_store
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    store = two_city_store(tmp_path)
+    app = create_app(Atlas(store))
+    worker = prerender.Prerenderer(app.server, Atlas(store), cache_of(app.server) or Cache(None, None, "-"),
+                                   "prioritized")
+    cities = worker.city_workers()
+    assert [w.city for w in cities] == ["north", "south"]
+    south = cities[1]
+    batch = south.atlas.version()
+    assert south.render_batch(batch) == "done" and south.done[batch]["failed"] == 0
+    client, deps = app.server.test_client(), app.server.test_client().get("/_dash-dependencies").get_json()
+    for code in south.atlas.prioritized().index:
+        for lang in LANGS:
+            assert worker.cache.get(worker.cache.key("south", batch, "profile", "pdf", lang, code))
+            page = client.post(CALLBACK, json=page_body(deps, f"/area/{code}", f"?lang={lang}&city=south"))
+            assert page.status_code == 200 and page.headers.get(HEADER) == "hit", (code, lang)
+            assert "city=south" in page.get_data(as_text=True)
+    other = client.post(CALLBACK, json=page_body(deps, "/", "?lang=sv&city=north"))
+    assert other.headers.get(HEADER) == "miss"  # north was not rendered: its own keys
+    store.dispose()
