@@ -70,10 +70,11 @@ def cities_link(frame: Frame, lang: str, active: str) -> list[Any]:
 
 
 def header(frame: Frame, lang: str, active: str, path: str, query: dict[str, Any]) -> html.Header:
+    # a many-city store without a city of its own: no city's pages to link to from here
+    pages = [] if frame.cities and not frame.city else [nav(lang, active, frame.first_indicator)]
     return html.Header(
-        html.Div([brand(lang, frame.city), *cities_link(frame, lang, active),
-                  nav(lang, active, frame.first_indicator), lang_switch(lang, path, query)],
-                 className="header-inner"),
+        html.Div([brand(lang, frame.city), *cities_link(frame, lang, active), *pages,
+                  lang_switch(lang, path, query)], className="header-inner"),
         className="site-header",
     )
 

@@ -103,3 +103,12 @@ def test_a_city_s_refresh_is_seen_without_a_restart(tmp_path: Path) -> None:
     after = {city: _d01(_map(client, city)[ids.Map.graph]["figure"]) for city in ("north", "south")}
     assert after["north"] != before["north"] and after["south"] == before["south"]
     store.dispose()
+
+
+def test_without_a_city_of_its_own_the_country_page_links_to_no_city_s_pages(client: Any) -> None:
+    """The store holds no city of its own: /cities offers the municipalities, not a map or a
+    compare page of an empty city; a city's pages have their navigation."""
+    country = json.dumps(page_response(client, "/cities", "?lang=en").get_json())
+    assert '"nav-link' not in country and "All municipalities" in country
+    city = json.dumps(page_response(client, "/compare", "?lang=en&city=north").get_json())
+    assert '"nav-link' in city and "All municipalities" in city
