@@ -25,7 +25,7 @@ import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import NotFound
 
-from api.cities import registry_state, source_city, unloaded, with_city
+from api.cities import registry_key, source_city, unloaded, with_city
 from api.docs_page import docs_html
 from api.endpoints import ENDPOINTS, PREFIX, TABLE_FORMATS, Endpoint, openapi_document
 from api.errors import ApiError, excerpt
@@ -211,7 +211,7 @@ def _versioned(endpoint: Endpoint, source: Source, city: str | None) -> tuple[in
     if not endpoint.registry or city is not None:
         return source.version(), city or ""
     batch = None if unloaded(source) else source.version()
-    return batch, "registry:" + registry_state(source.engine)
+    return batch, "registry:" + registry_key(source.engine)
 
 
 def _check_city(asked: str | None, read: str | None) -> str | None:

@@ -14,11 +14,11 @@ from typing import Any
 from urllib.parse import quote
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 
 from api.render import PREFIX
 from api.source import Source
-from store.cities import atlas_cities, city_of, has_registry, list_cities
+from store.cities import city_of, has_registry, list_cities, registry_state
 from store.migrate import has_tables
 
 
@@ -46,14 +46,9 @@ def with_city(query: Mapping[str, list[str]], city: str | None) -> dict[str, lis
     return out
 
 
-def registry_state(engine: Engine) -> str:
+def registry_key(engine: Engine) -> str:
     """What changes when a city is loaded or removed (it keys the ETag of the listing)."""
-    if not has_registry(engine):
-        return ""
-    with engine.connect() as conn:
-        row = conn.execute(select(func.count(), func.sum(atlas_cities.c.batch_id),
-                                  func.max(atlas_cities.c.loaded_at))).one()
-    return "|".join(str(v) for v in row)
+    return "|".join(str(v) for v in registry_state(engine)) if has_registry(engine) else ""
 
 
 def registered_records(engine: Engine, lang: str) -> list[dict[str, Any]]:

@@ -34,7 +34,7 @@ from sqlalchemy import Engine
 from benchmarks.figures import machine, write_results
 from dashboard.registry import Registry
 from etl.pipeline import run
-from store.cities import drop_city, list_cities
+from store.cities import city_slugs, drop_city
 from store.engine import PROJECT_ROOT, make_engine
 
 DEMO = PROJECT_ROOT / "data" / "demo" / "demo.toml"
@@ -48,7 +48,7 @@ def _timed(config: Path, engine: Engine, city: str, force: bool = False) -> floa
 
 
 def _clean(engine: Engine) -> None:
-    for slug in list_cities(engine)["slug"]:
+    for slug in city_slugs(engine):
         drop_city(engine, slug)
 
 

@@ -107,20 +107,25 @@ def _body_city() -> str | None:
         items = [*(body.get("inputs") or []), *(body.get("state") or [])]
     except (ValueError, RecursionError, AttributeError, TypeError):  # refused by dashboard.hardening
         return None
-    flat = [x for group in items for x in (group if isinstance(group, list) else [group])]
-    for item in flat:
-        if not isinstance(item, dict):
-            continue
-        value = item.get("value")
+    for item in _flat(items):
         if item.get("id") == "_pages_location" and item.get("property") == "search":
-            found = parse_qs(str(value or "").lstrip("?")).get("city")
+            found = parse_qs(str(item.get("value") or "").lstrip("?")).get("city")
             if found:
                 return found[0]
-        elif isinstance(value, dict) and isinstance(value.get("query"), dict):
-            found = value["query"].get("city")
-            if isinstance(found, str):
-                return found
+        elif (query := _page_query(item)) is not None and isinstance(query.get("city"), str):
+            return str(query["city"])
     return None
+
+
+def _flat(items: list[Any]) -> list[dict[str, Any]]:
+    """A callback's inputs or states (a pattern's lists opened), the dicts among them."""
+    return [x for item in items for x in (item if isinstance(item, list) else [item]) if isinstance(x, dict)]
+
+
+def _page_query(item: dict[str, Any]) -> dict[str, Any] | None:
+    """The query of a page-state store's value (``{"path", "query", ...}``), else None."""
+    value = item.get("value")
+    return value["query"] if isinstance(value, dict) and isinstance(value.get("query"), dict) else None
 
 
 def current_frame() -> Frame:
@@ -133,10 +138,6 @@ def current_frame() -> Frame:
     return frame_of(atlas, current_city() is not None or bool(current_registry().slugs()))
 
 
-def _state_lang() -> str | None:
-    return _state_query("lang")
-
-
 def _state_query(name: str) -> str | None:
     """``name`` of a page-state store's query among the running callback's inputs and states."""
     try:
@@ -145,18 +146,16 @@ def _state_query(name: str) -> str | None:
         items = [*dash.ctx.states_list, *dash.ctx.inputs_list]
     except Exception:  # not inside a callback
         return None
-    flat = [x for item in items for x in (item if isinstance(item, list) else [item])]
-    for item in flat:
-        value = item.get("value") if isinstance(item, dict) else None
-        if isinstance(value, dict) and isinstance(value.get("query"), dict):
-            found = value["query"].get(name)
+    for item in _flat(items):
+        if (query := _page_query(item)) is not None:
+            found = query.get(name)
             return found if isinstance(found, str) else None
     return None
 
 
 def request_lang() -> str:
     """The language of the page a request came from: its state store, else the referrer."""
-    lang = _state_lang()
+    lang = _state_query("lang")
     if lang:
         return normalize_lang(lang)
     try:

@@ -15,15 +15,15 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from store.cities import (
-    atlas_cities,
     has_registry,
     list_cities,
     read_city_indicators,
     read_city_values,
+    registry_state,
 )
 
 LOOK_AGAIN_S = 5.0  # a one-city store is asked again for a registry after this many seconds
@@ -52,8 +52,8 @@ class Registry:
         self._looked = -LOOK_AGAIN_S  # when a store without them was last looked at
 
     def _state(self) -> tuple:
-        """The registry's state: its number of cities, their load batches and last load (one
-        small query per call; () for a store without a registry)."""
+        """The registry's state (``store.cities.registry_state``; () for a store without a
+        registry, whose tables are looked for again every ``LOOK_AGAIN_S``)."""
         if not self._has:
             now = time.monotonic()
             if now - self._looked < LOOK_AGAIN_S:
@@ -62,10 +62,7 @@ class Registry:
             if not has_registry(self.engine):
                 return ()
             self._has = True
-        with self.engine.connect() as conn:
-            row = conn.execute(select(func.count(), func.sum(atlas_cities.c.batch_id),
-                                      func.max(atlas_cities.c.loaded_at))).one()
-        return tuple(row)
+        return registry_state(self.engine)
 
     def read(self) -> Cities:
         """The registry's cities and indicators now (read again only when a load or a

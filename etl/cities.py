@@ -12,14 +12,16 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from sqlalchemy import Engine, column, func, select, table
+from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import Connection
 
 from indicators.comparators import judge_against
-from store.cities import city_of, ensure_registry, write_city
+from store.cities import city_of, write_city
+from store.comparison_schema import comparison_rows
 from store.read import read_comparators, read_geometries
 from store.schema import City, Indicator, LoadBatch
 
@@ -45,7 +47,9 @@ def summarise(conn: Connection, slug: str) -> tuple[dict[str, Any], pd.DataFrame
         conn.execute(select(*[getattr(Indicator, c) for c in INDICATOR_COLUMNS])).all(),
         columns=INDICATOR_COLUMNS)
     values = _own_values(conn, str(city["code"]), national, comparator_values)
-    outline, bounds = _outline(conn, str(city["code"]))
+    shapes = read_geometries(conn, display=True)  # every area's: counted, then outlined
+    areas = shapes.loc[shapes["code"] != str(city["code"])]
+    outline, bounds = _outline(areas)
     entry = {
         "slug": slug, "code": city["code"],
         **{f"name_{lang}": city[f"name_{lang}"] or city["name"] for lang in ("sv", "pl", "en")},
@@ -53,7 +57,7 @@ def summarise(conn: Connection, slug: str) -> tuple[dict[str, Any], pd.DataFrame
         **{f"national_name_{lang}": national[f"name_{lang}"].iloc[0] if len(national) else None
            for lang in ("sv", "pl", "en")},
         "batch_id": batch, "loaded_at": datetime.now(UTC).replace(tzinfo=None),
-        "areas": _area_count(conn, str(city["code"])), "indicators": len(catalogue),
+        "areas": len(areas), "indicators": len(catalogue),
         "outline": outline, **dict(zip(("min_x", "min_y", "max_x", "max_y"), bounds, strict=True)),
     }
     return entry, catalogue.rename(columns={"id": "indicator_id"}), values
@@ -62,9 +66,9 @@ def summarise(conn: Connection, slug: str) -> tuple[dict[str, Any], pd.DataFrame
 def _own_values(conn: Connection, code: str, national: pd.DataFrame,
                 comparator_values: pd.DataFrame) -> pd.DataFrame:
     """The whole-city rows of the comparison table, with the national value and judgement."""
-    rows = table("comparison_rows", *[column(c) for c in ["area_code", *SUMMARY_COLUMNS]])
+    rows = comparison_rows.c
     found = pd.DataFrame.from_records(
-        conn.execute(select(*[rows.c[c] for c in SUMMARY_COLUMNS]).where(rows.c.area_code == code)).all(),
+        conn.execute(select(*[rows[c] for c in SUMMARY_COLUMNS]).where(rows.area_code == code)).all(),
         columns=SUMMARY_COLUMNS)
     for name in ("indicator_id", "period", "sex", "age_group", "polarity", "value_type"):
         found[name] = found[name].astype(str)
@@ -81,16 +85,9 @@ def _own_values(conn: Connection, code: str, national: pd.DataFrame,
     return out
 
 
-def _area_count(conn: Connection, code: str) -> int:
-    from store.schema import Area
-
-    return int(conn.execute(select(func.count()).select_from(Area).where(Area.code != code)).scalar() or 0)
-
-
-def _outline(conn: Connection, code: str) -> tuple[str | None, tuple[float | None, ...]]:
-    """The municipality's outline (its areas' union, simplified) as GeoJSON, and its bounds."""
-    shapes = read_geometries(conn, display=True)
-    shapes = shapes.loc[(shapes["code"] != code) & shapes.geometry.notna()]
+def _outline(areas: gpd.GeoDataFrame) -> tuple[str | None, tuple[float | None, ...]]:
+    """The municipality's outline (its ``areas``' union, simplified) as GeoJSON, and its bounds."""
+    shapes = areas.loc[areas.geometry.notna()]
     if not len(shapes):
         return None, (None, None, None, None)
     whole = shapely.union_all(shapely.make_valid(shapes.geometry.to_numpy()))
@@ -111,6 +108,5 @@ def register(main: Engine, engine: Engine, conn: Connection | None = None) -> No
         return
     with engine.connect() as read:
         found = summarise(read, slug)
-    ensure_registry(main)
-    with main.begin() as write:
+    with main.begin() as write:  # the registry's tables: made by etl.pipeline.run
         write_city(write, *found)

@@ -44,7 +44,7 @@ from etl.programme_inputs import read_programme_inputs
 from etl.progress import progress_bar
 from etl.readers import display_name
 from etl.tables import read_tables
-from store.cities import check_slug, city_engine, city_of, create_city, ensure_registry, list_cities
+from store.cities import check_slug, city_engine, city_of, city_slugs, create_city, ensure_registry
 from store.engine import database_url, get_engine, is_postgis
 from store.migrate import check_schema, schema_state, upgrade
 from store.read import VALUE_COLUMNS
@@ -235,7 +235,7 @@ def run(
     complete = all(f.sha256 for f in files)
     previous = previous_load(engine, print_) if complete and not force else None
     if previous is not None:
-        if city is not None and city not in set(list_cities(main)["slug"]):
+        if city is not None and city not in city_slugs(main):
             register(main, engine)  # a registry made again (or dropped) gets the city back
         return _unchanged(engine, cfg, print_, previous, say)
     try:

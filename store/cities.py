@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import (
@@ -40,6 +41,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     delete,
+    func,
     insert,
     inspect,
     select,
@@ -154,8 +156,7 @@ def store_engine(city: str | None = None, url: str | None = None) -> Engine:
     if city is None:
         return get_engine(url)
     check_slug(city)
-    main = get_engine(url)
-    held = list_cities(main)["slug"].tolist()
+    held = city_slugs(get_engine(url))
     if city not in held:
         listed = ", ".join(held) if held else "none: it is a one-city store"
         raise StoreError(f"The store {shown_url(url)} holds no city {city!r} (cities: {listed}). "
@@ -219,12 +220,26 @@ def has_registry(engine: Engine) -> bool:
 
 def list_cities(engine: Engine) -> pd.DataFrame:
     """The store's cities by slug (every column of ``atlas_cities``); empty for a one-city store."""
-    columns = [c.name for c in atlas_cities.columns]
     if not has_registry(engine):
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=[c.name for c in atlas_cities.columns])
+    return _read(engine, atlas_cities)
+
+
+def city_slugs(engine: Engine) -> list[str]:
+    """The keys of the store's cities, in order ([] for a one-city store): their names only."""
+    if not has_registry(engine):
+        return []
     with engine.connect() as conn:
-        rows = conn.execute(select(atlas_cities).order_by(atlas_cities.c.slug)).all()
-    return pd.DataFrame.from_records(rows, columns=columns)
+        return [str(s) for s in conn.execute(select(atlas_cities.c.slug).order_by(atlas_cities.c.slug)).scalars()]
+
+
+def registry_state(engine: Engine) -> tuple[Any, ...]:
+    """What changes whenever a city is loaded or removed, in a store with a registry
+    (:func:`has_registry`): the number of cities, the sum of their load batches and the
+    last load's time (one small query)."""
+    with engine.connect() as conn:
+        return tuple(conn.execute(select(func.count(), func.sum(atlas_cities.c.batch_id),
+                                         func.max(atlas_cities.c.loaded_at))).one())
 
 
 def read_city_indicators(engine: Engine) -> pd.DataFrame:
@@ -253,8 +268,7 @@ def _read(engine: Engine, table: Table, indicator_id: str | None = None) -> pd.D
 def write_city(conn: Connection, entry: dict, indicators: pd.DataFrame, values: pd.DataFrame) -> None:
     """Replace city ``entry["slug"]``'s registry rows, in ``conn``'s transaction."""
     slug = check_slug(entry["slug"])
-    for table in reversed(REGISTRY_TABLES):
-        conn.execute(delete(table).where(table.c.slug == slug))
+    _forget(conn, slug)
     conn.execute(insert(atlas_cities), [entry])
     for table, frame in ((atlas_city_indicators, indicators), (atlas_city_values, values)):
         records = frame.assign(slug=slug)[[c.name for c in table.columns]].astype(object)
@@ -264,15 +278,20 @@ def write_city(conn: Connection, entry: dict, indicators: pd.DataFrame, values: 
             conn.execute(insert(table), rows)
 
 
+def _forget(conn: Connection, slug: str) -> None:
+    """Delete city ``slug``'s registry rows (its values and indicators first)."""
+    for table in reversed(REGISTRY_TABLES):
+        conn.execute(delete(table).where(table.c.slug == slug))
+
+
 def drop_city(engine: Engine, slug: str) -> bool:
     """Remove city ``slug`` from the store (its schema or file, its registry rows); False
     when the store has no such city."""
     check_slug(slug)
-    known = slug in set(list_cities(engine)["slug"])
-    if has_registry(engine):
+    known = slug in city_slugs(engine)
+    if known:
         with engine.begin() as conn:
-            for table in reversed(REGISTRY_TABLES):
-                conn.execute(delete(table).where(table.c.slug == slug))
+            _forget(conn, slug)
     url = engine.url.render_as_string(hide_password=False)
     city_engine.cache_clear()
     if is_postgis(engine):

@@ -49,13 +49,13 @@ def db_upgrade() -> None:
 def _upgrade_cities(shown: str) -> None:
     """Every city of a many-city store brought to this version's schema too."""
     from etl.comparisons import materialise_if_missing
-    from store.cities import list_cities, store_engine
+    from store.cities import city_slugs, store_engine
     from store.engine import database_url, get_engine
     from store.migrate import schema_state, upgrade
     from wellbeing.errors import errors_to_exit
 
     with errors_to_exit(shown):
-        for slug in list_cities(get_engine(database_url()))["slug"]:
+        for slug in city_slugs(get_engine(database_url())):
             engine = store_engine(slug)
             state = schema_state(engine)
             upgrade(engine)
