@@ -9,6 +9,7 @@ and the read raises ``BatchChanged`` (the caller reloads), so no page ever mixes
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from store.migrate import check_schema
 from store.read import SNAPSHOT_LOCK
 from store.schema import LoadBatch
 
+SMALL = 2000  # rows a slice converts value by value (more: pandas' vectorised paths)
 ROW_KEYS = ("indicator_id", "area_code", "period", "sex", "age_group", "is_latest", "level")
 
 
@@ -93,7 +95,7 @@ def read_comparison_rows(engine: Engine, index: ComparisonIndex, columns: Sequen
     if len(batches) and (batches != index.batch_id).any():
         raise BatchChanged(f"rows of another load batch than {index.batch_id}")
     data = {name: np.asarray(values, dtype=object) for name, values in zip(wanted, columns, strict=False)}
-    return conform(pd.DataFrame(data, index=pd.RangeIndex(len(rows))), index.dtypes)
+    return _conformed(data, len(rows), index.dtypes)
 
 
 def read_display_geometry(engine: Engine, batch_id: int | None) -> DisplayGeometry | None:
@@ -124,20 +126,49 @@ def _fetch(conn: Connection, stmt: Any) -> list[tuple[Any, ...]]:
 
 def conform(frame: pd.DataFrame, dtypes: dict[str, Any]) -> pd.DataFrame:
     """``frame``'s columns in the engine's dtypes (None → NaN / <NA> / missing category)."""
-    out = {}
-    for name in frame.columns:
+    data = {name: frame[name].to_numpy(dtype=object) for name in frame.columns}
+    return _conformed(data, len(frame), dtypes)
+
+
+def _conformed(data: dict[str, np.ndarray], n: int, dtypes: dict[str, Any]) -> pd.DataFrame:
+    """Columns of driver values (object arrays of ``n``) in the engine's dtypes. A slice's
+    columns are few rows each: numpy's conversions, not a Series per column, where they
+    give the same values."""
+    out: dict[str, Any] = {}
+    for name, values in data.items():
         dtype = dtypes[name]
-        values = frame[name].to_numpy(dtype=object)
-        if isinstance(dtype, pd.CategoricalDtype):  # codes against the cached categories' index
-            codes = dtype.categories.get_indexer(values) if len(values) else np.array([], dtype=int)
-            out[name] = pd.Categorical.from_codes(codes, dtype=dtype)
+        if isinstance(dtype, pd.CategoricalDtype):
+            out[name] = pd.Categorical.from_codes(_codes(values, dtype), dtype=dtype)
         elif str(dtype) in ("float64", "float32"):
-            out[name] = pd.to_numeric(pd.Series(values), errors="coerce").astype(dtype).to_numpy()
-        elif str(dtype) == "bool":
-            out[name] = pd.Series(values).fillna(False).astype(bool).to_numpy()
+            out[name] = _floats(values, dtype)
+        elif str(dtype) == "bool":  # None is False
+            out[name] = np.fromiter((bool(v) for v in values), dtype=bool, count=n)
         else:
             out[name] = pd.Series(values).astype(dtype).array
-    return pd.DataFrame(out, index=pd.RangeIndex(len(frame)))
+    return pd.DataFrame(out, index=pd.RangeIndex(n))
+
+
+def _codes(values: np.ndarray, dtype: pd.CategoricalDtype) -> np.ndarray:
+    """The categories' codes of ``values`` (-1: not a category, None): looked up in a dict
+    for a few values, by the categories' hash index for many."""
+    if len(values) > SMALL:
+        return dtype.categories.get_indexer(values)
+    code = _category_codes(dtype)
+    return np.fromiter((code.get(v, -1) for v in values), dtype=np.intp, count=len(values))
+
+
+@functools.lru_cache(maxsize=256)
+def _category_codes(dtype: pd.CategoricalDtype) -> dict[Any, int]:
+    return {value: i for i, value in enumerate(dtype.categories)}
+
+
+def _floats(values: np.ndarray, dtype: Any) -> np.ndarray:
+    """Numbers as floats, None as NaN; anything else not a number as NaN (as ``to_numeric``
+    with ``errors="coerce"`` gives), taking the slower path only then."""
+    try:
+        return np.asarray(values, dtype=dtype)
+    except (TypeError, ValueError):
+        return pd.to_numeric(pd.Series(values), errors="coerce").astype(dtype).to_numpy()
 
 
 def _dtype(row: Any) -> Any:
