@@ -98,7 +98,7 @@ class StoredComparisons:
         """Every column of the rows whose columns are in the given values (not redacted)."""
         if any(not values for values in where.values()):
             return self._read(None, indicator_id=[])  # nothing asked: no rows, the columns
-        key = tuple(sorted((name, tuple(map(str, values))) for name, values in where.items()))
+        key = tuple(sorted((name, frozenset(map(str, values))) for name, values in where.items()))
         with self._kept_lock:
             frame = self._kept.get(key)
             if frame is not None:

@@ -55,7 +55,10 @@ def profile_rows(rows_where: RowsWhere, snapshot: Snapshot, area_code: str) -> p
         return rows_where()  # the parts did not come in one order: the whole table
     peers = _peers(rows_where, snapshot, own[own["area_code"].astype(str) == str(area_code)],
                    str(area["level"].iloc[0]), ages)
-    new = ~_keys(peers).isin(_keys(rows))
+    new = np.ones(len(peers), dtype=bool)  # a peer's row not among ``rows`` already
+    maybe = peers["area_code"].astype(str).isin(set(rows["area_code"].astype(str))).to_numpy()
+    if maybe.any():  # only rows of the areas read already can be there twice
+        new[maybe] = ~_keys(peers[maybe]).isin(_keys(rows))
     return pd.concat([rows, peers[new]], ignore_index=True) if new.any() else rows
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reports import charts, strings, style
 from reports.drawing import Figure, Label, Line, Rect, fit
+from reports.fonts import lean_fonts, whole_fonts
 from reports.numbers import interval, long_date, number, period_range
 from reports.pdf_cooperation import cooperation, residents
 from reports.pdf_document import CONTENT_W, MARGIN, PAGE_W, ProfileDocument
@@ -264,8 +265,15 @@ def domain(doc: ProfileDocument, section: DomainSection, p: Profile) -> None:
 
 
 def render_pdf(profile: Profile) -> bytes:
-    """The profile as an A4 PDF."""
-    doc = ProfileDocument(profile)
+    """The profile as an A4 PDF: set in the cut fonts (``reports.fonts``), or again in the
+    whole ones when its text has a character the cut ones lack."""
+    doc = _drawn(ProfileDocument(profile, lean_fonts()), profile)
+    if doc.missing_glyphs():
+        doc = _drawn(ProfileDocument(profile, whole_fonts()), profile)
+    return bytes(doc.output())
+
+
+def _drawn(doc: ProfileDocument, profile: Profile) -> ProfileDocument:
     cover(doc, profile)
     for section in profile.domains:
         domain(doc, section, profile)
@@ -275,4 +283,4 @@ def render_pdf(profile: Profile) -> bytes:
     sex_breakdown(doc, profile)
     quality(doc, profile)
     appendix(doc, profile)
-    return bytes(doc.output())
+    return doc

@@ -5,14 +5,13 @@ drawing of :class:`~reports.drawing.Figure` objects as vector shapes."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from pathlib import Path
 
 from fpdf import FPDF
 from fpdf.enums import PathPaintRule
 
 from reports import strings, style
 from reports.drawing import (
-    FONT_BOLD,
-    FONT_REGULAR,
     PT,
     Circle,
     Figure,
@@ -26,6 +25,7 @@ from reports.drawing import (
     text_width,
     wrap,
 )
+from reports.fonts import whole_fonts
 from reports.numbers import long_date
 from reports.profile import Profile
 
@@ -45,15 +45,16 @@ def hex_rgb(color: str) -> tuple[int, int, int]:
 class ProfileDocument(FPDF):
     """An A4 profile document with the page furniture of one :class:`Profile`."""
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, fonts: tuple[Path, Path] | None = None) -> None:
         super().__init__(orientation="portrait", unit="mm", format="A4")
         self.profile = profile
         self.section: str | None = None  # the domain being written: named on its later pages
         self.section_page = 0
         self.set_margins(MARGIN, MARGIN + 4, MARGIN)
         self.set_auto_page_break(True, BOTTOM)
-        self.add_font(FONT, "", FONT_REGULAR)
-        self.add_font(FONT, "B", FONT_BOLD)
+        regular, bold = fonts or whole_fonts()
+        self.add_font(FONT, "", regular)
+        self.add_font(FONT, "B", bold)
         self.set_title(f"{strings.text('report_title', profile.lang)}: {profile.area_name}")
         self.set_author(profile.city_name)
         self.set_subject(strings.text("report_title", profile.lang))
@@ -61,6 +62,10 @@ class ProfileDocument(FPDF):
         self.set_lang(profile.lang)
         # the export date, not the clock: the same data on the same day give the same bytes
         self.set_creation_date(datetime.combine(profile.export_date, time(), tzinfo=UTC))
+
+    def missing_glyphs(self) -> bool:
+        """Whether any text asked for a character the embedded fonts lack."""
+        return any(getattr(font, "missing_glyphs", None) for font in self.fonts.values())
 
     # --- page furniture -----------------------------------------------------------------
     def header(self) -> None:

@@ -146,6 +146,40 @@ def test_every_slice_is_the_same(atlases: tuple[Atlas, Atlas]) -> None:
     _same(stored.area_rows("NO_SUCH_AREA"), computed.area_rows("NO_SUCH_AREA"))
 
 
+def test_an_answer_read_again_is_kept_and_each_caller_gets_its_own_copy(
+        atlases: tuple[Atlas, Atlas], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A profile file's spine peers are one answer for every area of a level: a worker
+    reads it once per load batch, within ``KEPT_ROWS``, and a caller changing its copy
+    changes nobody else's."""
+    import dashboard.stored as stored_module
+
+    stored, computed = atlases
+    slices = stored.stored()
+    assert slices is not None
+    reads: list[dict[str, Any]] = []
+    real = stored_module.read_comparison_rows
+
+    def counted(*args: Any, **where: Any) -> pd.DataFrame:
+        reads.append(where)
+        return real(*args, **where)
+
+    monkeypatch.setattr(stored_module, "read_comparison_rows", counted)
+    monkeypatch.setattr(slices, "_kept", type(slices._kept)())
+    codes = sorted(computed.comparisons()["area_code"].astype(str).unique())
+    ask = {"sex": ["total"], "area_code": codes, "indicator_id": ["unemployment"]}
+    first = stored.rows_where(**ask)
+    first["value"] = -1.0  # the caller's copy
+    again = stored.rows_where(area_code=list(reversed(codes)), indicator_id=["unemployment"], sex=["total"])
+    assert len(reads) == 1  # the same question, asked in another order: not read again
+    _same(again, computed.rows_where(**ask))
+    assert (again["value"] != -1.0).any()
+    monkeypatch.setattr(stored_module, "KEPT_ROWS", len(again))  # room for this answer alone
+    for code in codes[:3]:
+        stored.rows_where(area_code=[code])
+    stored.rows_where(**ask)
+    assert len(reads) == 5  # pushed out by the three areas' rows: read again
+
+
 def test_a_refresh_between_check_and_read_asks_for_a_reload(tmp_path: Path) -> None:
     """A request pinned to batch N whose slice is read after batch N+1 replaced the rows
     gets "reload", never N+1's rows on an N page; the next request reads N+1."""

@@ -1,0 +1,108 @@
+"""The fonts a PDF embeds: DejaVu Sans whole, or cut to the scripts the atlas writes in.
+
+fpdf2 reads a font file whole for every document it is added to: for DejaVu Sans (6,000
+glyphs, two faces) that was a third of a PDF profile's time (benchmarks.load, 6,000
+areas). ``lean_fonts()`` cuts both faces once per machine (fontTools' subsetter, the
+library fpdf2 itself subsets with) to Latin with its extensions (Swedish, Polish and
+every other Latin alphabet), Greek, and the punctuation, arrows, mathematical and
+geometric signs the profiles use; the glyphs and metrics kept are DejaVu's own, so a page
+is laid out exactly as with the whole font. A document that asks for a character the cut
+font lacks (a name in Cyrillic, say) is drawn again with the whole font
+(``reports.pdf.render_pdf``): nothing is ever printed as a missing glyph.
+
+The cut fonts are kept in the machine's temporary folder, named by a digest of the source
+font, the ranges and fontTools' version, and written atomically, so processes share them
+and a changed font or range makes new ones. Where that folder cannot be written the whole
+fonts are used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import tempfile
+import threading
+from pathlib import Path
+
+import fontTools
+from fontTools import subset, ttLib
+
+from reports.drawing import FONT_BOLD, FONT_REGULAR
+
+log = logging.getLogger(__name__)
+
+LEAN_RANGES = (
+    (0x0020, 0x024F),  # Basic Latin, Latin-1 Supplement, Latin Extended-A and -B
+    (0x0370, 0x03FF),  # Greek (µ, Δ and the like in notes)
+    (0x1E00, 0x1EFF),  # Latin Extended Additional
+    (0x2000, 0x206F),  # General Punctuation (– — ‘ ’ “ ” … ‰)
+    (0x2070, 0x209F),  # superscripts and subscripts
+    (0x20A0, 0x20CF),  # currency signs
+    (0x2100, 0x218F),  # letterlike symbols and number forms
+    (0x2190, 0x21FF),  # arrows
+    (0x2200, 0x22FF),  # mathematical operators (≤ ≥ ± ≈)
+    (0x2500, 0x25FF),  # box drawing, blocks, geometric shapes (▲ ▼ ● ◆)
+    (0x2600, 0x27BF),  # miscellaneous symbols, dingbats (✓ ✗)
+)
+_lock = threading.Lock()
+_made: dict[Path, Path | None] = {}
+
+
+def whole_fonts() -> tuple[Path, Path]:
+    """The regular and bold DejaVu Sans files, whole."""
+    return FONT_REGULAR, FONT_BOLD
+
+
+def lean_fonts() -> tuple[Path, Path]:
+    """The regular and bold faces cut to ``LEAN_RANGES`` (the whole ones if they cannot be
+    kept on this machine)."""
+    regular, bold = _lean(FONT_REGULAR), _lean(FONT_BOLD)
+    return (regular, bold) if regular is not None and bold is not None else whole_fonts()
+
+
+def _lean(source: Path) -> Path | None:
+    with _lock:
+        if source not in _made:
+            _made[source] = _made_once(source)
+        return _made[source]
+
+
+def _made_once(source: Path) -> Path | None:
+    data = source.read_bytes()
+    digest = hashlib.sha256(data + repr(LEAN_RANGES).encode() + fontTools.version.encode()).hexdigest()[:16]
+    target = Path(tempfile.gettempdir()) / "wellbeing-fonts" / f"{source.stem}-lean-{digest}.ttf"
+    if target.exists():
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}.part")
+        partial.write_bytes(cut(data))
+        os.replace(partial, target)  # atomic: another process sees the whole file or none
+    except OSError as exc:
+        log.warning("PDF fonts: cannot keep the cut font in %s (%s); using the whole font",
+                    target.parent, exc)
+        return None
+    return target
+
+
+def cut(data: bytes) -> bytes:
+    """A TrueType font's bytes cut to ``LEAN_RANGES`` (names, layout features, metrics and
+    hinting kept; the file's timestamp unchanged, so the same font gives the same bytes)."""
+    font = ttLib.TTFont(io.BytesIO(data), recalcTimestamp=False)
+    options = subset.Options()
+    options.glyph_names = True
+    options.notdef_outline = True
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.hinting = True
+    options.recalc_timestamp = False
+    options.drop_tables = [*options.drop_tables, "FFTM"]  # FontForge's stamp: not subsettable
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[u for first, last in LEAN_RANGES for u in range(first, last + 1)])
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
