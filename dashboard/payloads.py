@@ -10,6 +10,9 @@ kept by what they are (``profile_file``: batch, area, format, language), so a do
 is rendered once per batch by whichever worker (or ``dashboard.prerender``) is first,
 whatever else the click's request carries.
 
+A kept answer goes out compressed as the client accepts (brotli, else gzip), its
+compressed bytes kept beside it, so a hit is not compressed again.
+
 ``X-Atlas-Cache`` says ``hit`` (the answer was kept), ``file-hit`` (made now from a kept
 profile file) or ``miss``.
 
@@ -30,6 +33,7 @@ from urllib.parse import parse_qs
 
 import flask
 
+from dashboard import delivery
 from dashboard.cache import Cache
 from dashboard.context import current_atlas, current_registry
 from dashboard.hardening import CALLBACK_PATH, ROUTER_ID
@@ -41,6 +45,7 @@ log = logging.getLogger("dashboard")
 HEADER = "X-Atlas-Cache"
 FRESH_PAGES = ("/about",)
 CACHE_KEY = "atlas_cache"  # in ``app.extensions``
+
 
 
 class _Taint(logging.Filter):
@@ -138,11 +143,28 @@ def _lookup() -> flask.Response | None:
     key = cache.key(scope(atlas), batch, *cities, "callback", request_key(body))
     hit = cache.get(key)
     if hit is not None:
-        resp = flask.Response(hit, mimetype="application/json")
-        resp.headers[HEADER] = "hit"
-        return resp
+        return _answer(cache, key, hit)
     flask.g.atlas_payload_key = key
     return None
+
+
+def _answer(cache: Cache, key: str, hit: bytes) -> flask.Response:
+    """A kept answer, in the encoding the client accepts: compressed once per key and kept
+    beside it (a map page's 590 kB compressed on every hit took 5 ms, 90 % of its answer)."""
+    resp = flask.Response(hit, mimetype="application/json")
+    resp.headers[HEADER] = "hit"
+    encoding = delivery.accepted(flask.request.headers.get("Accept-Encoding", "")) \
+        if delivery.enabled() and len(hit) >= delivery.MIN_BYTES else None
+    if encoding is None:
+        return resp
+    packed = cache.get(f"{key}:{encoding}")
+    if packed is None:
+        packed = delivery.QUICK[encoding](hit)
+        cache.set(f"{key}:{encoding}", packed)
+    resp.set_data(packed)
+    resp.headers["Content-Encoding"] = encoding
+    resp.headers["Vary"] = "Accept-Encoding"
+    return resp
 
 
 def _store(resp: flask.Response) -> flask.Response:

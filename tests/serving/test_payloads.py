@@ -63,6 +63,35 @@ def test_an_answer_is_kept_until_the_next_load(store_copy: Path, demo_facts: dic
     assert _post(client, bodies[2]).headers.get(HEADER) == "hit"
 
 
+def test_a_kept_answer_goes_out_compressed_once_per_encoding(store_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hit is sent as the client accepts it (brotli, gzip, or plain), each the kept
+    answer's bytes; its compressed form is made once and kept, not made on every hit."""
+    import gzip
+
+    import brotli
+
+    import dashboard.delivery as delivery
+
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.delenv("WELLBEING_COMPRESS", raising=False)
+    client = _client(f"sqlite:///{store_copy}")
+    body = page_body(client.get("/_dash-dependencies").get_json(), "/", "?lang=sv")
+    plain = client.post(CALLBACK, json=body, headers={"Accept-Encoding": "identity"})
+    assert plain.headers.get(HEADER) == "miss" and "Content-Encoding" not in plain.headers
+    made: list[str] = []
+    quick = dict(delivery.QUICK)
+    monkeypatch.setattr(delivery, "QUICK", {enc: (lambda data, enc=enc: made.append(enc) or quick[enc](data))
+                                            for enc in quick})
+    decode = {"br": brotli.decompress, "gzip": gzip.decompress, "identity": lambda data: data}
+    for accept, encoding in (("gzip, deflate, br", "br"), ("gzip", "gzip"), ("identity", None)) * 2:
+        hit = client.post(CALLBACK, json=body, headers={"Accept-Encoding": accept})
+        assert hit.headers.get(HEADER) == "hit"
+        assert hit.headers.get("Content-Encoding") == encoding
+        assert "Accept-Encoding" in hit.headers.get("Vary", "")
+        assert decode[encoding or "identity"](hit.get_data()) == plain.get_data()
+    assert made == ["br", "gzip"]  # once each: the second round was kept
+
+
 def test_refusals_banners_and_the_about_page_are_never_kept(demo_store: Path, tmp_path: Path,
                                                             demo_facts: dict[str, Any],
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
