@@ -27,7 +27,7 @@ START_SECONDS = 180
 OWN_SETTINGS = ("DATABASE_URL", "WELLBEING_READ_DATABASE_URL", "REDIS_URL", "WELLBEING_WORKERS",
                 "WELLBEING_COMPRESS", "WELLBEING_CACHE_MB", "WELLBEING_HOST", "WELLBEING_PORT",
                 "WELLBEING_PRERENDER")
-PRERENDERED = re.compile(r"pre-rendered load batch (\d+): (\d+) pages and (\d+) PDF profiles in ([\d.]+) s "
+PRERENDERED = re.compile(r"pre-rendered load batch (\d+)(?: of [^:]+)?: (\d+) pages and (\d+) PDF profiles in ([\d.]+) s "
                          r"\((\d+) failed\)")
 
 

@@ -5,6 +5,7 @@ two workers sharing Redis does it, and a Redis outage leaves each process warmin
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -80,11 +81,17 @@ def test_the_plan_is_every_area_in_every_language_prioritized_first(store_copy: 
 
 
 def test_the_current_batch_is_rendered_into_the_cache(store_copy: Path, demo_facts: dict[str, Any],
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    from benchmarks.serving import PRERENDERED
+
     monkeypatch.delenv("REDIS_URL", raising=False)
     worker, client = _worker(store_copy, "prioritized")
     batch = demo_facts["batch"]
-    assert worker.render_batch(batch) == "done"
+    with caplog.at_level(logging.INFO, logger="dashboard.prerender"):
+        assert worker.render_batch(batch) == "done"
+    found = PRERENDERED.search(caplog.text)  # the line benchmarks.load waits for
+    assert found is not None and found.group(1) == str(batch), caplog.text
     assert worker.done[batch]["failed"] == 0 and worker.done[batch]["profiles"] == 3 * len(LANGS)
     deps = client.get("/_dash-dependencies").get_json()
     default = pick_indicator(worker.atlas, None)  # the map's, so the map's links to areas
