@@ -38,8 +38,12 @@ def domains_in_order(atlas: Atlas) -> list[str]:
 
 
 def by_domain(atlas: Atlas) -> list[tuple[str, list[Any]]]:
-    """The catalogue's rows grouped by domain, both in the catalogue's order."""
-    cat = atlas.catalogue()
-    domains = cat["domain"].astype(str)
-    return [(domain, [row for _id, row in cat[domains == domain].iterrows()])
-            for domain in domains_in_order(atlas)]
+    """The catalogue's rows grouped by domain, both in the catalogue's order (made once per
+    load batch: the rows are shared, not to be changed)."""
+    def build() -> list[tuple[str, list[Any]]]:
+        cat = atlas.catalogue()
+        domains = cat["domain"].astype(str)
+        return [(domain, [row for _id, row in cat[domains == domain].iterrows()])
+                for domain in domains_in_order(atlas)]
+
+    return list(atlas.derived("catalogue-by-domain", build))
