@@ -129,9 +129,16 @@ def fit(text: str, width: float, size: float, bold: bool = False) -> str:
     """``text``, cut with an ellipsis so that it fits in ``width`` millimetres."""
     if text_width(text, size, bold) <= width:
         return text
-    while text and text_width(text + "…", size, bold) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    widths, upm = _advances(bold)
+    fallback = widths.get(ord("n"), upm // 2)
+    room = width / (size * PT) * upm - widths.get(ord("…"), fallback)  # in font units
+    used, kept = 0, 0  # the longest start of the text that fits with the ellipsis
+    for char in text:
+        used += widths.get(ord(char), fallback)
+        if used > room:
+            break
+        kept += 1
+    return text[:kept].rstrip() + "…"
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
