@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -97,19 +100,28 @@ def outcome_counts(rows: pd.DataFrame, *, column: str = "compared_to_city",
     indicators; ``no_outcome`` counts missing outcomes (NaN / None). An outcome
     outside the vocabulary (e.g. ``benchmark``) counts in ``indicators`` only.
     """
-    outcome = rows[column]
-    flags = pd.DataFrame({"indicators": np.ones(len(rows), dtype=np.int64)})
-    for name, outcomes in COUNTED_OUTCOMES.items():
-        flags[name] = outcome.isin(outcomes).to_numpy()
-    flags["no_outcome"] = outcome.isna().to_numpy()
-    overall = flags.sum().to_frame().T
+    outcomes = rows[column].to_numpy(dtype=object)
+    missing = pd.isna(outcomes)
+    groups: dict[str, Counter[Any]] = {}  # a profile's few rows: counted, not grouped by pandas
+    if by is not None:
+        keys = rows[by].astype(str).to_numpy(dtype=object)
+        for key, keyless, outcome, gone in zip(keys, pd.isna(keys), outcomes, missing, strict=True):
+            if not keyless:  # as pandas' groupby: a row without a key is in the overall row only
+                groups.setdefault(key, Counter())[None if gone else outcome] += 1
+    overall = Counter(None if gone else outcome for outcome, gone in zip(outcomes, missing, strict=True))
+    table = pd.DataFrame([_counted(overall)] + [_counted(groups[k]) for k in (sorted(groups) if sort else groups)],
+                         columns=COUNT_COLUMNS, dtype=np.int64)
     if by is None:
-        return overall.astype(np.int64)[COUNT_COLUMNS]
-    flags.insert(0, by, rows[by].astype(str).to_numpy())
-    per_group = flags.groupby(by, sort=sort).sum().reset_index()
-    overall.insert(0, by, OVERALL)
-    out = pd.concat([overall, per_group], ignore_index=True)[[by, *COUNT_COLUMNS]]
-    return out.astype({c: np.int64 for c in COUNT_COLUMNS})
+        return table
+    table.insert(0, by, [OVERALL, *(sorted(groups) if sort else groups)])
+    return table
+
+
+def _counted(outcomes: Counter[Any]) -> list[int]:
+    """COUNT_COLUMNS of one group's outcomes (None: no outcome)."""
+    counts = {name: sum(outcomes[o] for o in counted) for name, counted in COUNTED_OUTCOMES.items()}
+    return [sum(outcomes.values()) if c == "indicators" else outcomes[None] if c == "no_outcome"
+            else counts[c] for c in COUNT_COLUMNS]
 
 
 def domain_scores(table: pd.DataFrame, catalogue: pd.DataFrame, period: str | None = None, *,
