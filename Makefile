@@ -40,6 +40,7 @@ bench: venv
 	$(BIN)/python -m benchmarks.export.locator
 	$(BIN)/python -m benchmarks.api
 	$(BIN)/python -m benchmarks.browser
+	$(BIN)/python -m benchmarks.requests
 	$(BIN)/python -m benchmarks.load
 	$(BIN)/python -m benchmarks.cities
 	$(BIN)/python -m benchmarks.cities_page
