@@ -20,6 +20,10 @@ import typer
 import settings
 
 THREADS = 8  # requests served at once per process (waitress's default is 4)
+# Connections one waitress process keeps open at once (its default, 100, is reached by
+# about 100 visitors whose browsers keep a connection alive between clicks: the next one
+# waits until an idle connection times out)
+CONNECTIONS = 1000
 WORKER_TIMEOUT = 120  # seconds a gunicorn worker may be silent before it is restarted
 LOG_FORMAT = "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"
 
@@ -70,7 +74,8 @@ def serve_command(
         app.run(host=host, port=port, debug=True, dev_tools_ui=True, dev_tools_props_check=True)
         return
     _logging()
-    waitress.serve(app.server, host=host, port=port, threads=THREADS, ident="wellbeing-atlas")
+    waitress.serve(app.server, host=host, port=port, threads=THREADS, connection_limit=CONNECTIONS,
+                   ident="wellbeing-atlas")
 
 
 def _logging() -> None:
