@@ -83,10 +83,13 @@ class StoredComparisons:
         """Per indicator the sorted values of ``column`` in its headline age group."""
         return values_by_indicator(self._shown, column)
 
-    @functools.cache  # noqa: B019  (one per load batch: the instance is the batch's)
-    def age_groups(self) -> dict[str, list[str]]:
-        """Per indicator every age group it has (made once: not to be changed)."""
+    @functools.cached_property
+    def _age_groups(self) -> dict[str, list[str]]:
         return values_by_indicator(self.index.cells, "age_group")
+
+    def age_groups(self) -> dict[str, list[str]]:
+        """Per indicator every age group it has (made once per batch: not to be changed)."""
+        return self._age_groups
 
     def compared_indicators(self) -> set[str]:
         """Indicators whose latest period compares at least one area with the city."""
