@@ -157,7 +157,7 @@ def _codes(values: np.ndarray, dtype: pd.CategoricalDtype) -> np.ndarray:
     return np.fromiter((code.get(v, -1) for v in values), dtype=np.intp, count=len(values))
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=64)  # a batch has about 20 categorical columns
 def _category_codes(dtype: pd.CategoricalDtype) -> dict[Any, int]:
     return {value: i for i, value in enumerate(dtype.categories)}
 
