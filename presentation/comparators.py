@@ -8,6 +8,7 @@ import pandas as pd
 from indicators.comparators import interval_methods, judge_against
 from indicators.contract import EXPORT_COLUMNS, STANDARDISED_TYPES
 from presentation.i18n import t
+from presentation.last import LastOf
 from presentation.targets import EXPORT_TARGET, export_target_columns
 from store.read import Snapshot
 
@@ -72,19 +73,15 @@ def estimated_flags(named: pd.DataFrame, snapshot: Snapshot) -> pd.Series:
 
 
 ESTIMATED_KEYS = ["indicator_id", "area_code", "period", "sex", "age_group"]
-_last_marks: tuple[pd.DataFrame | None, pd.MultiIndex | None] = (None, None)
 
 
-def _estimated_marks(values: pd.DataFrame) -> pd.MultiIndex | None:
-    """The keys of the estimated rows of a snapshot's ``values`` (None: none is), kept for
-    the last values asked: every profile of a load batch asks of the same (756,000 rows at
-    6,000 areas, two scans each time before)."""
-    global _last_marks
-    last, marks = _last_marks
-    if last is values:
-        return marks
+def _marks_of(values: pd.DataFrame) -> pd.MultiIndex | None:
+    """The keys of the estimated rows of a snapshot's ``values`` (None: none is)."""
     flags = values["estimated"].fillna(False).astype(bool) if "estimated" in values else None
-    marks = (None if flags is None or not flags.any()
-             else pd.MultiIndex.from_frame(values.loc[flags, ESTIMATED_KEYS].astype(str)))
-    _last_marks = (values, marks)
-    return marks
+    if flags is None or not flags.any():
+        return None
+    return pd.MultiIndex.from_frame(values.loc[flags, ESTIMATED_KEYS].astype(str))
+
+
+# every profile of a load batch asks of the same values (756,000 rows at 6,000 areas)
+_estimated_marks: LastOf[pd.MultiIndex | None] = LastOf(_marks_of)

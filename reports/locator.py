@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from presentation.last import LastOf
 from store.read import Snapshot
 
 
 def drawable(snapshot: Snapshot) -> Any:
     """The snapshot's non-empty geometries with each area's ``level`` and ``prioritized``;
-    None without geometries."""
+    None without geometries (made once per snapshot: not to be changed)."""
+    return _drawable(snapshot)
+
+
+def _drawable_of(snapshot: Snapshot) -> Any:
     geoms = snapshot.geometries
     if geoms is None or geoms.empty:
         return None
@@ -19,6 +24,9 @@ def drawable(snapshot: Snapshot) -> Any:
     frame["level"] = frame["code"].map(areas["level"])
     frame["prioritized"] = frame["code"].map(areas["prioritized"]).fillna(False).astype(bool)
     return frame
+
+
+_drawable: LastOf[Any] = LastOf(_drawable_of)
 
 
 def locator_frame(snapshot: Snapshot, code: str, level: str) -> Any:
