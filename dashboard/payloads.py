@@ -38,7 +38,7 @@ from dashboard.cache import Cache
 from dashboard.context import current_atlas, current_registry
 from dashboard.hardening import CALLBACK_PATH, ROUTER_ID
 from dashboard.model import Atlas
-from dashboard.profile_rows import profile_table
+from dashboard.profile_rows import profile_table, spines
 from store.cities import city_of
 
 log = logging.getLogger("dashboard")
@@ -114,7 +114,7 @@ def profile_file(atlas: Atlas, code: str, fmt: str, lang: str,
         hit = cache.get(key) if cache is not None and key is not None else None
         if hit is None:  # made of the rows the profile needs, never the whole table
             content, filename, mime = render_profile(snapshot, profile_table(atlas, code), code,
-                                                     fmt, lang)
+                                                     fmt, lang, spines=spines(atlas))
     if hit is not None:
         if flask.has_request_context():
             flask.g.atlas_file_hit = True  # the answer is made of a kept file: say so (HEADER)

@@ -23,7 +23,8 @@ together keeping each one's order, so each area's rows and the SII's input keep 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -33,15 +34,23 @@ from presentation.inequality import deprivation_of
 from store.read import Snapshot
 
 RowsWhere = Callable[..., pd.DataFrame]
+SpinesKnown = Callable[[str, set[tuple[str, str]]], bool]
+# per level, (indicator, period) -> a spine's statistics, shared by one batch's profiles
+SharedSpines = dict[str, dict[tuple[str, str], Mapping[Any, Any]]]
 KEY = ["indicator_id", "area_code", "period", "sex", "age_group"]  # one row of the table
 CITY_LEVEL = "city"
 NEEDED = {*KEY, "level", "status", "headline_age_group"}
 PEERS_PER_READ = 2000  # area codes asked at once (a database caps a statement's parameters)
 
 
-def profile_rows(rows_where: RowsWhere, snapshot: Snapshot, area_code: str) -> pd.DataFrame:
+def profile_rows(rows_where: RowsWhere, snapshot: Snapshot, area_code: str,
+                 spines_known: SpinesKnown | None = None) -> pd.DataFrame:
     """The rows of the comparison table that area ``area_code``'s profile (any format,
-    language and comparator) is rendered from, with the table's columns and dtypes."""
+    language and comparator) is rendered from, with the table's columns and dtypes.
+
+    ``spines_known(level, pairs)``: whether the spine statistics of these (indicator,
+    period) pairs of areas of ``level`` are known already (shared by the batch's profiles,
+    ``reports.build.TableIndex``); then the peers are not read."""
     city = str((snapshot.city or {}).get("code", ""))
     area = snapshot.areas[snapshot.areas["code"].astype(str) == str(area_code)]
     parent = area["parent_code"].iloc[0] if len(area) and "parent_code" in area else None
@@ -54,7 +63,7 @@ def profile_rows(rows_where: RowsWhere, snapshot: Snapshot, area_code: str) -> p
     if rows is None:
         return rows_where()  # the parts did not come in one order: the whole table
     peers = _peers(rows_where, snapshot, own[own["area_code"].astype(str) == str(area_code)],
-                   str(area["level"].iloc[0]), ages)
+                   str(area["level"].iloc[0]), ages, spines_known)
     new = np.ones(len(peers), dtype=bool)  # a peer's row not among ``rows`` already
     maybe = peers["area_code"].astype(str).isin(set(rows["area_code"].astype(str))).to_numpy()
     if maybe.any():  # only rows of the areas read already can be there twice
@@ -63,10 +72,14 @@ def profile_rows(rows_where: RowsWhere, snapshot: Snapshot, area_code: str) -> p
 
 
 def _peers(rows_where: RowsWhere, snapshot: Snapshot, mine: pd.DataFrame, level: str,
-           ages: pd.Series) -> pd.DataFrame:
+           ages: pd.Series, spines_known: SpinesKnown | None) -> pd.DataFrame:
     """The spine's rows: sex total of every area of ``level``, at the indicators, periods and
-    headline age groups of the area's headline rows (the spine is order-free)."""
+    headline age groups of the area's headline rows (the spine is order-free); none when
+    those pairs' statistics are known."""
     headline = headline_rows(mine, age_groups=ages)
+    shown = shown_pairs(headline)
+    if spines_known is not None and shown and spines_known(level, shown):
+        return mine.iloc[0:0]
     indicators = sorted(set(headline["indicator_id"].astype(str)))
     areas = snapshot.areas
     codes = sorted(set(areas.loc[areas["level"] == level, "code"].astype(str)))
@@ -78,6 +91,11 @@ def _peers(rows_where: RowsWhere, snapshot: Snapshot, mine: pd.DataFrame, level:
     parts = [rows_where(area_code=codes[i:i + PEERS_PER_READ], **where)
              for i in range(0, len(codes), PEERS_PER_READ)]
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def shown_pairs(headline: pd.DataFrame) -> set[tuple[str, str]]:
+    """The (indicator, period) pairs of a profile's headline rows: its spine charts."""
+    return set(zip(headline["indicator_id"].astype(str), headline["period"].astype(str), strict=True))
 
 
 def _inequality_rows(rows_where: RowsWhere, snapshot: Snapshot, own: pd.DataFrame) -> pd.DataFrame:

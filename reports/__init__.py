@@ -24,6 +24,7 @@ from reports.errors import ExportError
 from settings.languages import LANGS
 
 if TYPE_CHECKING:
+    from presentation.profile_rows import SharedSpines
     from reports.build import TableIndex
     from reports.profile import Profile
     from store.read import Snapshot
@@ -95,12 +96,12 @@ class _LastIndex:
         self._table: pd.DataFrame | None = None
         self._index: TableIndex | None = None
 
-    def of(self, table: pd.DataFrame) -> TableIndex:
+    def of(self, table: pd.DataFrame, spines: SharedSpines | None = None) -> TableIndex:
         from reports.build import TableIndex
 
         with self._lock:
-            if self._table is not table or self._index is None:
-                self._table, self._index = table, TableIndex(table)
+            if self._table is not table or self._index is None or self._index._shared is not spines:
+                self._table, self._index = table, TableIndex(table, spines)
             return self._index
 
 
@@ -110,7 +111,7 @@ _LAST_INDEX = _LastIndex()
 def render_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, fmt: str, lang: str,
                    export_date: date | None = None,
                    index: TableIndex | None = None, *,
-                   comparator: str = "city") -> tuple[bytes, str, str]:
+                   comparator: str = "city", spines: SharedSpines | None = None) -> tuple[bytes, str, str]:
     """(content, filename, mimetype) of ``area_code``'s profile, ``fmt`` in pdf|html|xlsx|csv,
     ``lang`` in sv|pl|en, from ``snapshot`` and its comparison ``table`` (one load batch).
     Its judgements (better, similar, worse) are against ``comparator``: ``city`` (the
@@ -118,12 +119,14 @@ def render_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, fmt:
     an unknown one is an ExportError listing the valid ones.
 
     The table index is kept for the last table rendered from, so repeated downloads are
-    cheap; a batch of profiles passes its own ``index``.
+    cheap; a batch of profiles passes its own ``index``. ``spines``: the spine statistics
+    the profiles of one load batch share (``reports.build.TableIndex``), when ``table`` is
+    an area's rows (``presentation.profile_rows``) or the whole table.
     """
     from reports.build import build_profile
 
     spec = check_format(fmt)
-    index = index if index is not None and index.table is table else _LAST_INDEX.of(table)
+    index = index if index is not None and index.table is table else _LAST_INDEX.of(table, spines)
     profile = build_profile(snapshot, table, area_code, check_lang(lang), export_date, index,
                             comparator)
     return renderer_of(spec)(profile), filename(profile, spec.name), spec.mimetype

@@ -1,8 +1,7 @@
 """Build the :class:`Profile` of one area from a store snapshot and the comparison table.
 
-Pure: DataFrames in, a Profile out; no database, no files. The renderers of
-every format start from the same Profile, so a PDF and a spreadsheet of the
-same area can never disagree.
+Pure: DataFrames in, a Profile out; no database, no files. The renderers of every format
+start from the same Profile, so a PDF and a spreadsheet of one area can never disagree.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from indicators import headline_age_groups, headline_age_rows, headline_rows
 from presentation.area_notes import about_area
 from presentation.comparators import comparator_choices, estimated_flags
 from presentation.i18n import catalogue_field, catalogue_text, unit_label
+from presentation.profile_rows import SharedSpines, shown_pairs
 from presentation.redaction import REDACTED_COLUMNS
 from reports import strings
 from reports.ages import age_rows
@@ -274,8 +274,9 @@ class TableIndex:
     """The comparison table with its rows grouped by area and spine statistics per level,
     computed once and shared by every profile of a batch (or of a dashboard session)."""
 
-    def __init__(self, table: pd.DataFrame) -> None:
+    def __init__(self, table: pd.DataFrame, spines: SharedSpines | None = None) -> None:
         self.table = table
+        self._shared = spines
         codes = table["area_code"] if "area_code" in table.columns else pd.Series(dtype=object)
         groups = codes.groupby(codes, sort=False, observed=True).indices if len(codes) else {}
         self._by_area = {str(k): v for k, v in groups.items()}
@@ -300,12 +301,19 @@ class TableIndex:
         positions = self._by_area.get(code)
         return self.table.iloc[0:0] if positions is None else self.table.iloc[positions]
 
-    def spine(self, level: str, level_of: pd.Series) -> SpineStats:
-        """Spread of the values of all areas of ``level``, keyed by (indicator, period)."""
+    def spine(self, level: str, level_of: pd.Series,
+              pairs: set[tuple[str, str]] | None = None) -> SpineStats:
+        """Spread of the values of all areas of ``level``, keyed by (indicator, period); with
+        ``spines`` (shared by a batch's profiles) the shown ``pairs``' from there if all are,
+        else computed and shared (those alone: ``presentation.profile_rows`` reads their peers)."""
+        shared = self._shared.setdefault(level, {}) if self._shared is not None and pairs else None
+        if shared is not None and pairs is not None and pairs <= shared.keys():
+            return {pair: shared[pair] for pair in pairs}
         if level not in self._stats:
-            stats = spine_stats(self.table, level_of, level, self.age_groups)
-            records: Mapping[Any, Record] = stats.to_dict("index")
+            records: Mapping[Any, Record] = spine_stats(self.table, level_of, level, self.age_groups).to_dict("index")
             self._stats[level] = {(str(k[0]), str(k[1])): v for k, v in records.items()}
+        if shared is not None and pairs is not None:
+            shared.update({pair: self._stats[level][pair] for pair in pairs if pair in self._stats[level]})
         return self._stats[level]
 
 
@@ -352,8 +360,8 @@ def build_profile(snapshot: Snapshot, table: pd.DataFrame, area_code: str, lang:
     ages = index.age_groups
     main = headline_age_rows(rows[rows["sex"] == "total"], ages)
     level_of = snapshot.areas.set_index("code")["level"]
-    domains = domain_sections(headline_rows(rows, age_groups=ages), main, cat,
-                              index.spine(level, level_of), lang)
+    headline = headline_rows(rows, age_groups=ages)
+    domains = domain_sections(headline, main, cat, index.spine(level, level_of, shown_pairs(headline)), lang)
     shown = [r.indicator_id for d in domains for r in d.rows]
     city_rows = index.area_rows(str(snapshot.city.get("code", "")))
     notes, note_counts = quality_notes(rows, city_rows, cat, lang)

@@ -217,3 +217,31 @@ def test_a_source_without_the_dashboard_answers_the_same(city: tuple[Atlas, Snap
     pd.testing.assert_frame_equal(source.rows_where(area_code=[code], sex=["total"]),
                                   atlas.rows_where(area_code=[code], sex=["total"]))
     pd.testing.assert_series_equal(source.age_groups(), atlas.age_groups())
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_areas_sharing_their_levels_spine_statistics(city: tuple[Atlas, Snapshot, pd.DataFrame], fmt: str) -> None:
+    """The dashboard's way (``dashboard.profile_rows.spines``): the spine statistics the
+    batch's profiles share are computed from the first area's peers; the next areas of its
+    level showing the same indicators and periods are read without their peers, and every
+    file is still the whole table's."""
+    atlas, snapshot, whole = city
+    plain = without_deprivation(snapshot)
+    peer_reads: list[int] = []
+
+    def counted(**where: list[str]) -> pd.DataFrame:
+        if where.get("sex") == ["total"]:  # only the peers are read by sex
+            peer_reads.append(len(where.get("area_code", [])))
+        return atlas.rows_where(**where)
+
+    spines: dict[str, Any] = {}
+    codes = areas_of(plain)[::5]
+    bad = []
+    for code in codes:
+        rows = profile_rows(counted, plain, code, lambda level, pairs: pairs <= spines.get(level, {}).keys())
+        made = render_profile(plain, rows, code, fmt, "sv", DAY, spines=spines)[0]
+        if not same_file(fmt, render_profile(plain, whole, code, fmt, "sv", DAY)[0], made):
+            bad.append(code)
+    assert bad == []
+    assert spines and all(spines.values())
+    assert 0 < len(peer_reads) < len(codes)  # some areas were read without their peers
