@@ -25,7 +25,10 @@ pre-renders profiles in the background (``WELLBEING_PRERENDER=off``) during the 
 - **recoloured**: from the click on another indicator ("Employment rate") to the frame in
   which the areas' fills have changed;
 - **second visit**: the bytes of the same page opened again in the same context (what the
-  year-long ``immutable`` caching saves).
+  year-long ``immutable`` caching saves);
+- **phases** of the first visit, from the navigation's start: the page's scripts have run
+  (``DOMContentLoaded``), Dash's router has answered with the page, Plotly asks for the map's
+  geometry (where the time before the drawn map goes).
 
 Targets: first visit ≤ 1.5 MB transferred, map drawn ≤ 1.0 s. Writes
 benchmarks/results/browser.json (browser-quick.json with fewer than 5 runs).
@@ -49,6 +52,12 @@ from benchmarks.serving import Server, demo_store, serving, wait_warm
 START = "/?lang=en&indicator=unemployment"
 OTHER = "Employment rate"
 AREA = "path.choroplethlocation"
+PHASES = """() => {
+    const at = (part) => (performance.getEntriesByType('resource').find(r => r.name.includes(part)) || {});
+    return {scripts_run_ms: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+            page_answered_ms: at('/_dash-update-component').responseEnd || 0,
+            geometry_asked_ms: at('/geo/').startTime || 0};
+}"""
 FILLS = ("() => Array.from(document.querySelectorAll('path.choroplethlocation'))"
          ".map(e => getComputedStyle(e).fill).join('|')")
 
@@ -71,6 +80,7 @@ def visit(browser: Any, base: str, areas: int) -> dict[str, float]:
         polling="raf").json_value()
     page.wait_for_load_state("networkidle")
     first_bytes = sum(sizes)
+    phases = page.evaluate(PHASES)
     before = page.evaluate(FILLS)
     page.click("#map-indicator")
     option = page.locator(".dash-dropdown-option", has=page.get_by_role("radio", name=OTHER, exact=True))
@@ -89,7 +99,7 @@ def visit(browser: Any, base: str, areas: int) -> dict[str, float]:
     second_bytes = sum(sizes)
     context.close()
     return {"bytes": first_bytes, "map_drawn_ms": float(drawn), "recoloured_ms": float(recoloured),
-            "second_visit_bytes": second_bytes}
+            "second_visit_bytes": second_bytes, **phases}
 
 
 def summary(runs: list[dict[str, float]]) -> dict[str, Any]:
@@ -147,7 +157,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     for name, fig in figures.items():
         print(f"{name}: first visit {fig['bytes']['median'] / 1e6:.2f} MB, map drawn "
               f"{fig['map_drawn_ms']['median']:.0f} ms, recoloured {fig['recoloured_ms']['median']:.0f} ms, "
-              f"second visit {fig['second_visit_bytes']['median'] / 1e3:.0f} kB (medians of {args.runs})")
+              f"second visit {fig['second_visit_bytes']['median'] / 1e3:.0f} kB (medians of {args.runs}); "
+              f"scripts run {fig['scripts_run_ms']['median']:.0f} ms, page answered "
+              f"{fig['page_answered_ms']['median']:.0f} ms, geometry asked {fig['geometry_asked_ms']['median']:.0f} ms")
     print(f"load average {result['load_average']['start']:.1f} at the start, "
           f"{result['load_average']['end']:.1f} at the end")
     print(f"Wrote {path}")

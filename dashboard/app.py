@@ -110,6 +110,16 @@ INDEX = """<!DOCTYPE html>
 </html>"""
 
 
+class AtlasDash(dash.Dash):
+    """Dash, linking fewer scripts before the map (``delivery.first_scripts``)."""
+
+    def interpolate_index(self, metas: Any = "", title: Any = "", css: Any = "", config: Any = "",
+                          scripts: Any = "", app_entry: Any = "", favicon: Any = "", renderer: Any = "") -> Any:
+        return super().interpolate_index(metas=metas, title=title, css=css, config=config,
+                                         scripts=delivery.first_scripts(str(scripts)), app_entry=app_entry,
+                                         favicon=favicon, renderer=renderer)
+
+
 def _on_callback_error(err: Exception) -> None:
     """A callback failed: log it and show a banner (never a traceback) on the page; an
     input no page sends is refused with 400 and one log line."""
@@ -233,7 +243,7 @@ def create_app(atlas: Atlas | None = None) -> dash.Dash:
     # apps in one process (tests) each get their own complete set.
     dash._callback.GLOBAL_CALLBACK_LIST.clear()
     dash._callback.GLOBAL_CALLBACK_MAP.clear()
-    app = dash.Dash(
+    app = AtlasDash(
         "dashboard", use_pages=True, pages_folder=str(HERE / "pages"),
         assets_folder=str(HERE / "assets"), serve_locally=True, title=t("app.title", default_lang()),
         update_title=None,  # type: ignore[arg-type]  # None turns the "Updating..." title off

@@ -19,6 +19,14 @@ has a fingerprint in its address.
   (``WELLBEING_TILE_URL``) needs the MapLibre traces (``choroplethmap``, ``scattermap``) or
   ``WELLBEING_PLOTLY=full`` asks for it (a benchmark's baseline).
 
+- **Less JavaScript before the map** (``first_scripts``, the page's ``{%scripts%}``): of
+  Dash's @babel/polyfill (core-js 2, for browsers older than React 18 supports; running it
+  took 50–80 ms of a first visit in Chromium) the page loads only the regenerator runtime
+  that dcc's lazy loading calls (``/_atlas/regenerator-runtime.js``, cut out of that
+  bundle); no page draws a DataTable, so dash_table's bundle is left out; and Plotly (with
+  its locales) comes last, so the browser runs React, Dash and dcc while the largest file
+  is still arriving.
+
 ``WELLBEING_COMPRESS=0`` turns compression off (a benchmark's baseline, or a proxy that
 compresses).
 """
@@ -38,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import brotli
+import dash
 import flask
 import plotly
 from dash.fingerprint import build_fingerprint, check_fingerprint
@@ -48,7 +57,8 @@ from dashboard.cache import Cache
 
 log = logging.getLogger("dashboard")
 YEAR = "public, max-age=31536000, immutable"
-STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/")
+RUNTIME_PATH = "/_atlas/regenerator-runtime.js"  # the part of Dash's polyfill the page needs
+STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/", "/geo/", RUNTIME_PATH)
 MIMETYPES = ["text/html", "text/css", "text/plain", "text/javascript", "application/javascript",
              "application/json", "application/geo+json", "image/svg+xml", "image/x-icon",
              "image/vnd.microsoft.icon"]
@@ -66,6 +76,10 @@ PLOTLY_PATH = "package_data/plotly.min.js"  # plotly.py's full bundle, every tra
 PLOTLY_BUNDLE = Path(__file__).resolve().parent / "assets" / "plotly-atlas.min.js"
 PLOTLY_BUNDLE_IGNORE = re.escape(PLOTLY_BUNDLE.name) + "$"  # Dash's assets_ignore: one script, ours
 TILE_MAP_TRACES = frozenset({"choroplethmap", "scattermap"})
+POLYFILL_GLOB = "deps/polyfill@*.min.js"  # Dash's @babel/polyfill: core-js 2 + regenerator-runtime
+TAG = re.compile(r"<script\b.*?</script>", re.DOTALL)
+SRC = re.compile(r'<script src="([^"]+)"')
+LEFT_OUT = ("/_dash-component-suites/dash/dash_table/",)  # no page draws a DataTable
 
 
 def enabled() -> bool:
@@ -94,6 +108,71 @@ def plotly_script(prefix: str = "/") -> str:
 @functools.cache
 def _bundle_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+
+
+@functools.cache
+def regenerator_runtime() -> bytes | None:
+    """regenerator-runtime alone (MIT licence, Facebook), cut out of Dash's @babel/polyfill:
+    dcc's lazy loading calls the global ``regeneratorRuntime``, and nothing else of that
+    bundle is missing in today's browsers. None (and a warning) when the bundle is not shaped
+    as expected, one browserify module requiring nothing that sets the global: the page then
+    loads the whole polyfill, as Dash does."""
+    found = sorted(Path(dash.__file__).parent.glob(POLYFILL_GLOB))
+    text = found[0].read_text("utf-8") if len(found) == 1 else ""
+    at = text.find("regeneratorRuntime=")
+    start, end = text.rfind(":[function(", 0, at), text.find("},{}]", at)  # {}: it requires nothing
+    factory = text[start + 2:end + 1]
+    if (text.count("regeneratorRuntime=") != 1 or start < 0 or end < 0 or ":[function(" in factory
+            or not factory.startswith("function(")):
+        log.warning("no regenerator runtime found in Dash's %s: the page loads the whole polyfill",
+                    found[0].name if found else POLYFILL_GLOB)
+        return None
+    banner = (f"/* regenerator-runtime (MIT licence, Copyright (c) 2014-present, Facebook, Inc.), "
+              f"as Dash's {found[0].name} bundles it */\n")
+    return (banner + f"({factory})(undefined,{{exports:{{}}}},{{}});\n").encode()
+
+
+@functools.cache
+def _runtime_digest() -> str:
+    return hashlib.sha256(regenerator_runtime() or b"").hexdigest()[:16]
+
+
+def runtime_script(prefix: str = "/") -> str | None:
+    """The fingerprinted address of ``regenerator_runtime`` (None: the page keeps the polyfill)."""
+    return None if regenerator_runtime() is None else f"{prefix}{RUNTIME_PATH[1:]}?m={_runtime_digest()}"
+
+
+def first_scripts(scripts: str, prefix: str = "/") -> str:
+    """The script tags of Dash's page, lighter (the module's docstring): the polyfill replaced by
+    the regenerator runtime, dash_table's bundle left out, and Plotly (with its locales, which
+    register with it) after every other file; the inline scripts stay at the end."""
+    plotly, runtime = plotly_script(prefix), runtime_script(prefix)
+    files: list[str] = []
+    after: list[str] = []
+    inline: list[str] = []
+    for tag in TAG.findall(scripts):
+        src = SRC.match(tag)
+        if src is None:
+            inline.append(tag)
+        elif src.group(1).startswith(tuple(prefix + p[1:] for p in LEFT_OUT)):
+            continue
+        elif runtime is not None and "/dash/deps/polyfill@" in src.group(1):
+            files.append(tag.replace(src.group(1), runtime))
+        elif src.group(1) == plotly or src.group(1).startswith(f"{prefix}assets/plotly-locale-"):
+            after.append(tag)
+        else:
+            files.append(tag)
+    return "\n".join([*files, *after, *inline])
+
+
+def _runtime() -> flask.Response:
+    body = regenerator_runtime()
+    if body is None:
+        flask.abort(404)
+    resp = flask.Response(body, mimetype="application/javascript")
+    resp.set_etag(_runtime_digest())
+    resp.make_conditional(flask.request)
+    return resp
 
 
 def bundle_traces(path: Path = PLOTLY_BUNDLE) -> frozenset[str]:
@@ -178,7 +257,7 @@ def _fingerprinted(request: flask.Request) -> bool:
     path = request.path
     if path.startswith("/_dash-component-suites/"):
         return check_fingerprint(path.split("/", 3)[-1])[1]
-    if path.startswith("/assets/"):
+    if path.startswith("/assets/") or path == RUNTIME_PATH:
         return "m" in request.args
     return path == "/_favicon.ico" and "v" in request.args
 
@@ -237,7 +316,9 @@ def _dynamic(compress: Compress) -> Callable[[flask.Response], flask.Response]:
 
 def install(app: flask.Flask, cache: Cache) -> Precompressor | None:
     """Compression (unless ``WELLBEING_COMPRESS=0``) and Cache-Control on ``app``. The hooks
-    run in the reverse order of registration: static files first, then the rest."""
+    run in the reverse order of registration: static files first, then the rest. Also serves
+    the regenerator runtime the page loads instead of Dash's polyfill."""
+    app.add_url_rule(RUNTIME_PATH, "regenerator_runtime", _runtime)
     app.after_request(_cache_control)
     if not enabled():
         return None
@@ -264,7 +345,7 @@ def warm_static(app: flask.Flask, urls: list[str]) -> None:
 def page_assets(html: str) -> list[str]:
     """The scripts and style sheets a page links (its own addresses only)."""
     return [m for m in re.findall(r'(?:src|href)="(/[^"]+)"', html)
-            if m.startswith(("/_dash-component-suites/", "/assets/"))]
+            if m.startswith(("/_dash-component-suites/", "/assets/", RUNTIME_PATH))]
 
 
 def statics_pending(app: flask.Flask) -> int:
