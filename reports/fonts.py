@@ -1,14 +1,16 @@
 """The fonts a PDF embeds: DejaVu Sans whole, or cut to the scripts the atlas writes in.
 
 fpdf2 reads a font file whole for every document it is added to: for DejaVu Sans (6,000
-glyphs, two faces) that was a third of a PDF profile's time (benchmarks.load, 6,000
-areas). ``lean_fonts()`` cuts both faces once per machine (fontTools' subsetter, the
-library fpdf2 itself subsets with) to Latin with its extensions (Swedish, Polish and
-every other Latin alphabet), Greek, and the punctuation, arrows, mathematical and
-geometric signs the profiles use; the glyphs and metrics kept are DejaVu's own, so a page
-is laid out exactly as with the whole font. A document that asks for a character the cut
-font lacks (a name in Cyrillic, say) is drawn again with the whole font
-(``reports.pdf.render_pdf``): nothing is ever printed as a missing glyph.
+glyphs, two faces) that was about a third of the time fpdf2 took to draw a profile
+(benchmarks.requests, 6,000 areas). ``lean_fonts()`` cuts both faces once per machine
+(fontTools' subsetter, the library fpdf2 itself subsets with) to Latin with its extensions
+(Swedish, Polish and every other Latin alphabet), Greek, and the punctuation, arrows,
+mathematical and geometric signs the profiles use (tests/export/test_pdf_fonts.py checks
+that every sign in the reports' and presentation's text is kept); the glyphs and metrics
+kept are DejaVu's own, so a page is laid out exactly as with the whole font. A document
+that asks for a character the cut font lacks (a name in Cyrillic, say) is drawn again
+with the whole font (``reports.pdf.render_pdf``): nothing is ever printed as a missing
+glyph.
 
 The cut fonts are kept in the machine's temporary folder, named by a digest of the source
 font, the ranges and fontTools' version, and written atomically, so processes share them

@@ -73,11 +73,22 @@ def test_the_cut_font_keeps_the_whole_fonts_glyph_widths_and_is_made_alike_each_
     assert cut == fonts.cut(data)  # the same bytes: processes share one file
     whole, lean = ttLib.TTFont(io.BytesIO(data)), ttLib.TTFont(io.BytesIO(cut))
     whole_map, lean_map = whole.getBestCmap(), lean.getBestCmap()
-    assert {ord(c) for c in "åäöÅÄÖąćęłńóśźżĄĆĘŁŃÓŚŹŻ–…≤≥±▲▼●"} <= set(lean_map)
+    assert {ord(c) for c in "åäöÅÄÖąćęłńóśźżĄĆĘŁŃÓŚŹŻ–…≤≥±▲▼●✓★"} <= set(lean_map)
     assert ord("Ж") not in lean_map and ord("Ж") in whole_map
     assert len(lean_map) < len(whole_map) / 2
     for code, glyph in lean_map.items():  # same advance widths: the same layout
         assert lean["hmtx"][glyph][0] == whole["hmtx"][whole_map[code]][0]
+
+
+def test_every_sign_the_profiles_text_has_is_in_the_cut_fonts() -> None:
+    """The words and signs of the reports and of presentation (strings, legends, symbols)
+    never need the whole font: a new sign there needs its range in LEAN_RANGES."""
+    root = Path(__file__).resolve().parents[2]
+    used = {ch for folder in ("reports", "presentation", "settings") for path in (root / folder).rglob("*.py")
+            for ch in path.read_text(encoding="utf-8") if ord(ch) > 0x7F}
+    for face in fonts.lean_fonts():
+        kept = set(ttLib.TTFont(face).getBestCmap())
+        assert sorted(ch for ch in used if ord(ch) not in kept) == [], face
 
 
 def test_where_the_cut_fonts_cannot_be_kept_the_whole_fonts_are_used(
