@@ -26,6 +26,7 @@ DOMAIN_ALIASES = {
     "trust": "trust_participation", "participation": "trust_participation",
     "trust_and_participation": "trust_participation", "social": "trust_participation",
     "security": "safety", "crime": "safety", "schools": "education", "population": "demography",
+    "socio_economic": "socioeconomic", "socioeconomics": "socioeconomic",
 }
 
 

@@ -180,6 +180,7 @@ STRINGS: dict[str, tuple[Text, Text, Text]] = {
     "domain.trust_participation": ("Tillit och delaktighet", "Zaufanie i uczestnictwo", "Trust and participation"),
     "domain.environment": ("Miljö", "Środowisko", "Environment"),
     "domain.demography": ("Befolkning", "Demografia", "Population"),
+    "domain.socioeconomic": ("Socioekonomi", "Sytuacja społeczno-ekonomiczna", "Socioeconomic conditions"),
     # --- common units (catalogue units written in English are shown in the UI language) ----
     "unitw.%": ("%", "%", "%"),
     "unitw.proportion": ("andel", "odsetek", "proportion"),
