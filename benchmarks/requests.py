@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--runs", type=int, default=3, help="rounds per tree, taken in turns")
     parser.add_argument("--per-round", type=int, default=7, help="requests of each kind per round")
     args = parser.parse_args(argv)
-    from benchmarks.serving import grid_store
+    from benchmarks.serving import grid_city
 
     commit = subprocess.run(["git", "rev-parse", "--short", args.baseline], cwd=ROOT, capture_output=True,
                             text=True, check=True).stdout.strip()
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                           text=True, check=True).stdout.strip()
     with tempfile.TemporaryDirectory(prefix="atlas-requests-") as tmp:
         folder = Path(tmp)
-        store, _before, facts = grid_store(folder, args.areas)
+        store, facts = grid_city(folder, args.areas)
         baseline = folder / "baseline"
         subprocess.run(["git", "worktree", "add", "--detach", "-q", str(baseline), commit], cwd=ROOT, check=True)
         try:

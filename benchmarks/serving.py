@@ -68,25 +68,34 @@ GRID_COLS = 100
 UNMATERIALISED = ("comparison_rows", "comparison_cells", "comparison_columns", "display_geometries")
 
 
-def grid_store(folder: Path, areas: int) -> tuple[Path, Path, dict[str, Any]]:
+def grid_city(folder: Path, areas: int) -> tuple[Path, dict[str, Any]]:
     """The synthetic grid city of ``areas`` areas (``GRID_COLS`` a row) in ``folder``/atlas.sqlite
-    with its comparison table and display geometry materialised as a load writes them; a
-    copy, before.sqlite, with those tables emptied (a store loaded before issue 14: every
-    worker computes the whole table); and the city's facts."""
-    from sqlalchemy import text
-
+    with its comparison table and display geometry materialised as a load writes them, and
+    the city's facts."""
     from store.engine import make_engine
     from store.migrate import upgrade
     from synthetic.grid_city import build_city
 
     if areas % GRID_COLS:
         raise ValueError(f"--areas {areas}: the grid city has {GRID_COLS} areas a row")
-    path, before = folder / "atlas.sqlite", folder / "before.sqlite"
+    path = folder / "atlas.sqlite"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
     build_city(engine, cols=GRID_COLS, rows=areas // GRID_COLS)
     facts = store_facts(engine)
     engine.dispose()
+    return path, facts
+
+
+def grid_store(folder: Path, areas: int) -> tuple[Path, Path, dict[str, Any]]:
+    """``grid_city``; a copy of it, before.sqlite, with the materialised tables emptied (a
+    store loaded before issue 14: every worker computes the whole table); and its facts."""
+    from sqlalchemy import text
+
+    from store.engine import make_engine
+
+    path, facts = grid_city(folder, areas)
+    before = folder / "before.sqlite"
     shutil.copy(path, before)
     plain = make_engine(f"sqlite:///{before}")
     with plain.begin() as conn:

@@ -146,7 +146,11 @@ def first_scripts(scripts: str, prefix: str = "/") -> str:
     """The script tags of Dash's page, lighter (the module's docstring): the polyfill replaced by
     the regenerator runtime, dash_table's bundle left out, and Plotly (with its locales, which
     register with it) after every other file; the inline scripts stay at the end."""
-    plotly, runtime = plotly_script(prefix), runtime_script(prefix)
+    return _first_scripts(scripts, prefix, plotly_script(prefix), runtime_script(prefix))
+
+
+@functools.lru_cache(maxsize=16)  # every page shell asks with the same scripts and settings
+def _first_scripts(scripts: str, prefix: str, plotly: str, runtime: str | None) -> str:
     files: list[str] = []
     after: list[str] = []
     inline: list[str] = []

@@ -47,7 +47,6 @@ FRESH_PAGES = ("/about",)
 CACHE_KEY = "atlas_cache"  # in ``app.extensions``
 
 
-
 class _Taint(logging.Filter):
     """Marks the running request as not to be cached when the dashboard logs a warning
     (a filter that lets every record through: it changes nothing of the logging)."""

@@ -10,7 +10,6 @@ on every key), so the pages cannot tell the two apart.
 
 from __future__ import annotations
 
-import functools
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -40,6 +39,7 @@ class StoredComparisons:
         self._headline = headline_age_groups(cells) if len(cells) else pd.Series(dtype=object)
         headline = cells["indicator_id"].map(self._headline)
         self._shown = cells[cells["age_group"] == headline]  # the pages' cells: headline ages
+        self._age_groups = values_by_indicator(cells, "age_group")
         self._kept: OrderedDict[tuple[Any, ...], pd.DataFrame] = OrderedDict()
         self._kept_lock = threading.Lock()
 
@@ -83,12 +83,8 @@ class StoredComparisons:
         """Per indicator the sorted values of ``column`` in its headline age group."""
         return values_by_indicator(self._shown, column)
 
-    @functools.cached_property
-    def _age_groups(self) -> dict[str, list[str]]:
-        return values_by_indicator(self.index.cells, "age_group")
-
     def age_groups(self) -> dict[str, list[str]]:
-        """Per indicator every age group it has (made once per batch: not to be changed)."""
+        """Per indicator every age group it has (made with the batch: not to be changed)."""
         return self._age_groups
 
     def compared_indicators(self) -> set[str]:

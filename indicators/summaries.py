@@ -109,11 +109,11 @@ def outcome_counts(rows: pd.DataFrame, *, column: str = "compared_to_city",
             if not keyless:  # as pandas' groupby: a row without a key is in the overall row only
                 groups.setdefault(key, Counter())[None if gone else outcome] += 1
     overall = Counter(None if gone else outcome for outcome, gone in zip(outcomes, missing, strict=True))
-    table = pd.DataFrame([_counted(overall)] + [_counted(groups[k]) for k in (sorted(groups) if sort else groups)],
+    order = sorted(groups) if sort else list(groups)
+    table = pd.DataFrame([_counted(overall), *(_counted(groups[k]) for k in order)],
                          columns=COUNT_COLUMNS, dtype=np.int64)
-    if by is None:
-        return table
-    table.insert(0, by, [OVERALL, *(sorted(groups) if sort else groups)])
+    if by is not None:
+        table.insert(0, by, [OVERALL, *order])
     return table
 
 

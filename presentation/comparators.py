@@ -63,6 +63,9 @@ def export_rows(named: pd.DataFrame, snapshot: Snapshot, comparator: str = "city
     return judged[[*EXPORT_COLUMNS, *EXPORT_EXTRA, *EXPORT_TARGET]]
 
 
+ESTIMATED_KEYS = ["indicator_id", "area_code", "period", "sex", "age_group"]
+
+
 def estimated_flags(named: pd.DataFrame, snapshot: Snapshot) -> pd.Series:
     """True where the store flags the source row as estimated (areal interpolation)."""
     marks = _estimated_marks(snapshot.values)
@@ -70,9 +73,6 @@ def estimated_flags(named: pd.DataFrame, snapshot: Snapshot) -> pd.Series:
         return pd.Series(False, index=named.index)
     return pd.Series(pd.MultiIndex.from_frame(named[ESTIMATED_KEYS].astype(str)).isin(marks),
                      index=named.index)
-
-
-ESTIMATED_KEYS = ["indicator_id", "area_code", "period", "sex", "age_group"]
 
 
 def _marks_of(values: pd.DataFrame) -> pd.MultiIndex | None:

@@ -100,7 +100,7 @@ class _LastIndex:
         from reports.build import TableIndex
 
         with self._lock:
-            if self._table is not table or self._index is None or self._index._shared is not spines:
+            if self._table is not table or self._index is None or self._index.spines is not spines:
                 self._table, self._index = table, TableIndex(table, spines)
             return self._index
 

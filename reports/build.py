@@ -276,7 +276,7 @@ class TableIndex:
 
     def __init__(self, table: pd.DataFrame, spines: SharedSpines | None = None) -> None:
         self.table = table
-        self._shared = spines
+        self.spines = spines
         codes = table["area_code"] if "area_code" in table.columns else pd.Series(dtype=object)
         groups = codes.groupby(codes, sort=False, observed=True).indices if len(codes) else {}
         self._by_area = {str(k): v for k, v in groups.items()}
@@ -306,13 +306,13 @@ class TableIndex:
         """Spread of the values of all areas of ``level``, keyed by (indicator, period); with
         ``spines`` (shared by a batch's profiles) the shown ``pairs``' from there if all are,
         else computed and shared (those alone: ``presentation.profile_rows`` reads their peers)."""
-        shared = self._shared.setdefault(level, {}) if self._shared is not None and pairs else None
-        if shared is not None and pairs is not None and pairs <= shared.keys():
+        shared = self.spines.setdefault(level, {}) if self.spines is not None and pairs else None
+        if shared is not None and pairs and pairs <= shared.keys():
             return {pair: shared[pair] for pair in pairs}
         if level not in self._stats:
             records: Mapping[Any, Record] = spine_stats(self.table, level_of, level, self.age_groups).to_dict("index")
             self._stats[level] = {(str(k[0]), str(k[1])): v for k, v in records.items()}
-        if shared is not None and pairs is not None:
+        if shared is not None and pairs:
             shared.update({pair: self._stats[level][pair] for pair in pairs if pair in self._stats[level]})
         return self._stats[level]
 

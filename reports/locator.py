@@ -9,13 +9,9 @@ from presentation.last import LastOf
 from store.read import Snapshot
 
 
-def drawable(snapshot: Snapshot) -> Any:
-    """The snapshot's non-empty geometries with each area's ``level`` and ``prioritized``;
-    None without geometries (made once per snapshot: not to be changed)."""
-    return _drawable(snapshot)
-
-
 def _drawable_of(snapshot: Snapshot) -> Any:
+    """The snapshot's non-empty geometries with each area's ``level`` and ``prioritized``;
+    None without geometries."""
     geoms = snapshot.geometries
     if geoms is None or geoms.empty:
         return None
@@ -26,7 +22,8 @@ def _drawable_of(snapshot: Snapshot) -> Any:
     return frame
 
 
-_drawable: LastOf[Any] = LastOf(_drawable_of)
+# made once per snapshot (every profile file of a batch draws its locator map): not to be changed
+drawable: LastOf[Any] = LastOf(_drawable_of)
 
 
 def locator_frame(snapshot: Snapshot, code: str, level: str) -> Any:

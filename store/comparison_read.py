@@ -95,7 +95,7 @@ def read_comparison_rows(engine: Engine, index: ComparisonIndex, columns: Sequen
     if len(batches) and (batches != index.batch_id).any():
         raise BatchChanged(f"rows of another load batch than {index.batch_id}")
     data = {name: np.asarray(values, dtype=object) for name, values in zip(wanted, columns, strict=False)}
-    return _conformed(data, len(rows), index.dtypes)
+    return conform(data, len(rows), index.dtypes)
 
 
 def read_display_geometry(engine: Engine, batch_id: int | None) -> DisplayGeometry | None:
@@ -124,16 +124,10 @@ def _fetch(conn: Connection, stmt: Any) -> list[tuple[Any, ...]]:
         cursor.close()
 
 
-def conform(frame: pd.DataFrame, dtypes: dict[str, Any]) -> pd.DataFrame:
-    """``frame``'s columns in the engine's dtypes (None → NaN / <NA> / missing category)."""
-    data = {name: frame[name].to_numpy(dtype=object) for name in frame.columns}
-    return _conformed(data, len(frame), dtypes)
-
-
-def _conformed(data: dict[str, np.ndarray], n: int, dtypes: dict[str, Any]) -> pd.DataFrame:
-    """Columns of driver values (object arrays of ``n``) in the engine's dtypes. A slice's
-    columns are few rows each: numpy's conversions, not a Series per column, where they
-    give the same values."""
+def conform(data: dict[str, np.ndarray], n: int, dtypes: dict[str, Any]) -> pd.DataFrame:
+    """Columns of driver values (object arrays of ``n``) in the engine's dtypes (None → NaN /
+    <NA> / missing category). A slice's columns are few rows each: numpy's conversions, not
+    a Series per column, where they give the same values."""
     out: dict[str, Any] = {}
     for name, values in data.items():
         dtype = dtypes[name]
