@@ -159,7 +159,9 @@ def verdict_at_scale(stats: dict[str, Any]) -> dict[str, Any]:
             "met": worst[1]["p95_ms"] <= 2000 and errors == 0}
 
 
-OFF = {"WELLBEING_CACHE_MB": "0", "WELLBEING_COMPRESS": "0", "WELLBEING_PRERENDER": "off"}
+# The single process before issue 14: no cache, compression or pre-rendering, 8 threads
+OFF = {"WELLBEING_CACHE_MB": "0", "WELLBEING_COMPRESS": "0", "WELLBEING_PRERENDER": "off",
+       "WELLBEING_THREADS": "8"}
 
 
 def demo_setups(folder: Path, redis_url: str) -> tuple[list[tuple[str, Path, int, dict[str, str]]], dict[str, Any]]:
@@ -187,12 +189,32 @@ def grid_setups(folder: Path, redis_url: str, areas: int) -> tuple[list[tuple[st
     ], facts
 
 
+def per_thread_count(setups: list[tuple[str, Path, int, dict[str, str]]],
+                     counts: str) -> list[tuple[str, Path, int, dict[str, str]]]:
+    """Each setup but ``before`` once per thread count in ``counts`` ("8,2")."""
+    if not counts:
+        return setups
+    out = []
+    for name, store, workers, env in setups:
+        if name == "before":
+            out.append((name, store, workers, env))
+            continue
+        out += [(f"{name}, {n} threads", store, workers, {**env, "WELLBEING_THREADS": n})
+                for n in counts.split(",")]
+    return out
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--areas", type=int, default=40,
                         help="40: the demo city; more: the synthetic grid city (100 areas a row)")
+    parser.add_argument("--threads", default="",
+                        help="threads per process to compare, e.g. 8,2: each setup but before is run "
+                             "once per count (WELLBEING_THREADS); default: the setting's default")
+    parser.add_argument("--only", default="",
+                        help="run only the setups whose names contain this text (a quick look)")
     args = parser.parse_args(argv)
     results: dict[str, Any] = {}
     judge = verdict if args.areas <= 40 else verdict_at_scale
@@ -202,6 +224,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             started = time.monotonic()
             setups, facts = (demo_setups(folder, redis_url) if args.areas <= 40
                              else grid_setups(folder, redis_url, args.areas))
+            setups = [s for s in per_thread_count(setups, args.threads) if args.only in s[0]]
             print(f"{len(facts['areas']):,} areas in {time.monotonic() - started:.0f} s", flush=True)
             facts_path = folder / "facts.json"
             facts_path.write_text(json.dumps(facts), encoding="utf-8")
@@ -221,8 +244,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                                  "stats": stats, "verdict": judge(stats), "server_log": problems,
                                  "first_traceback": traceback}
                 print(f"{name}: pre-rendered {prerendered}; {results[name]['verdict']}", flush=True)
-    quick = args.users < (50 if args.areas <= 40 else 200) or args.seconds < (60 if args.areas <= 40 else 45)
+    quick = (args.users < (50 if args.areas <= 40 else 200) or args.seconds < (60 if args.areas <= 40 else 45)
+             or bool(args.only))
     scale = "" if args.areas <= 40 else f" --areas {args.areas}"
+    scale += f" --threads {args.threads}" if args.threads else ""
     out = {"command": f"python -m benchmarks.load{scale} --users {args.users} --seconds {args.seconds}",
            "users": args.users, "seconds": args.seconds, "areas": len(facts["areas"]), "setups": results}
     path = write_results("load" if args.areas <= 40 else f"load-{args.areas}", out, quick=quick)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.drawing import PaintedPath
 from fpdf.enums import PathPaintRule
 
 from reports import strings, style
@@ -202,20 +203,24 @@ class ProfileDocument(FPDF):
         }.get((item.fill is not None, item.stroke is not None))
         if rule is None or not item.rings:
             return
-        with self.new_path(paint_rule=rule) as path:
-            if item.fill:
-                path.style.fill_color = item.fill
-            if item.stroke:
-                path.style.stroke_color = item.stroke
-                path.style.stroke_width = item.width
-                path.style.stroke_join_style = "round"
-            for ring in item.rings:
-                if len(ring) < 3:
-                    continue
-                path.move_to(x + ring[0][0], y + ring[0][1])
-                for px, py in ring[1:]:
-                    path.line_to(x + px, y + py)
-                path.close()
+        path = PaintedPath()
+        path.style.paint_rule = rule
+        if item.fill:
+            path.style.fill_color = item.fill
+        if item.stroke:
+            path.style.stroke_color = item.stroke
+            path.style.stroke_width = item.width
+            path.style.stroke_join_style = "round"
+        for ring in item.rings:
+            if len(ring) < 3:
+                continue
+            path.move_to(x + ring[0][0], y + ring[0][1])
+            for px, py in ring[1:]:
+                path.line_to(x + px, y + py)
+            path.close()
+        # new_path() would deep-copy every vertex of the locator map into the page (fpdf2's
+        # guard against a path changed after it is drawn); this one is never touched again
+        self.draw_path(path, copy=False)
 
     def _label(self, item: Label, x: float, y: float) -> None:
         self.font(item.size, item.bold, item.color)

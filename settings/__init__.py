@@ -32,6 +32,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("WELLBEING_LANG", "sv", "Default language of the dashboard: sv, pl or en."),
     Setting("WELLBEING_WORKERS", "1", "Web server processes of `wellbeing serve`: 1 runs waitress "
             "(one process, threads); more runs gunicorn with that many workers (not on Windows)."),
+    Setting("WELLBEING_THREADS", "2", "Requests each web server process serves at once (its "
+            "threads). The work is mostly Python, which runs one thread at a time per process: "
+            "more threads let more requests wait inside a process, sharing it, instead of in "
+            "the queue (docs/benchmarks.md, \"Threads per worker\")."),
     Setting("REDIS_URL", "", "Redis shared by the web workers for rendered payloads "
             "(redis://host:6379/0). Unset: each process caches in its own memory."),
     Setting("WELLBEING_CACHE_MB", "128", "Megabytes of rendered payloads each web process keeps "

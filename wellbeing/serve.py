@@ -19,7 +19,6 @@ import typer
 
 import settings
 
-THREADS = 8  # requests served at once per process (waitress's default is 4)
 # Connections one waitress process keeps open at once (its default, 100, is reached by
 # about 100 visitors whose browsers keep a connection alive between clicks: the next one
 # waits until an idle connection times out)
@@ -45,6 +44,7 @@ def serve_command(
     if settings.get("WELLBEING_PRERENDER").strip().lower() not in ("prioritized", "all", "off"):
         raise typer.BadParameter(f"WELLBEING_PRERENDER={settings.get('WELLBEING_PRERENDER')!r} is not a "
                                  "mode. Valid: prioritized, all, off.")
+    threads()  # a bad WELLBEING_THREADS is refused before anything starts
     if workers > 1 and not debug:
         if sys.platform == "win32":
             raise typer.BadParameter(
@@ -74,8 +74,17 @@ def serve_command(
         app.run(host=host, port=port, debug=True, dev_tools_ui=True, dev_tools_props_check=True)
         return
     _logging()
-    waitress.serve(app.server, host=host, port=port, threads=THREADS, connection_limit=CONNECTIONS,
+    waitress.serve(app.server, host=host, port=port, threads=threads(), connection_limit=CONNECTIONS,
                    ident="wellbeing-atlas")
+
+
+def threads() -> int:
+    """Requests one process serves at once (``WELLBEING_THREADS``; waitress's default is 4)."""
+    value = settings.get("WELLBEING_THREADS").strip()
+    if not value.isdigit() or int(value) < 1:
+        raise typer.BadParameter(f"WELLBEING_THREADS={value!r} is not a whole number of threads "
+                                 "of 1 or more. Fix: set it to, e.g., 4, or unset it (2).")
+    return int(value)
 
 
 def _logging() -> None:
@@ -104,7 +113,7 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, Any]:
     connection or thread crosses a fork); a worker that dies is replaced."""
     options: dict[str, Any] = {
         "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread",
-        "threads": THREADS, "timeout": WORKER_TIMEOUT, "graceful_timeout": 30, "keepalive": 5,
+        "threads": threads(), "timeout": WORKER_TIMEOUT, "graceful_timeout": 30, "keepalive": 5,
         "preload_app": False, "proc_name": "wellbeing-atlas", "errorlog": "-",
         "loglevel": "info", "control_socket_disable": True,  # one per user's home: not ours
     }

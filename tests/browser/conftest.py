@@ -19,7 +19,7 @@ from dashboard.model import Atlas
 from store.engine import make_engine
 from store.migrate import upgrade
 from tests.conftest import missing_component, waitress_serving
-from wellbeing.serve import THREADS
+from wellbeing.serve import threads
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -49,7 +49,7 @@ def demo_atlas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Atlas]:
 @pytest.fixture(scope="session")
 def base_url(demo_atlas: Atlas) -> Iterator[str]:
     """The dashboard on the demo city, served by waitress (as `wellbeing serve` does)."""
-    with waitress_serving(create_app(demo_atlas).server, THREADS) as url:
+    with waitress_serving(create_app(demo_atlas).server, threads()) as url:
         yield url
 
 

@@ -19,7 +19,7 @@ from store.engine import make_engine
 from tests.browser.conftest import screenshot
 from tests.conftest import waitress_serving
 from tests.etl.smallcity import write_small_city
-from wellbeing.serve import THREADS
+from wellbeing.serve import threads
 
 pytestmark = pytest.mark.browser
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo" / "demo.toml"
@@ -33,7 +33,7 @@ def cities_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     engine = make_engine(f"sqlite:///{folder / 'atlas.sqlite'}")
     run(DEMO, engine, city="exempel")
     run(write_small_city(folder / "small", methods=True), engine, city="small")
-    with waitress_serving(create_app(Atlas(engine)).server, THREADS) as url:
+    with waitress_serving(create_app(Atlas(engine)).server, threads()) as url:
         yield url
     for slug in ("exempel", "small"):
         drop_city(engine, slug)

@@ -29,7 +29,7 @@ from store.engine import make_engine
 from tests.conftest import free_port
 
 OWN_SETTINGS = ("DATABASE_URL", "WELLBEING_READ_DATABASE_URL", "REDIS_URL", "WELLBEING_WORKERS",
-                "WELLBEING_COMPRESS", "WELLBEING_CACHE_MB")
+                "WELLBEING_COMPRESS", "WELLBEING_CACHE_MB", "WELLBEING_THREADS")
 START_SECONDS = 120  # a loaded 2-core machine imports the app slowly; the wait ends at once when up
 
 

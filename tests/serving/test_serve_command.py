@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 import dashboard.app
 import wellbeing.serve
-from wellbeing.serve import THREADS, gunicorn_options, serve_command
+from wellbeing.serve import gunicorn_options, serve_command, threads
 
 
 def _cli() -> typer.Typer:
@@ -41,13 +41,14 @@ def launched(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Any]]:
     monkeypatch.setattr(dashboard.app, "warm", lambda atlas, app=None: None)
     monkeypatch.setattr("dashboard.model.get_engine", lambda url=None: None)
     monkeypatch.delenv("WELLBEING_WORKERS", raising=False)
+    monkeypatch.delenv("WELLBEING_THREADS", raising=False)
     return calls
 
 
 def test_one_worker_is_waitress(launched: dict[str, list[Any]]) -> None:
     result = CliRunner().invoke(_cli(), ["serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
-    assert launched["gunicorn"] == [] and launched["waitress"][0]["threads"] == THREADS
+    assert launched["gunicorn"] == [] and launched["waitress"][0]["threads"] == threads() == 2
 
 
 def test_more_workers_are_gunicorn(launched: dict[str, list[Any]], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -69,6 +70,20 @@ def test_windows_is_told_why_not(launched: dict[str, list[Any]], monkeypatch: py
     assert CliRunner().invoke(_cli(), ["serve"]).exit_code == 0  # one process works there
 
 
+def test_threads_per_process_are_a_setting(launched: dict[str, list[Any]],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WELLBEING_THREADS", "3")
+    assert CliRunner().invoke(_cli(), ["serve"]).exit_code == 0
+    assert launched["waitress"][-1]["threads"] == 3
+    assert gunicorn_options("127.0.0.1", 9000, 2)["threads"] == 3
+    for bad in ("0", "four", "-2"):
+        monkeypatch.setenv("WELLBEING_THREADS", bad)
+        result = CliRunner().invoke(_cli(), ["serve", "--workers", "2"])
+        said = " ".join(result.output.replace("│", " ").split())
+        assert result.exit_code == 2 and f"WELLBEING_THREADS={bad!r}" in said, said
+    assert len(launched["gunicorn"]) == 0 and len(launched["waitress"]) == 1  # nothing started
+
+
 def test_no_worker_count_below_one(launched: dict[str, list[Any]]) -> None:
     assert CliRunner().invoke(_cli(), ["serve", "--workers", "0"]).exit_code == 2
 
@@ -76,7 +91,7 @@ def test_no_worker_count_below_one(launched: dict[str, list[Any]]) -> None:
 def test_gunicorn_workers_are_threaded_and_built_after_the_fork() -> None:
     options = gunicorn_options("0.0.0.0", 9000, 4)
     assert options["bind"] == "0.0.0.0:9000" and options["workers"] == 4
-    assert options["worker_class"] == "gthread" and options["threads"] == THREADS
+    assert options["worker_class"] == "gthread" and options["threads"] == threads()
     assert options["preload_app"] is False and options["control_socket_disable"] is True
     from gunicorn.config import Config
 
