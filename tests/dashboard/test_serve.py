@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 import dashboard.app
 from dashboard.model import Atlas
 from tests.conftest import waitress_serving
-from wellbeing.serve import CONNECTIONS, THREADS, serve_command
+from wellbeing.serve import CONNECTIONS, serve_command, threads
 
 
 class FakeApp:
@@ -52,7 +52,7 @@ def test_serve_uses_waitress_and_the_settings_by_default(
     monkeypatch.setenv("WELLBEING_PORT", "9123")
     result = CliRunner().invoke(_cli(), ["serve"])
     assert result.exit_code == 0, result.output
-    assert served == [(FakeApp.server, {"host": "0.0.0.0", "port": 9123, "threads": THREADS,
+    assert served == [(FakeApp.server, {"host": "0.0.0.0", "port": 9123, "threads": threads(),
                                         "connection_limit": CONNECTIONS, "ident": "wellbeing-atlas"})]
     assert CONNECTIONS >= 1000  # waitress's own 100 turns away the 101st visitor that keeps a connection
     assert app.calls == []  # not the development server
