@@ -68,20 +68,19 @@ ESTIMATED_KEYS = ["indicator_id", "area_code", "period", "sex", "age_group"]
 
 def estimated_flags(named: pd.DataFrame, snapshot: Snapshot) -> pd.Series:
     """True where the store flags the source row as estimated (areal interpolation)."""
-    marks = _estimated_marks(snapshot.values)
+    marks = _estimated_marks(snapshot)
     if marks is None:
         return pd.Series(False, index=named.index)
     return pd.Series(pd.MultiIndex.from_frame(named[ESTIMATED_KEYS].astype(str)).isin(marks),
                      index=named.index)
 
 
-def _marks_of(values: pd.DataFrame) -> pd.MultiIndex | None:
-    """The keys of the estimated rows of a snapshot's ``values`` (None: none is)."""
-    flags = values["estimated"].fillna(False).astype(bool) if "estimated" in values else None
-    if flags is None or not flags.any():
-        return None
-    return pd.MultiIndex.from_frame(values.loc[flags, ESTIMATED_KEYS].astype(str))
+def _marks_of(snapshot: Snapshot) -> pd.MultiIndex | None:
+    """The keys of a snapshot's estimated rows (None: none is)."""
+    rows = snapshot.estimated_values()
+    return None if rows.empty else pd.MultiIndex.from_frame(rows[ESTIMATED_KEYS].astype(str))
 
 
-# every profile of a load batch asks of the same values (756,000 rows at 6,000 areas)
+# every profile of a load batch asks of the same snapshot; a web worker's reads the
+# estimated rows alone, not its 756,000 values (6,000 areas)
 _estimated_marks: LastOf[pd.MultiIndex | None] = LastOf(_marks_of)
