@@ -246,9 +246,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                 print(f"{name}: pre-rendered {prerendered}; {results[name]['verdict']}", flush=True)
     quick = (args.users < (50 if args.areas <= 40 else 200) or args.seconds < (60 if args.areas <= 40 else 45)
              or bool(args.only))
-    scale = "" if args.areas <= 40 else f" --areas {args.areas}"
-    scale += f" --threads {args.threads}" if args.threads else ""
-    out = {"command": f"python -m benchmarks.load{scale} --users {args.users} --seconds {args.seconds}",
+    flags = "" if args.areas <= 40 else f" --areas {args.areas}"
+    flags += f" --threads {args.threads}" if args.threads else ""
+    out = {"command": f"python -m benchmarks.load{flags} --users {args.users} --seconds {args.seconds}",
            "users": args.users, "seconds": args.seconds, "areas": len(facts["areas"]), "setups": results}
     path = write_results("load" if args.areas <= 40 else f"load-{args.areas}", out, quick=quick)
     for name, result in results.items():

@@ -47,7 +47,7 @@ LEAN_RANGES = (
 )
 # Each glyph kept costs every PDF a little (fpdf2 reads the font whole for each document):
 # the blocks a name may need are kept whole, the signs only as the text uses them (a test
-# lists any sign of the reports' text missing here). About 1,000 glyphs of DejaVu's 6,000;
+# lists any sign of the reports' text missing here). About 1,100 glyphs of DejaVu's 6,000;
 # a name that needs more (Cyrillic, Vietnamese) is set in the whole font instead.
 _lock = threading.Lock()
 _made: dict[Path, Path | None] = {}

@@ -44,7 +44,7 @@ def serve_command(
     if settings.get("WELLBEING_PRERENDER").strip().lower() not in ("prioritized", "all", "off"):
         raise typer.BadParameter(f"WELLBEING_PRERENDER={settings.get('WELLBEING_PRERENDER')!r} is not a "
                                  "mode. Valid: prioritized, all, off.")
-    threads()  # a bad WELLBEING_THREADS is refused before anything starts
+    count = threads()  # a bad WELLBEING_THREADS is refused before anything starts
     if workers > 1 and not debug:
         if sys.platform == "win32":
             raise typer.BadParameter(
@@ -74,7 +74,7 @@ def serve_command(
         app.run(host=host, port=port, debug=True, dev_tools_ui=True, dev_tools_props_check=True)
         return
     _logging()
-    waitress.serve(app.server, host=host, port=port, threads=threads(), connection_limit=CONNECTIONS,
+    waitress.serve(app.server, host=host, port=port, threads=count, connection_limit=CONNECTIONS,
                    ident="wellbeing-atlas")
 
 

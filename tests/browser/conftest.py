@@ -22,6 +22,18 @@ from tests.conftest import missing_component, waitress_serving
 from wellbeing.serve import threads
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+# Each page's path and a selector that appears once the page has drawn.
+DRAWN = {
+    "map": ("/", "path.choroplethlocation"),
+    "area": ("/area/{area}", ".profile-table"),
+    "compare": ("/compare", "table.rug"),
+    "indicator": ("/indicator/unemployment", "#indicator-funnel-chart .main-svg"),
+    "life_expectancy": ("/indicator/life_expectancy", "#indicator-ineq-chart .main-svg"),
+    "about": ("/about", "table.data"),
+    "scatter": ("/scatter", "#scatter-graph .main-svg"),
+    "collaboration": ("/collaboration", "#collaboration-chart .main-svg"),
+    "cities": ("/cities", "#main-content h1"),
+}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 

@@ -12,21 +12,12 @@ import pytest
 
 from dashboard.model import Atlas
 from settings.languages import LANGS
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import DRAWN, screenshot
 
 pytestmark = pytest.mark.browser
 
-# What each page shows once it has drawn (a selector to wait for).
-PAGES = {
-    "map": ("/", "path.choroplethlocation"),
-    "area": ("/area/{area}", ".profile-table"),
-    "compare": ("/compare", "table.rug"),
-    "indicator": ("/indicator/unemployment", "#indicator-funnel-chart .main-svg"),
-    "life_expectancy": ("/indicator/life_expectancy", "#indicator-ineq-chart .main-svg"),
-    "about": ("/about", "table.data"),
-    "scatter": ("/scatter", "#scatter-graph .main-svg"),
-    "collaboration": ("/collaboration", "#collaboration-chart .main-svg"),
-}
+PAGES = {name: DRAWN[name] for name in ("map", "area", "compare", "indicator", "life_expectancy",
+                                          "about", "scatter", "collaboration")}
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 BLOCKING = ("critical", "serious")
 # The picker's list is open and has taken the focus (the chosen option's radio).

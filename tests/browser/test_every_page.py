@@ -9,20 +9,13 @@ from typing import Any
 import pytest
 
 from dashboard.model import Atlas
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import DRAWN, screenshot
 
 pytestmark = pytest.mark.browser
 
 SIZES = {"1440": {"width": 1440, "height": 900}, "390": {"width": 390, "height": 844}}
-PAGES = {
-    "map": ("/", "path.choroplethlocation"),
-    "area": ("/area/{area}", ".profile-table"),
-    "compare": ("/compare", "table.rug"),
-    "indicator": ("/indicator/unemployment", "#indicator-funnel-chart .main-svg"),
-    "scatter": ("/scatter", "#scatter-graph .main-svg"),
-    "collaboration": ("/collaboration", "#collaboration-chart .main-svg"),
-    "about": ("/about", "table.data"),
-}
+PAGES = {name: DRAWN[name] for name in ("map", "area", "compare", "indicator", "scatter",
+                                          "collaboration", "about")}
 
 
 @pytest.mark.parametrize("size", list(SIZES))

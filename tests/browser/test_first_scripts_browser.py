@@ -11,19 +11,14 @@ from typing import Any
 import pytest
 
 from dashboard.model import Atlas
+from tests.browser.conftest import DRAWN
 
 pytestmark = pytest.mark.browser
 
-PAGES = {  # name → (path, a selector that appears once the page is drawn)
-    "map": ("/?lang=en", "path.choroplethlocation"),
-    "area": ("/area/{area}?lang=sv", ".profile-table"),
-    "compare": ("/compare?lang=en&areas={area},{other}", "table.rug"),
-    "indicator": ("/indicator/unemployment?lang=pl", "#indicator-funnel-chart .main-svg"),
-    "scatter": ("/scatter?lang=en", "#scatter-graph .main-svg"),
-    "collaboration": ("/collaboration?lang=en", "#collaboration-chart .main-svg"),
-    "about": ("/about?lang=en", "table.data"),
-    "cities": ("/cities?lang=en", "#main-content h1"),
-}
+QUERIES = {"map": "?lang=en", "area": "?lang=sv", "compare": "?lang=en&areas={area},{other}",
+           "indicator": "?lang=pl", "scatter": "?lang=en", "collaboration": "?lang=en",
+           "about": "?lang=en", "cities": "?lang=en"}
+PAGES = {name: (DRAWN[name][0] + query, DRAWN[name][1]) for name, query in QUERIES.items()}
 LOADED = ("() => performance.getEntriesByType('resource').map(r => r.name)"
           ".filter(n => n.includes('.js'))")
 
